@@ -1,0 +1,44 @@
+# `make run` and `make test` do all set-up on a fresh clone (python3 3.11 and make only).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+WORKERS ?= 1
+
+.PHONY: run test golden bench lint eval clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(INSTALLED)
+
+## run: extract the bundled corpus into out/
+run: $(INSTALLED)
+	$(BIN)/extract run corpus --out out --workers $(WORKERS)
+
+## test: the whole test suite
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## golden: regenerate corpus/golden/ from corpus/*.txt (review the diff before committing)
+golden: $(INSTALLED)
+	$(BIN)/extract run corpus --out corpus/golden
+
+## bench: words/s of the pipeline against the bare base model, peak memory (needs ../shared)
+bench: $(INSTALLED)
+	$(BIN)/extract bench
+
+## eval: extract the CMU dev synopses and score them against the dev gold (needs ../shared)
+eval: $(INSTALLED)
+	@test -d ../shared/gold/cmu-dev || { echo "eval skipped: ../shared/gold/cmu-dev not found"; exit 0; }; \
+	$(BIN)/extract run ../shared/corpus/cmu-dev/plot_summaries.tsv --out out/cmu-dev --workers $(WORKERS) && \
+	$(BIN)/extract eval out/cmu-dev --gold ../shared/gold/cmu-dev
+
+## lint: ruff
+lint: $(INSTALLED)
+	$(BIN)/ruff check extract tests
+	$(BIN)/ruff format --check extract tests
+
+clean:
+	rm -rf out

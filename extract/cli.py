@@ -1,0 +1,151 @@
+"""The `extract` command: thin typer commands over the package's plain functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extract.pipeline import DEFAULT_MODEL
+
+app = typer.Typer(
+    help="Characters, events and relations from film plot synopses, as JSONL records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+ModelOption = Annotated[str, typer.Option(help="spaCy base pipeline to load (package name).")]
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help=".txt files, folders of .txt, CMU-style .tsv, .jsonl, or - for stdin."),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSONL files.")],
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    model: ModelOption = DEFAULT_MODEL,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
+    resume: Annotated[bool, typer.Option(help="Skip documents already in the output.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
+) -> None:
+    """Extract records from synopses into OUT (documents, characters, events, relations,
+    errors .jsonl)."""
+    from extract.batch import run_batch
+    from extract.inputs import count_inputs
+
+    show_progress = sys.stderr.isatty()
+    with Progress(
+        TextColumn("extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        disable=not show_progress,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("documents", total=count_inputs(inputs) if show_progress else None)
+        summary = run_batch(
+            inputs,
+            out,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            resume=resume,
+            stdin=sys.stdin.buffer,
+            on_progress=lambda: progress.advance(task),
+        )
+    stderr.print(summary.line(), highlight=False)
+    if strict and summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command("clean")
+def clean_command(
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="A synopsis .txt file.")
+    ],
+) -> None:
+    """Print the cleaned text of one synopsis."""
+    from extract.cleanup import clean
+    from extract.inputs import InputError, read_inputs
+
+    for item in read_inputs([str(file)]):
+        if isinstance(item, InputError):
+            stderr.print(f"error: {item.source}: {item.message}", highlight=False)
+            raise typer.Exit(1)
+        typer.echo(clean(item.text).text)
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(exists=True, help="A synopsis (.txt, .tsv or .jsonl).")],
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Print the characters, events and relations of synopses as tables."""
+    from extract.inputs import InputError, read_inputs
+    from extract.pipeline import build_nlp, process_documents
+    from extract.records import document_records
+    from extract.show import record_tables
+
+    console = Console()
+    items = list(read_inputs([str(file)]))
+    for item in items:
+        if isinstance(item, InputError):
+            stderr.print(f"error: {item.source}: {item.message}", highlight=False)
+    documents = [item for item in items if not isinstance(item, InputError)]
+    for processed in process_documents(build_nlp(model), documents):
+        for table in record_tables(document_records(processed.document, processed.doc)):
+            console.print(table)
+
+
+@app.command("eval")
+def eval_command(
+    output: Annotated[Path, typer.Argument(help="An output folder of `extract run`.")],
+    gold: Annotated[Path, typer.Option(help="Folder of gold .json files.")] = Path(
+        "../shared/gold/cmu-dev"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Precision, recall and F1 of characters, relations and events against gold files."""
+    from extract.evaluate import evaluate
+    from extract.show import evaluation_table
+
+    if not gold.is_dir():
+        stderr.print(f"eval skipped: gold folder {gold} not found", highlight=False)
+        raise typer.Exit(1)
+    evaluation = evaluate(gold, output)
+    if as_json:
+        typer.echo(json.dumps(evaluation.as_dict(), indent=2))
+    else:
+        Console().print(evaluation_table(evaluation))
+
+
+@app.command()
+def bench(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 2000,
+    batch_size: Annotated[int, typer.Option(min=1)] = 32,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Time the full pipeline against the bare base model (words/s, peak memory)."""
+    from extract.bench import BenchDataMissing, run_bench
+
+    try:
+        table = run_bench(shared, documents=documents, batch_size=batch_size, model=model)
+    except BenchDataMissing as missing:
+        stderr.print(f"bench skipped: {missing}", highlight=False)
+        return
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

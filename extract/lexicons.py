@@ -1,0 +1,80 @@
+"""Loads the word lists and rule tables kept as data in `models/`, once per process."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def read_table(relative_path: str) -> list[dict[str, str]]:
+    """Rows of a TSV file under models/: a header line, '#' lines are comments."""
+    path = MODELS_DIR / relative_path
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [
+        {key: (value or "").strip() for key, value in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+@dataclass(frozen=True)
+class KinshipNoun:
+    noun: str
+    type: str
+    referent: str  # "source" or "target": which end of the relation the noun names
+    gender: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    form: str
+    gender: str
+    number: str
+    case: str
+
+
+@dataclass(frozen=True)
+class RelationType:
+    type: str
+    category: str
+    symmetric: bool
+
+
+@cache
+def kinship_nouns() -> dict[str, KinshipNoun]:
+    """Relational nouns ("sister", "maid") by lemma."""
+    return {row["noun"]: KinshipNoun(**row) for row in read_table("lexicons/kinship.tsv")}
+
+
+@cache
+def pronouns() -> dict[str, Pronoun]:
+    """Personal pronouns by lower-cased form."""
+    return {row["form"]: Pronoun(**row) for row in read_table("lexicons/pronouns.tsv")}
+
+
+@cache
+def relation_types() -> dict[str, RelationType]:
+    """The relation types of the output contract."""
+    return {
+        row["type"]: RelationType(row["type"], row["category"], row["symmetric"] == "yes")
+        for row in read_table("rules/relation_types.tsv")
+    }
+
+
+@cache
+def modality_triggers() -> dict[tuple[str, str], str]:
+    """(trigger lemma, "xcomp" | "aux") -> modality of the governed event."""
+    return {
+        (row["trigger"], row["relation"]): row["modality"]
+        for row in read_table("rules/modality.tsv")
+    }
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Titles written before a name ("Mr", "Inspector") -> gender of their bearer."""
+    return {row["form"]: row["gender"] for row in read_table("lexicons/honorifics.tsv")}

