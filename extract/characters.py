@@ -1,89 +1,465 @@
-"""Stage 2 (factory "characters"): the people of a synopsis and where their names occur.
+"""Stage 2 (factory "characters"): the people of a synopsis.
 
-First version: a name is a character when the base model tags one of its occurrences as a
-PERSON, or when an actor parenthetical follows it ("Raj (Raj Kiran)"); every occurrence of a
-character's name in the document is then a mention, whatever label the model gave it there.
-Shorter name forms join the one longer name they are part of ("Katniss" -> "Katniss Everdeen").
+Named characters come from document-level evidence: every capitalised name is a candidate, each
+of its occurrences adds clues for or against being a person (models/rules/person_evidence.tsv:
+the base model's entity label, a title before it, being the subject of "say" or "love", the
+possessor of "maid", in apposition with "husband", the object of "in"...), and the clues of all
+forms of one name are summed, so one good clue fixes every occurrence. Shorter forms join the
+one longer name they are part of ("Katniss" -> "Katniss Everdeen"); a form shared by several
+names (a surname) stays apart.
 
-`Doc._.characters` is a list of plain dicts (they travel between processes):
-`{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]]}`
-with token offsets; later stages add mentions, genders and descriptors.
+Unnamed characters start here as descriptions: singular noun phrases headed by a person noun
+("Seema's father", "her maid", "the farmer", "another woman"). The coref stage resolves their
+possessors and decides which describe the same person.
+
+`Doc._.characters`: plain dicts (they travel between processes) with token offsets:
+`{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]]}`.
+`Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
+"character"}`; `possessor` is the token of "Seema" or "her", `character` the named character
+the description is attached to ("his sister Sushma"), else None.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import ensure_doc_extension, run_guarded
+from extract.lexicons import (
+    animate_verbs,
+    crew_nouns,
+    honorifics,
+    kinship_nouns,
+    nonperson_heads,
+    person_evidence_weights,
+    person_nouns,
+    work_nouns,
+)
 
 ensure_doc_extension("characters")
+ensure_doc_extension("descriptions")
 ensure_doc_extension("actor_notes")
 
 NameForm = tuple[str, ...]
 
+OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
+                  "LANGUAGE"}  # fmt: skip
+NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "through", "throughout",
+                         "around", "outside", "within", "onto"}  # fmt: skip
+DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
+COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PERSON_RELATIVES = {"who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
+DEFINITE = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "another", "one"}
+NOMINAL_POS = {"NOUN", "PROPN"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
+                "npadvmod", "oprd"}  # fmt: skip
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
+
 
 @Language.factory(
     "characters",
-    assigns=["doc._.characters"],
-    requires=["doc.ents", "token.pos"],
+    assigns=["doc._.characters", "doc._.descriptions"],
+    requires=["doc.ents", "token.pos", "token.tag", "token.dep", "token.lemma"],
 )
 def make_characters(nlp: Language, name: str) -> CharacterFinder:
     return CharacterFinder()
 
 
 class CharacterFinder:
-    """Finds the characters of a Doc."""
+    """Finds the named characters and the person descriptions of a Doc."""
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "characters", "characters", find_characters)
+        run_guarded(doc, "characters", "characters", find_named_characters)
+        return run_guarded(doc, "characters", "descriptions", find_descriptions)
 
 
-def find_characters(doc: Doc) -> list[dict]:
-    """Characters of `doc`, ordered by first mention."""
-    forms = person_name_forms(doc)
-    clusters = cluster_name_forms(forms)
+# Named characters ---------------------------------------------------------------------------
+
+
+def find_named_characters(doc: Doc) -> list[dict]:
+    """Named characters of `doc`, ordered by first mention."""
+    clusters = cluster_name_forms(candidate_name_forms(doc))
     mentions = find_name_mentions(doc, clusters)
+    scores = [
+        sum(clue_score(doc, start, end) for start, end, _form in cluster_mentions)
+        for cluster_mentions in mentions
+    ]
+    scores = add_coordination_clues(doc, mentions, scores)
     actors = actors_by_form(doc)
     characters = []
-    for cluster, cluster_mentions in zip(clusters, mentions, strict=True):
-        if not cluster_mentions:
+    threshold = person_evidence_weights()["threshold"]
+    for cluster_mentions, score in zip(mentions, scores, strict=True):
+        if score < threshold or not cluster_mentions:
             continue
-        seen_forms = list(dict.fromkeys(m[3] for m in cluster_mentions))
+        spans = [with_title(doc, start, end) for start, end, _form in cluster_mentions]
+        forms = list(dict.fromkeys(form for _start, _end, form in cluster_mentions))
+        longest = max(cluster_mentions, key=lambda mention: len(mention[2]))
         characters.append(
             {
-                "name": " ".join(max(cluster, key=len)),
-                "aliases": [" ".join(form) for form in seen_forms],
+                "name": doc[longest[0] : longest[1]].text,
+                "aliases": list(dict.fromkeys(span.text for span in spans)),
                 "kind": "named",
-                "gender": "unknown",
-                "descriptors": [],
-                "actor": next((actors[form] for form in seen_forms if form in actors), None),
-                "mentions": [[start, end, "name"] for start, end, _, _ in cluster_mentions],
+                "gender": name_gender(spans),
+                "descriptors": descriptors_of(spans),
+                "actor": next((actors[form] for form in forms if form in actors), None),
+                "mentions": [[span.start, span.end, "name"] for span in spans],
             }
         )
     characters.sort(key=lambda character: character["mentions"][0][0])
     return characters
 
 
-def person_name_forms(doc: Doc) -> list[NameForm]:
-    """Distinct name forms (token texts) of PERSON entities and of actor-noted names."""
+def is_title(token: Token) -> bool:
+    return token.text.rstrip(".") in honorifics() and token.text[:1].isupper()
+
+
+def is_name_token(token: Token) -> bool:
+    """A capitalised word that may be part of a person's name (not a plural: "the Lowells")."""
+    text = token.text
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text) or text == "I":
+        return False
+    if token.tag_ == "NNPS":
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+
+
+def is_name_hyphen(token: Token) -> bool:
+    """The hyphen inside a name such as "T-Bone"."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and is_name_token(doc[token.i + 1])
+    )
+
+
+def candidate_name_forms(doc: Doc) -> list[NameForm]:
+    """Distinct maximal runs of name tokens (titles left out), plus actor-noted names."""
     forms: dict[NameForm, None] = {}
-    for entity in doc.ents:
-        if entity.label_ == "PERSON":
-            form = name_form(entity)
-            if form:
-                forms[form] = None
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and (is_name_token(token) or run and is_name_hyphen(token)):
+            if run or not is_title(token):
+                run.append(token)
+                continue
+        form = name_form(run)
+        if form and not is_common_noun_name(form):
+            forms[form] = None
+        run = []
     for span, _actor in actor_noted_names(doc):
-        forms[name_form(span)] = None
+        forms[name_form(list(span))] = None
     return [form for form in forms if form]
 
 
-def name_form(span: Span) -> NameForm:
-    """The tokens of a name, without a trailing possessive or punctuation."""
-    tokens = [token for token in span if token.is_alpha or token.text in {"-", "."}]
-    while tokens and not tokens[-1].is_alpha:
-        tokens.pop()
-    return tuple(token.text for token in tokens)
+def name_form(tokens: list[Token] | Span) -> NameForm:
+    """The words of a name, without titles in front or punctuation around (hyphens kept)."""
+    words = [
+        token.text for token in tokens if token.text == "-" or any(c.isalpha() for c in token.text)
+    ]
+    while words and (words[0] == "-" or words[0].rstrip(".") in honorifics() and len(words) > 1):
+        words.pop(0)
+    while words and words[-1] == "-":
+        words.pop()
+    return tuple(words)
+
+
+def is_common_noun_name(form: NameForm) -> bool:
+    """A capitalised person noun used as a name ("Dad", "Mommy") is not a proper name."""
+    return len(form) == 1 and form[0].lower() in person_nouns()
+
+
+def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
+    """Group name forms of one person: a form joins the single longer form containing all its
+    words; a form contained in several (a shared surname) stays on its own."""
+    clusters: list[list[NameForm]] = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        words = Counter(form)
+        homes = [
+            cluster
+            for cluster in clusters
+            if len(form) < len(cluster[0]) and words <= Counter(cluster[0])
+        ]
+        if len(homes) == 1:
+            homes[0].append(form)
+        else:
+            clusters.append([form])
+    return clusters
+
+
+def find_name_mentions(
+    doc: Doc, clusters: list[list[NameForm]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """Occurrences of every name form, longest match first, never overlapping, whatever label
+    the base model gave them there."""
+    owner = {form: index for index, cluster in enumerate(clusters) for form in cluster}
+    by_first_word: dict[str, list[NameForm]] = {}
+    for form in sorted(owner, key=len, reverse=True):
+        by_first_word.setdefault(form[0], []).append(form)
+    found: list[list[tuple[int, int, NameForm]]] = [[] for _ in clusters]
+    i = 0
+    while i < len(doc):
+        match = next(
+            (
+                form
+                for form in by_first_word.get(doc[i].text, ())
+                if tuple(token.text for token in doc[i : i + len(form)]) == form
+            ),
+            None,
+        )
+        if match is None:
+            i += 1
+            continue
+        found[owner[match]].append((i, i + len(match), match))
+        i += len(match)
+    return found
+
+
+def with_title(doc: Doc, start: int, end: int) -> Span:
+    """The mention span, with the title before the name when there is one."""
+    return doc[start - 1 : end] if start > 0 and is_title(doc[start - 1]) else doc[start:end]
+
+
+# Person clues -------------------------------------------------------------------------------
+
+
+def clue_score(doc: Doc, start: int, end: int) -> float:
+    weights = person_evidence_weights()
+    return sum(weights[clue] for clue in name_clues(doc, start, end))
+
+
+def name_clues(doc: Doc, start: int, end: int) -> list[str]:
+    """The clues one occurrence of a name gives for (or against) being a person."""
+    span = doc[start:end]
+    head = span.root
+    clues = []
+    entity = head.ent_type_
+    if entity == "PERSON":
+        clues.append("person_entity")
+    elif entity in OTHER_ENTITIES:
+        clues.append("other_entity")
+    elif entity in NUMBER_ENTITIES:
+        clues.append("number_entity")
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and is_title(before):
+        clues.append("title")
+    elif before is not None and before.lower_ == "the":
+        clues.append("definite_article")
+    if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
+        clues.append("nonperson_head")
+    if span.end_char in actor_anchors(doc):
+        clues.append("actor_note")
+    if relative_who_follows(doc, end):
+        clues.append("relative_who")
+    if pronoun_follows(doc, end):
+        clues.append("pronoun_follows")
+    clues.extend(role_clues(head))
+    neighbours = [*span, *head.children, head.head, *doc[max(start - 1, 0) : start]]
+    if any(is_crew_noun(token) for token in neighbours):
+        clues.append("crew_apposition")
+    return clues
+
+
+def relative_who_follows(doc: Doc, end: int) -> bool:
+    """ "Lubos and Eman, who are...": a "who" right after the name (or its conjunct)."""
+    following = [token.lower_ for token in doc[end : end + 2]]
+    return bool(following) and (
+        following[0] in PERSON_RELATIVES
+        or following[:1] == [","]
+        and following[1:] in ([w] for w in PERSON_RELATIVES)
+    )
+
+
+def pronoun_follows(doc: Doc, end: int) -> bool:
+    """A personal pronoun comes after the name, in its sentence or the next, before any other
+    capitalised name."""
+    sentence = doc[end - 1].sent
+    limit = sentence.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for token in doc[end:limit]:
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return True
+        if is_name_token(token):
+            return False
+    return False
+
+
+def role_clues(head: Token) -> list[str]:
+    """Clues from the name's place in the dependency tree."""
+    word = head
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    dep, governor = word.dep_, word.head
+    clues = []
+    if dep == "nsubj":
+        clues.append("animate_subject" if governor.lemma_ in animate_verbs() else "subject")
+    elif dep in {"nsubjpass", "dobj"} and governor.lemma_ in animate_verbs():
+        clues.append("object_of_person_verb")
+    elif dep == "poss" and person_noun_lemma(governor) is not None:
+        clues.append("person_possessor")
+    elif dep == "pobj" and governor.lower_ in LOCATIVE_PREPOSITIONS:
+        clues.append("locative_object")
+    elif dep == "pobj" and governor.lower_ in DIRECTION_PREPOSITIONS:
+        clues.append("direction_object")
+    elif dep == "pobj" and governor.lower_ in COMPARISON_PREPOSITIONS:
+        clues.append("comparison_object")
+    elif dep == "poss" and governor.lemma_.lower() in work_nouns():
+        clues.append("work_possessor")
+    if is_person_apposition(head):
+        clues.append("person_apposition")
+    return clues
+
+
+def is_crew_noun(token: Token) -> bool:
+    return token.lower_ in crew_nouns()
+
+
+def is_person_apposition(name: Token) -> bool:
+    """ "her husband, Inder", "a courtesan Munnibhai", "his lover Poonam", "a man named Ajit"."""
+    if name.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(name.head):
+        return True
+    if name.dep_ == "oprd" and name.head.lemma_ == "name" and is_person_noun(name.head.head):
+        return True
+    if name.i > 0 and is_person_noun(name.doc[name.i - 1]) and name.doc[name.i - 1].tag_ == "NN":
+        return True
+    if comma_apposition(name) is not None:
+        return True
+    return any(
+        child.dep_ in {"compound", "appos", "amod"} and is_person_noun(child)
+        for child in name.children
+    )
+
+
+def comma_apposition(name: Token) -> Token | None:
+    """The person noun of ", a beautiful young woman" right after a name, if any."""
+    doc = name.doc
+    after = name.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in INDEFINITE:
+        return None
+    for token in doc[after + 2 : after + 8]:
+        if is_person_noun(token):
+            return token
+        if token.pos_ not in {"ADJ", "NOUN", "CCONJ", "ADV", "PUNCT"} or token.text in {".", ";"}:
+            return None
+    return None
+
+
+def is_person_noun(token: Token) -> bool:
+    """A common noun denoting a person; the lexicon decides, as the small model often tags
+    rare nouns ("maid", "courtesan") as verbs or proper nouns."""
+    if token.text[:1].isupper() and token.pos_ == "PROPN" or person_noun_lemma(token) is None:
+        return False
+    return token.pos_ in NOMINAL_POS or token.dep_ in NOMINAL_DEPS
+
+
+def person_noun_lemma(token: Token) -> str | None:
+    """The person-noun lexicon entry of a token ("maids" -> "maid"), if any."""
+    for form in (token.lemma_.lower(), token.lower_):
+        if form in person_nouns():
+            return form
+    return None
+
+
+def add_coordination_clues(
+    doc: Doc, mentions: list[list[tuple[int, int, NameForm]]], scores: list[float]
+) -> list[float]:
+    """A name coordinated with a name that has person clues gets one more clue."""
+    cluster_of = {
+        doc[start:end].root.i: index
+        for index, cluster_mentions in enumerate(mentions)
+        for start, end, _form in cluster_mentions
+    }
+    bonus = person_evidence_weights()["coordinated_with_person"]
+    updated = list(scores)
+    for head, index in cluster_of.items():
+        token = doc[head]
+        partners = [child.i for child in token.children if child.dep_ == "conj"]
+        if token.dep_ == "conj":
+            partners.append(token.head.i)
+        if any(scores[cluster_of[p]] > 0 for p in partners if cluster_of.get(p, index) != index):
+            updated[index] += bonus
+    return updated
+
+
+# Gender and descriptors ---------------------------------------------------------------------
+
+
+def name_gender(spans: list[Span]) -> str:
+    """Gender from titles and person nouns in apposition; "unknown" when they say nothing."""
+    votes: Counter[str] = Counter()
+    for span in spans:
+        if is_title(span[0]):
+            votes[honorifics()[span[0].text.rstrip(".")]] += 1
+        for noun in apposed_person_nouns(span.root):
+            votes[person_nouns()[person_noun_lemma(noun)]] += 1
+    votes.pop("unknown", None)
+    if not votes or len(set(votes.values())) == 1 and len(votes) > 1:
+        return "unknown"
+    return votes.most_common(1)[0][0]
+
+
+def apposed_person_nouns(name: Token) -> list[Token]:
+    """Person nouns that describe the name directly: its head in apposition, a compound or
+    appositive child, or the predicate of a copula it is the subject of."""
+    nouns = [
+        child
+        for child in name.children
+        if child.dep_ in {"compound", "appos"} and is_person_noun(child)
+    ]
+    if name.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(name.head):
+        nouns.append(name.head)
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
+    return nouns
+
+
+def descriptors_of(spans: list[Span]) -> list[str]:
+    """Role nouns said of the character: appositions ("a courtesan Munnibhai"), copular
+    predicates ("Deepak is a lawyer") and "as" phrases ("appears as public prosecutor")."""
+    found: dict[str, None] = {}
+    for span in spans:
+        name = span.root
+        nouns = apposed_person_nouns(name)
+        if name.dep_ == "nsubj":
+            nouns.extend(as_phrase_nouns(name.head))
+        for noun in nouns:
+            if person_noun_lemma(noun) not in kinship_nouns():
+                found[descriptor_text(noun)] = None
+    return list(found)
+
+
+def as_phrase_nouns(verb: Token) -> list[Token]:
+    """Person nouns in "as" phrases of the verb ("appears as public prosecutor")."""
+    return [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_person_noun(pobj)
+    ]
+
+
+def descriptor_text(noun: Token) -> str:
+    """The noun with its adjectives and compounds, without determiners or possessors."""
+    modifiers = [
+        child
+        for child in noun.lefts
+        if child.dep_ in {"amod", "compound", "nmod"} and not child.ent_type_
+    ]
+    start = min([noun.i, *(m.i for m in modifiers)])
+    return noun.doc[start : noun.i + 1].text.lower()
+
+
+# Actors -------------------------------------------------------------------------------------
 
 
 def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
@@ -98,49 +474,83 @@ def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
     return pairs
 
 
+def actor_anchors(doc: Doc) -> set[int]:
+    return {anchor for anchor, character, _actor in doc._.actor_notes or [] if character}
+
+
 def actors_by_form(doc: Doc) -> dict[NameForm, str]:
     """Actor names keyed by the name form of the character they play."""
-    return {name_form(span): actor for span, actor in actor_noted_names(doc)}
+    return {name_form(list(span)): actor for span, actor in actor_noted_names(doc)}
 
 
-def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
-    """Group name forms of one person: a form joins the single longer form containing all its
-    words; a form contained in several (a shared surname) stays on its own."""
-    clusters: list[list[NameForm]] = []
-    for form in sorted(forms, key=lambda f: (-len(f), f)):
-        homes = [cluster for cluster in clusters if set(form) <= set(cluster[0])]
-        if len(homes) == 1:
-            homes[0].append(form)
-        else:
-            clusters.append([form])
-    return clusters
+# Descriptions -------------------------------------------------------------------------------
 
 
-def find_name_mentions(
-    doc: Doc, clusters: list[list[NameForm]]
-) -> list[list[tuple[int, int, int, NameForm]]]:
-    """Occurrences of every name form, longest match first, never overlapping."""
-    owner = {form: index for index, cluster in enumerate(clusters) for form in cluster}
-    by_first_word: dict[str, list[NameForm]] = {}
-    for form in sorted(owner, key=len, reverse=True):
-        by_first_word.setdefault(form[0], []).append(form)
-    found: list[list[tuple[int, int, int, NameForm]]] = [[] for _ in clusters]
-    i = 0
-    while i < len(doc):
-        match = next(
-            (
-                form
-                for form in by_first_word.get(doc[i].text, ())
-                if tuple(token.text for token in doc[i : i + len(form)]) == form
-            ),
-            None,
-        )
-        if match is None:
-            i += 1
+def find_descriptions(doc: Doc) -> list[dict]:
+    """Singular noun phrases headed by a person noun that may describe a character."""
+    owners = characters_by_token(doc)
+    descriptions = []
+    for noun in doc:
+        if noun.tag_ in PLURAL_TAGS or not is_person_noun(noun) or noun.i in owners:
             continue
-        found[owner[match]].append((i, i + len(match), owner[match], match))
-        i += len(match)
-    return found
+        if noun.dep_ in {"attr", "oprd", "compound"} or is_as_phrase(noun):
+            continue
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        determiner = determiner_kind(noun, possessor)
+        named = named_character_of(noun, owners)
+        if determiner is None or (determiner == "indefinite" and named is None
+                                  and noun.dep_ not in ARGUMENT_DEPS):  # fmt: skip
+            continue
+        descriptions.append(
+            {
+                "span": [noun.left_edge.i if possessor or determiner else noun.i, noun.i + 1],
+                "head": noun.i,
+                "noun": person_noun_lemma(noun),
+                "gender": person_nouns()[person_noun_lemma(noun)],
+                "possessor": possessor.i if possessor is not None else None,
+                "determiner": determiner,
+                "character": named,
+            }
+        )
+    return descriptions
+
+
+def is_as_phrase(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as"
+
+
+def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
+    """possessive ("her maid"), definite ("the maid"), indefinite ("a maid") or None."""
+    if possessor is not None:
+        return "possessive"
+    determiner = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+    if determiner in DEFINITE:
+        return "definite"
+    if determiner in INDEFINITE:
+        return "indefinite"
+    return None
+
+
+def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
+    """The named character a person noun is attached to: "his sister Sushma", "her husband,
+    Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver"."""
+    for child in noun.children:
+        if child.dep_ in {"appos", "acl", "npadvmod", "compound"} and child.i in owners:
+            return owners[child.i]
+        if child.dep_ == "acl" and child.lemma_ == "name":
+            named = next((g for g in child.children if g.dep_ == "oprd" and g.i in owners), None)
+            if named is not None:
+                return owners[named.i]
+    if noun.dep_ in {"compound", "appos"} and noun.head.i in owners:
+        return owners[noun.head.i]
+    doc = noun.doc
+    following = noun.i + 1
+    if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":
+        return owners[following]
+    left = noun.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and left - 2 in owners:
+        return owners[left - 2]
+    return None
 
 
 def characters_by_token(doc: Doc) -> dict[int, int]:

@@ -1,97 +1,262 @@
-"""Stage 3 (factory "coref"): links pronouns to the characters they refer to.
+"""Stage 3 (factory "coref"): links pronouns and descriptions to the characters they refer to.
 
-First version: a third-person singular pronoun refers to the most recently mentioned character
-of compatible gender within the current and the two previous sentences; a non-reflexive object
-pronoun never refers to the subject of its own clause. The first resolved pronoun fixes a
-character's gender when nothing else did. Resolved pronouns become `pronoun` mentions.
+One left-to-right pass, entity-centric (a character's gender is shared by all its mentions):
+- a name mention makes its character salient;
+- a description ("her husband", "Seema's father", "the maid") goes to the character already
+  known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
+  later "her husband" said of Pooja is Inder), a definite one to the last character described
+  by that noun; otherwise it starts an unnamed character;
+- a third-person singular pronoun goes to a compatible character (gender, and a non-reflexive
+  object pronoun never refers to its own clause's subject) of the current or the two previous
+  sentences: first the noun phrase whose modifying clause holds the pronoun ("her maid cheated
+  by her husband"), then subjects, then any mention, the most recent first.
+Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
+records its `character` and `possessor_character` for the relation stage.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
-from extract.lexicons import pronouns
+from extract.lexicons import generic_person_nouns, pronouns
 
 ensure_doc_extension("characters")
+ensure_doc_extension("descriptions")
 
 SENTENCE_WINDOW = 2
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_MODIFIERS = {"acl", "relcl"}
 
 
-@Language.factory("coref", assigns=["doc._.characters"], requires=["doc._.characters"])
-def make_coref(nlp: Language, name: str) -> PronounResolver:
-    return PronounResolver()
+@Language.factory(
+    "coref",
+    assigns=["doc._.characters", "doc._.descriptions"],
+    requires=["doc._.characters", "doc._.descriptions"],
+)
+def make_coref(nlp: Language, name: str) -> CoreferenceResolver:
+    return CoreferenceResolver()
 
 
-class PronounResolver:
-    """Adds resolved pronouns to the characters of a Doc."""
+class CoreferenceResolver:
+    """Adds resolved pronouns and descriptions to the characters of a Doc."""
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "coref", "characters", resolve_pronouns)
+        return run_guarded(doc, "coref", "characters", resolve_mentions)
 
 
-def resolve_pronouns(doc: Doc) -> list[dict]:
-    """The Doc's characters with their pronoun mentions added."""
-    characters = [dict(character) for character in doc._.characters or []]
-    owner_of_token = {
-        start: index
-        for index, character in enumerate(characters)
-        for start, _end, _type in character["mentions"]
-    }
-    sentence_of = sentence_numbers(doc)
-    recent: list[tuple[int, int]] = []  # (token index, character index), in text order
-    for token in doc:
-        if token.i in owner_of_token:
-            recent.append((token.i, owner_of_token[token.i]))
-            continue
-        pronoun = pronouns().get(token.lower_)
-        if pronoun is None or pronoun.number != "singular" or token.pos_ != "PRON":
-            continue
-        bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
-        excluded = clause_subject_characters(token, owner_of_token) if bound else set()
-        referent = pick_referent(
-            recent, characters, pronoun.gender, excluded, sentence_of, sentence_of[token.i]
+@dataclass(frozen=True)
+class Antecedent:
+    head: int
+    sentence: int
+    character: int
+    is_subject: bool
+
+
+class Resolution:
+    """The state of the left-to-right pass over one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.characters = [
+            {**character, "mentions": list(character["mentions"])}
+            for character in doc._.characters or []
+        ]
+        self.owners: dict[int, int] = {}
+        self.name_ends: dict[int, int] = {}
+        for index, character in enumerate(self.characters):
+            for start, end, _type in character["mentions"]:
+                self.owners.update(dict.fromkeys(range(start, end), index))
+                self.name_ends[end - 1] = index
+        self.sentence_of = sentence_numbers(doc)
+        self.antecedents: list[Antecedent] = []
+        self.by_description: dict[tuple[str, int], int] = {}  # (noun, possessor) -> character
+        self.last_described: dict[str, int] = {}  # noun -> character it last described
+        self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
+
+    def mention(self, head: Token, character: int, start: int, end: int, kind: str) -> None:
+        self.characters[character]["mentions"].append([start, end, kind])
+        self.owners.update(dict.fromkeys(range(start, end), character))
+        self.make_salient(head, character)
+
+    def make_salient(self, head: Token, character: int) -> None:
+        self.antecedents.append(
+            Antecedent(head.i, self.sentence_of[head.i], character, head.dep_ in SUBJECT_DEPS)
         )
-        if referent is None:
-            continue
-        character = characters[referent]
-        if character["gender"] == "unknown":
-            character["gender"] = pronoun.gender
-        character["mentions"] = [*character["mentions"], [token.i, token.i + 1, "pronoun"]]
-        owner_of_token[token.i] = referent
-        recent.append((token.i, referent))
-    for character in characters:
+
+    def new_character(self) -> int:
+        self.characters.append(
+            {
+                "name": "",
+                "aliases": [],
+                "kind": "nominal",
+                "gender": "unknown",
+                "descriptors": [],
+                "actor": None,
+                "mentions": [],
+            }
+        )
+        self.gender_votes.append(Counter())
+        return len(self.characters) - 1
+
+    def gender(self, character: int) -> str:
+        votes = self.gender_votes[character]
+        declared = self.characters[character]["gender"]
+        if declared != "unknown":
+            return declared
+        return votes.most_common(1)[0][0] if votes else "unknown"
+
+
+def resolve_mentions(doc: Doc) -> list[dict]:
+    """The Doc's characters with pronoun and description mentions (and unnamed characters)."""
+    state = Resolution(doc)
+    descriptions_at = {d["head"]: d for d in doc._.descriptions or []}
+    for token in doc:
+        if token.i in state.name_ends:
+            state.make_salient(token, state.name_ends[token.i])
+        elif token.i in descriptions_at:
+            resolve_description(state, token, descriptions_at[token.i])
+        else:
+            resolve_pronoun(state, token)
+    for index, character in enumerate(state.characters):
         character["mentions"].sort()
-    return characters
+        character["gender"] = state.gender(index)
+        if character["kind"] == "nominal":
+            name_unnamed_character(doc, state, index)
+    return [character for character in state.characters if character["mentions"]]
 
 
-def pick_referent(
-    recent: list[tuple[int, int]],
-    characters: list[dict],
-    gender: str,
-    excluded: set[int],
-    sentence_of: list[int],
-    sentence: int,
-) -> int | None:
-    """The most recent compatible character within the sentence window."""
-    for token_index, character_index in reversed(recent):
-        if sentence_of[token_index] < sentence - SENTENCE_WINDOW:
+def resolve_description(state: Resolution, head: Token, description: dict) -> None:
+    """Attach a description to its character, or start an unnamed one."""
+    possessor = (
+        state.owners.get(description["possessor"]) if description["possessor"] is not None else None
+    )
+    description["possessor_character"] = possessor
+    key = (description["noun"], possessor)
+    character = description["character"]
+    if character is None and description["determiner"] == "possessive" and possessor is not None:
+        character = state.by_description.get(key)
+    if character is None and description["determiner"] == "definite":
+        character = state.last_described.get(description["noun"])
+        if character is None and description["noun"] in generic_person_nouns():
+            return
+    if character is None:
+        character = state.new_character()
+    if possessor is not None and character != possessor:
+        state.by_description.setdefault(key, character)
+    state.last_described[description["noun"]] = character
+    description["character"] = character
+    if description["gender"] != "unknown":
+        state.gender_votes[character][description["gender"]] += 3
+    start, end = description["span"]
+    state.mention(head, character, start, end, "nominal")
+
+
+def resolve_pronoun(state: Resolution, token: Token) -> None:
+    pronoun = pronouns().get(token.lower_)
+    if pronoun is None or pronoun.number != "singular" or token.pos_ != "PRON":
+        return
+    bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
+    excluded = clause_subject_characters(token, state.owners) if bound else set()
+    referent = pick_referent(state, token, pronoun.gender, excluded)
+    if referent is None:
+        return
+    state.gender_votes[referent][pronoun.gender] += 1
+    state.mention(token, referent, token.i, token.i + 1, "pronoun")
+
+
+def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[int]) -> int | None:
+    """The compatible character the pronoun most likely refers to."""
+    sentence = state.sentence_of[token.i]
+    candidates = [
+        antecedent
+        for antecedent in reversed(state.antecedents)
+        if antecedent.sentence >= sentence - SENTENCE_WINDOW
+        and antecedent.character not in excluded
+        and state.gender(antecedent.character) in {gender, "unknown"}
+    ]
+    modified = modified_noun_character(token, state.owners)
+    if modified is not None and any(c.character == modified for c in candidates):
+        return modified
+    if not candidates:
+        return None
+    best = min(
+        candidates,
+        key=lambda c: (sentence - c.sentence, not c.is_subject, -c.head),
+    )
+    return best.character
+
+
+def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The character of the noun phrase whose participial or relative clause holds the token
+    ("her maid cheated by her husband": the second "her" is the maid)."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in CLAUSE_MODIFIERS:
+            return owners.get(ancestor.head.i)
+        if ancestor.dep_ in {"ROOT", "ccomp", "advcl", "conj"}:
             return None
-        if character_index in excluded:
-            continue
-        if characters[character_index]["gender"] in {gender, "unknown"}:
-            return character_index
     return None
 
 
-def clause_subject_characters(pronoun: Token, owner_of_token: dict[int, int]) -> set[int]:
+def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """Characters that are the subject of the clause the object pronoun belongs to."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     return {
-        owner_of_token[child.i]
+        owners[child.i]
         for child in verb.children
-        if child.dep_ in SUBJECT_DEPS and child.i in owner_of_token
+        if child.dep_ in SUBJECT_DEPS and child.i in owners
     }
+
+
+def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
+    """Name an unnamed character by its most specific description ("Seema's father", "the
+    maid's husband", "the farmer") and list the descriptions used as its aliases."""
+    character = state.characters[index]
+    written = [
+        doc[start:end].text for start, end, kind in character["mentions"] if kind == "nominal"
+    ]
+    descriptions = [d for d in doc._.descriptions or [] if d.get("character") == index]
+    possessed = [
+        possessive_name(doc, state, d)
+        for d in descriptions
+        if d.get("possessor_character") is not None
+    ]
+    possessed = [name for name in possessed if name]
+    definite = [
+        doc[d["span"][0] : d["span"][1]].text for d in descriptions if d["determiner"] == "definite"
+    ]
+    if possessed:
+        name = min(possessed, key=lambda text: (len(text.split()), possessed.index(text)))
+    elif definite:
+        name = definite[0]
+    else:
+        name = written[0]
+    character["name"] = (
+        name[0].lower() + name[1:] if name.split()[0] in {"The", "A", "An"} else name
+    )
+    character["aliases"] = list(dict.fromkeys([*written, character["name"]]))
+
+
+def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
+    """ "Kavita's personal doctor" for "her personal doctor" said of Kavita."""
+    owner = state.characters[description["possessor_character"]]
+    possessor = (
+        owner["name"] if owner["kind"] == "named" else definite_form(doc, state, description)
+    )
+    if not possessor:
+        return ""
+    start, end = description["span"]
+    rest = [t.text for t in doc[start:end] if t.i > description["possessor"] and t.text != "'s"]
+    return f"{possessor}'s {' '.join(rest)}" if rest else ""
+
+
+def definite_form(doc: Doc, state: Resolution, description: dict) -> str:
+    """ "the maid" for a possessor that is itself an unnamed character described as a maid."""
+    possessor = description["possessor_character"]
+    nouns = [d["noun"] for d in doc._.descriptions or [] if d.get("character") == possessor]
+    return f"the {nouns[0]}" if nouns else ""

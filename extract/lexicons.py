@@ -78,3 +78,50 @@ def modality_triggers() -> dict[tuple[str, str], str]:
 def honorifics() -> dict[str, str]:
     """Titles written before a name ("Mr", "Inspector") -> gender of their bearer."""
     return {row["form"]: row["gender"] for row in read_table("lexicons/honorifics.tsv")}
+
+
+@cache
+def person_nouns() -> dict[str, str]:
+    """Nouns denoting a person, kinship and social nouns included -> gender of the person."""
+    nouns = {row["noun"]: row["gender"] for row in read_table("lexicons/person_nouns.tsv")}
+    for noun, kinship in kinship_nouns().items():
+        nouns.setdefault(noun, kinship.gender)
+    return nouns
+
+
+@cache
+def generic_person_nouns() -> frozenset[str]:
+    """Person nouns that say nothing of a role ("man", "girl")."""
+    return frozenset(
+        row["noun"] for row in read_table("lexicons/person_nouns.tsv") if row["generic"] == "yes"
+    )
+
+
+@cache
+def animate_verbs() -> frozenset[str]:
+    """Verbs whose subject is almost always a person."""
+    return frozenset(row["verb"] for row in read_table("lexicons/animate_verbs.tsv"))
+
+
+@cache
+def nonperson_heads() -> frozenset[str]:
+    """Last words that make a capitalised name a place or an organisation."""
+    return frozenset(row["word"] for row in read_table("lexicons/nonperson_heads.tsv"))
+
+
+@cache
+def person_evidence_weights() -> dict[str, float]:
+    """Weight of each clue that a name names a person."""
+    return {row["clue"]: float(row["weight"]) for row in read_table("rules/person_evidence.tsv")}
+
+
+@cache
+def crew_nouns() -> frozenset[str]:
+    """Nouns for film-makers and critics: names beside them are real people."""
+    return frozenset(row["noun"] for row in read_table("lexicons/crew_nouns.tsv"))
+
+
+@cache
+def work_nouns() -> frozenset[str]:
+    """Nouns for works (film, novel): their possessor is a maker, not a character."""
+    return frozenset(row["noun"] for row in read_table("lexicons/work_nouns.tsv"))

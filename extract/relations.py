@@ -1,9 +1,9 @@
 """Stage 4a (factory "relations"): typed relations between characters, with evidence.
 
-First version, one rule: a possessive kinship or role noun in apposition with a character's
-name ("his sister Sushma", "Deepak's sister Sushma", "her husband, Inder") relates the
-possessor and the named character; the noun's row in models/lexicons/kinship.tsv gives the type
-and the direction.
+First version, one rule: a possessive kinship or role noun ("his sister Sushma", "Seema's
+father", "her maid") relates the possessor's character and the character the description
+refers to (both resolved by the coref stage); the noun's row in models/lexicons/kinship.tsv
+gives the type and the direction.
 
 `Doc._.relations` holds plain dicts: `{"type", "source", "target", "sentence", "rule"}` with
 character indices into `Doc._.characters` and the sentence as a [start, end) token span.
@@ -12,9 +12,8 @@ character indices into `Doc._.characters` and the sentence as a [start, end) tok
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import kinship_nouns, relation_types
 
@@ -26,7 +25,7 @@ POSSESSIVE_KINSHIP = "possessive_kinship"
 @Language.factory(
     "relations",
     assigns=["doc._.relations"],
-    requires=["doc._.characters", "token.dep", "token.lemma"],
+    requires=["doc._.characters", "doc._.descriptions"],
 )
 def make_relations(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder()
@@ -41,30 +40,23 @@ class RelationFinder:
 
 def find_relations(doc: Doc) -> list[dict]:
     """Relations in text order, each (type, pair) once."""
-    owners = characters_by_token(doc)
     relations: list[dict] = []
     seen: set[tuple] = set()
-    for token in doc:
-        kinship = kinship_nouns().get(token.lemma_.lower())
-        if kinship is None:
+    for description in doc._.descriptions or []:
+        kinship = kinship_nouns().get(description["noun"])
+        described = description.get("character")
+        possessor = description.get("possessor_character")
+        if kinship is None or described is None or possessor is None or described == possessor:
             continue
-        possessor = next(
-            (
-                owners[child.i]
-                for child in token.children
-                if child.dep_ == "poss" and child.i in owners
-            ),
-            None,
-        )
-        named = named_apposition(token, owners)
-        if possessor is None or named is None or possessor == named:
-            continue
-        source, target = (named, possessor) if kinship.referent == "source" else (possessor, named)
+        if kinship.referent == "source":
+            source, target = described, possessor
+        else:
+            source, target = possessor, described
         key = relation_key(kinship.type, source, target)
         if key in seen:
             continue
         seen.add(key)
-        sentence = token.sent
+        sentence = doc[description["head"]].sent
         relations.append(
             {
                 "type": kinship.type,
@@ -75,17 +67,6 @@ def find_relations(doc: Doc) -> list[dict]:
             }
         )
     return relations
-
-
-def named_apposition(noun: Token, owners: dict[int, int]) -> int | None:
-    """The character named right after or in apposition with a relational noun."""
-    for child in noun.children:
-        if child.dep_ in {"appos", "acl", "npadvmod"} and child.i in owners:
-            return owners[child.i]
-    following = noun.i + 1
-    if following < len(noun.doc) and following in owners and noun.doc[following].pos_ == "PROPN":
-        return owners[following]
-    return None
 
 
 def relation_key(relation_type: str, source: int, target: int) -> tuple:

@@ -1,41 +1,81 @@
-"""One test per rule of the coreference stage, on hand-written sentences."""
+"""One test per sieve of the coreference stage, on hand-written sentences."""
 
 
-def pronoun_owner(doc, pronoun_index):
+def owner_of(doc, word, occurrence=0):
+    """Name of the character whose mentions include the n-th token with this text."""
+    index = [t.i for t in doc if t.text == word][occurrence]
     for character in doc._.characters:
-        for start, _end, kind in character["mentions"]:
-            if kind == "pronoun" and start == pronoun_index:
+        for start, end, _kind in character["mentions"]:
+            if start <= index < end:
                 return character["name"]
     return None
 
 
-def test_pronoun_takes_the_most_recent_compatible_character(nlp):
-    doc = nlp("John Miller meets Mary Parker. She smiles.")
-    she = next(t.i for t in doc if t.text == "She")
-    assert pronoun_owner(doc, she) == "Mary Parker"
+def test_pronoun_prefers_the_subject(nlp):
+    assert owner_of(nlp("Tom Baker calls Peter Hall. He laughs."), "He") == "Tom Baker"
 
 
-def test_first_resolved_pronoun_sets_the_gender(nlp):
+def test_pronoun_takes_a_compatible_character(nlp):
+    doc = nlp("John Miller arrives. Mary Parker greets him. She smiles.")
+    assert owner_of(doc, "She") == "Mary Parker"
+
+
+def test_gender_blocks_an_incompatible_antecedent(nlp):
+    doc = nlp("Mary Parker meets John Miller. She laughs. He frowns at her.")
+    assert owner_of(doc, "He") == "John Miller"
+    assert owner_of(doc, "her") == "Mary Parker"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(nlp):
+    doc = nlp("Peter Hall talks to Tom Baker. Peter Hall thanks him.")
+    assert owner_of(doc, "him") == "Tom Baker"
+
+
+def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
+    doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
+    assert owner_of(doc, "He") is None
+
+
+def test_resolved_pronouns_set_the_gender(nlp):
     doc = nlp("John Miller arrives at the station. He waits.")
     john = next(c for c in doc._.characters if c["name"] == "John Miller")
     assert john["gender"] == "male"
 
 
-def test_gender_blocks_an_incompatible_antecedent(nlp):
-    doc = nlp("Mary Parker meets John Miller. She laughs. He frowns at her.")
-    he = next(t.i for t in doc if t.text == "He")
-    assert pronoun_owner(doc, he) == "John Miller"
-    her = next(t.i for t in doc if t.text == "her")
-    assert pronoun_owner(doc, her) == "Mary Parker"
+def test_possessed_description_is_an_unnamed_character(nlp):
+    doc = nlp("Pooja's maid saves money. Pooja's maid is happy.")
+    maid = next(c for c in doc._.characters if c["kind"] == "nominal")
+    assert maid["name"] == "Pooja's maid"
+    assert maid["gender"] == "female"
+    assert len(maid["mentions"]) == 2
 
 
-def test_object_pronoun_is_not_its_own_clause_subject(nlp):
-    doc = nlp("Peter Hall talks to Tom Baker. Peter Hall thanks him.")
-    him = next(t.i for t in doc if t.text == "him")
-    assert pronoun_owner(doc, him) == "Tom Baker"
+def test_pronoun_possessor_names_the_description_after_its_referent(nlp):
+    doc = nlp("Kavita is ill. Her personal doctor visits Kavita.")
+    doctor = next(c for c in doc._.characters if c["kind"] == "nominal")
+    assert doctor["name"] == "Kavita's personal doctor"
 
 
-def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
-    doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
-    he = next(t.i for t in doc if t.text == "He")
-    assert pronoun_owner(doc, he) is None
+def test_apposition_makes_the_description_a_name_mention(nlp):
+    doc = nlp("Pooja and her husband, Inder, rent a flat. Later her husband leaves.")
+    assert owner_of(doc, "husband", 1) == "Inder"
+    assert not [c for c in doc._.characters if c["kind"] == "nominal"]
+
+
+def test_definite_description_goes_back_to_the_indefinite_one(nlp):
+    doc = nlp("A farmer is busy in the fields. The farmer calls Porky.")
+    farmers = [c for c in doc._.characters if c["kind"] == "nominal"]
+    assert len(farmers) == 1 and farmers[0]["name"] == "the farmer"
+
+
+def test_generic_definite_description_does_not_start_a_character(nlp):
+    doc = nlp("Tom Baker waits. The girl arrives.")
+    assert [c["name"] for c in doc._.characters] == ["Tom Baker"]
+
+
+def test_pronoun_in_a_clause_modifying_a_noun_refers_to_that_noun(nlp):
+    doc = nlp("Pooja gives advice to her maid cheated by her husband.")
+    maid = next(c for c in doc._.characters if c["name"] == "Pooja's maid")
+    husband = next(c for c in doc._.characters if "husband" in c["name"])
+    assert maid["name"] == "Pooja's maid"
+    assert husband["name"] == "the maid's husband"

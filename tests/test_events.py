@@ -15,14 +15,14 @@ def find(doc, predicate):
 
 
 def test_active_verb_subject_and_object(nlp):
-    agent, _, patient, event = find(nlp("Ajit Singh kills Munni Bai."), "kill")
-    assert (agent, patient) == ("Ajit Singh", "Munni Bai")
+    agent, _, patient, event = find(nlp("John Miller kills Peter Hall."), "kill")
+    assert (agent, patient) == ("John Miller", "Peter Hall")
     assert event["modality"] == "asserted" and not event["negated"]
 
 
 def test_passive_by_phrase_is_the_agent(nlp):
-    agent, _, patient, _ = find(nlp("Munni Bai is killed by Ajit Singh."), "kill")
-    assert (agent, patient) == ("Ajit Singh", "Munni Bai")
+    agent, _, patient, _ = find(nlp("Peter Hall is killed by John Miller."), "kill")
+    assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
 def test_coordinated_verb_shares_the_subject(nlp):
@@ -31,18 +31,18 @@ def test_coordinated_verb_shares_the_subject(nlp):
 
 
 def test_control_verb_gives_desired_modality(nlp):
-    agent, _, patient, event = find(nlp("Deepak Kumar wants to meet Seema Rao."), "meet")
-    assert (agent, patient) == ("Deepak Kumar", "Seema Rao")
+    agent, _, patient, event = find(nlp("John Miller wants to meet Mary Parker."), "meet")
+    assert (agent, patient) == ("John Miller", "Mary Parker")
     assert event["modality"] == "desired"
 
 
 def test_negation(nlp):
-    _, _, _, event = find(nlp("Deepak Kumar does not trust Seema Rao."), "trust")
+    _, _, _, event = find(nlp("John Miller does not trust Mary Parker."), "trust")
     assert event["negated"]
 
 
 def test_refusal_negates_the_embedded_event(nlp):
-    _, _, _, event = find(nlp("Pooja Mehra refuses to marry Raj Kapoor."), "marry")
+    _, _, _, event = find(nlp("Mary Parker refuses to marry John Miller."), "marry")
     assert event["negated"]
 
 
