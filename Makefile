@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WORKERS ?= 1
 
-.PHONY: run test golden bench lint eval clean
+.PHONY: run test golden bench lint eval eval-gap clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ eval: $(INSTALLED)
 	@test -d ../shared/gold/cmu-dev || { echo "eval skipped: ../shared/gold/cmu-dev not found"; exit 0; }; \
 	$(BIN)/extract run ../shared/corpus/cmu-dev/plot_summaries.tsv --out out/cmu-dev --workers $(WORKERS) && \
 	$(BIN)/extract eval out/cmu-dev --gold ../shared/gold/cmu-dev
+
+## eval-gap: GAP coreference on the development set (needs ../shared)
+eval-gap: $(INSTALLED)
+	@test -f ../shared/gap/gap-development.tsv || { echo "eval-gap skipped: ../shared/gap not found"; exit 0; }; \
+	$(BIN)/extract eval-gap ../shared/gap/gap-development.tsv
 
 ## lint: ruff
 lint: $(INSTALLED)

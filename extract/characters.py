@@ -6,14 +6,19 @@ the base model's entity label, a title before it, being the subject of "say" or 
 possessor of "maid", in apposition with "husband", the object of "in"...), and the clues of all
 forms of one name are summed, so one good clue fixes every occurrence. Shorter forms join the
 one longer name they are part of ("Katniss" -> "Katniss Everdeen"); a form shared by several
-names (a surname) stays apart.
+names (a surname) goes to the one mentioned last.
+
+`Doc._.characters` holds every possible person: names whose evidence is weak stay on it as
+antecedents for the coref stage, and so do real people (a film's director); `is_character`
+tells which are the story's characters.
 
 Unnamed characters start here as descriptions: singular noun phrases headed by a person noun
 ("Seema's father", "her maid", "the farmer", "another woman"). The coref stage resolves their
 possessors and decides which describe the same person.
 
 `Doc._.characters`: plain dicts (they travel between processes) with token offsets:
-`{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]]}`.
+`{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
+"evidence", "real_person"}`.
 `Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
 "character"}`; `possessor` is the token of "Seema" or "her", `character` the named character
 the description is attached to ("his sister Sushma"), else None.
@@ -32,9 +37,11 @@ from extract.lexicons import (
     crew_nouns,
     honorifics,
     kinship_nouns,
+    motion_verbs,
     nonperson_heads,
     person_evidence_weights,
     person_nouns,
+    real_person_clues,
     work_nouns,
 )
 
@@ -86,17 +93,18 @@ class CharacterFinder:
 def find_named_characters(doc: Doc) -> list[dict]:
     """Named characters of `doc`, ordered by first mention."""
     clusters = cluster_name_forms(candidate_name_forms(doc))
-    mentions = find_name_mentions(doc, clusters)
-    scores = [
-        sum(clue_score(doc, start, end) for start, end, _form in cluster_mentions)
+    mentions = assign_shared_forms(clusters, find_name_mentions(doc, clusters))
+    clues = [
+        [clue for start, end, _form in cluster_mentions for clue in name_clues(doc, start, end)]
         for cluster_mentions in mentions
     ]
+    weights = person_evidence_weights()
+    scores = [sum(weights[clue] for clue in cluster_clues) for cluster_clues in clues]
     scores = add_coordination_clues(doc, mentions, scores)
     actors = actors_by_form(doc)
     characters = []
-    threshold = person_evidence_weights()["threshold"]
-    for cluster_mentions, score in zip(mentions, scores, strict=True):
-        if score < threshold or not cluster_mentions:
+    for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):
+        if score < weights["candidate_threshold"] or not cluster_mentions:
             continue
         spans = [with_title(doc, start, end) for start, end, _form in cluster_mentions]
         forms = list(dict.fromkeys(form for _start, _end, form in cluster_mentions))
@@ -110,6 +118,9 @@ def find_named_characters(doc: Doc) -> list[dict]:
                 "descriptors": descriptors_of(spans),
                 "actor": next((actors[form] for form in forms if form in actors), None),
                 "mentions": [[span.start, span.end, "name"] for span in spans],
+                "evidence": score,
+                "real_person": 2 * sum(clue in real_person_clues() for clue in cluster_clues)
+                >= len(cluster_mentions),
             }
         )
     characters.sort(key=lambda character: character["mentions"][0][0])
@@ -163,13 +174,20 @@ def candidate_name_forms(doc: Doc) -> list[NameForm]:
 def name_form(tokens: list[Token] | Span) -> NameForm:
     """The words of a name, without titles in front or punctuation around (hyphens kept)."""
     words = [
-        token.text for token in tokens if token.text == "-" or any(c.isalpha() for c in token.text)
+        token.text.rstrip(".")
+        for token in tokens
+        if token.text == "-" or any(c.isalpha() for c in token.text)
     ]
-    while words and (words[0] == "-" or words[0].rstrip(".") in honorifics() and len(words) > 1):
+    while words and (words[0] == "-" or is_title_word(words[0]) and len(words) > 1):
         words.pop(0)
     while words and words[-1] == "-":
         words.pop()
     return tuple(words)
+
+
+def is_title_word(word: str) -> bool:
+    """A title ("Mr", "Inspector") or a film-crew noun ("Director") written before a name."""
+    return word.rstrip(".") in honorifics() or word.lower() in crew_nouns()
 
 
 def is_common_noun_name(form: NameForm) -> bool:
@@ -210,8 +228,8 @@ def find_name_mentions(
         match = next(
             (
                 form
-                for form in by_first_word.get(doc[i].text, ())
-                if tuple(token.text for token in doc[i : i + len(form)]) == form
+                for form in by_first_word.get(doc[i].text.rstrip("."), ())
+                if tuple(token.text.rstrip(".") for token in doc[i : i + len(form)]) == form
             ),
             None,
         )
@@ -223,17 +241,51 @@ def find_name_mentions(
     return found
 
 
+def assign_shared_forms(
+    clusters: list[list[NameForm]], mentions: list[list[tuple[int, int, NameForm]]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """A form shared by several names ("Carter" for John and Joel Carter) refers to the one
+    mentioned last before it (or, at the start, the first mentioned after it)."""
+    moved = [list(cluster_mentions) for cluster_mentions in mentions]
+    for index, cluster in enumerate(clusters):
+        form = Counter(cluster[0])
+        homes = [
+            other
+            for other, candidate in enumerate(clusters)
+            if len(candidate[0]) > len(cluster[0])
+            and form <= Counter(candidate[0])
+            and mentions[other]
+        ]
+        if len(homes) < 2:
+            continue
+        for start, end, name in mentions[index]:
+            before = [(m[0], home) for home in homes for m in mentions[home] if m[0] < start]
+            after = [(m[0], home) for home in homes for m in mentions[home] if m[0] > start]
+            home = max(before)[1] if before else min(after)[1]
+            moved[home].append((start, end, name))
+        moved[index] = []
+    for cluster_mentions in moved:
+        cluster_mentions.sort()
+    return moved
+
+
 def with_title(doc: Doc, start: int, end: int) -> Span:
     """The mention span, with the title before the name when there is one."""
     return doc[start - 1 : end] if start > 0 and is_title(doc[start - 1]) else doc[start:end]
 
 
+def is_character(character: dict) -> bool:
+    """A story character: an unnamed one, or a named person with enough evidence (or referred
+    to by a pronoun or description), never a real person."""
+    if character["kind"] == "nominal":
+        return True
+    if character.get("real_person"):
+        return False
+    referred = any(kind != "name" for _start, _end, kind in character["mentions"])
+    return referred or character.get("evidence", 0) >= person_evidence_weights()["threshold"]
+
+
 # Person clues -------------------------------------------------------------------------------
-
-
-def clue_score(doc: Doc, start: int, end: int) -> float:
-    weights = person_evidence_weights()
-    return sum(weights[clue] for clue in name_clues(doc, start, end))
 
 
 def name_clues(doc: Doc, start: int, end: int) -> list[str]:
@@ -262,8 +314,10 @@ def name_clues(doc: Doc, start: int, end: int) -> list[str]:
     if pronoun_follows(doc, end):
         clues.append("pronoun_follows")
     clues.extend(role_clues(head))
-    neighbours = [*span, *head.children, head.head, *doc[max(start - 1, 0) : start]]
-    if any(is_crew_noun(token) for token in neighbours):
+    apposed = [child for child in head.children if child.dep_ in {"compound", "appos"}]
+    if head.dep_ in {"appos", "compound"}:
+        apposed.append(head.head)
+    if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
         clues.append("crew_apposition")
     return clues
 
@@ -308,8 +362,14 @@ def role_clues(head: Token) -> list[str]:
         clues.append("person_possessor")
     elif dep == "pobj" and governor.lower_ in LOCATIVE_PREPOSITIONS:
         clues.append("locative_object")
-    elif dep == "pobj" and governor.lower_ in DIRECTION_PREPOSITIONS:
+    elif (
+        dep == "pobj"
+        and governor.lower_ in DIRECTION_PREPOSITIONS
+        and governor.head.lemma_ in motion_verbs()
+    ):
         clues.append("direction_object")
+    elif dep == "pobj" and governor.lower_ == "of" and governor.head.lower_ in nonperson_heads():
+        clues.append("place_of")
     elif dep == "pobj" and governor.lower_ in COMPARISON_PREPOSITIONS:
         clues.append("comparison_object")
     elif dep == "poss" and governor.lemma_.lower() in work_nouns():

@@ -129,6 +129,32 @@ def eval_command(
         Console().print(evaluation_table(evaluation))
 
 
+@app.command("eval-gap")
+def eval_gap_command(
+    tsv: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A GAP .tsv file.")],
+    predictions: Annotated[
+        Path | None, typer.Option(help="Also write the decisions in the official scorer's format.")
+    ] = None,
+    model: ModelOption = DEFAULT_MODEL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """GAP coreference: F1 overall, masculine, feminine and bias, snippet-context."""
+    from extract.gap import predict, prediction_lines, read_gap, score
+    from extract.outputs import write_lines_atomically
+    from extract.pipeline import build_nlp
+    from extract.show import gap_table
+
+    rows = list(read_gap(tsv))
+    decisions = predict(build_nlp(model), rows)
+    scores = score(rows, decisions)
+    if predictions is not None:
+        write_lines_atomically(predictions, prediction_lines(decisions))
+    if as_json:
+        typer.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        Console().print(gap_table(tsv.name, len(rows), scores))
+
+
 @app.command()
 def bench(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),

@@ -111,8 +111,18 @@ def nonperson_heads() -> frozenset[str]:
 
 @cache
 def person_evidence_weights() -> dict[str, float]:
-    """Weight of each clue that a name names a person."""
+    """Weight of each clue that a name names a person (and the two thresholds)."""
     return {row["clue"]: float(row["weight"]) for row in read_table("rules/person_evidence.tsv")}
+
+
+@cache
+def real_person_clues() -> frozenset[str]:
+    """Clues that make a name a real person (a film maker, a critic), not a character."""
+    return frozenset(
+        row["clue"]
+        for row in read_table("rules/person_evidence.tsv")
+        if row["real_person"] == "yes"
+    )
 
 
 @cache
@@ -125,3 +135,9 @@ def crew_nouns() -> frozenset[str]:
 def work_nouns() -> frozenset[str]:
     """Nouns for works (film, novel): their possessor is a maker, not a character."""
     return frozenset(row["noun"] for row in read_table("lexicons/work_nouns.tsv"))
+
+
+@cache
+def motion_verbs() -> frozenset[str]:
+    """Verbs of motion, after which "to X" names a place."""
+    return frozenset(row["verb"] for row in read_table("lexicons/motion_verbs.tsv"))

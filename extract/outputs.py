@@ -177,3 +177,16 @@ class OutputWriter:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_lines_atomically(path: Path, lines: Iterator[str]) -> None:
+    """Write text lines to path through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(lines)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extract.characters import is_character
 from extract.cleanup import OffsetMap
 from extract.extensions import sentence_numbers
 from extract.inputs import Document, InputError
@@ -22,8 +23,15 @@ def document_records(document: Document, doc: Doc) -> dict[str, list[dict]]:
     offsets = OffsetMap.from_list(doc._.offset_map)
     sentence_of = sentence_numbers(doc)
     characters = doc._.characters or []
-    order = sorted(range(len(characters)), key=lambda i: characters[i]["mentions"][0])
+    reported = [i for i, character in enumerate(characters) if is_character(character)]
+    order = sorted(reported, key=lambda i: characters[i]["mentions"][0])
     character_ids = {index: f"c{rank}" for rank, index in enumerate(order, start=1)}
+    events = [e for e in doc._.events or [] if {e["agent"], e["patient"]} & character_ids.keys()]
+    relations = [
+        r
+        for r in doc._.relations or []
+        if r["source"] in character_ids and r["target"] in character_ids
+    ]
     return {
         "documents": [document_record(document, doc)],
         "characters": [
@@ -34,11 +42,11 @@ def document_records(document: Document, doc: Doc) -> dict[str, list[dict]]:
         ],
         "events": [
             event_record(document.doc_id, number, event, doc, offsets, sentence_of, character_ids)
-            for number, event in enumerate(doc._.events or [], start=1)
+            for number, event in enumerate(events, start=1)
         ],
         "relations": [
             relation_record(document.doc_id, number, relation, doc, sentence_of, character_ids)
-            for number, relation in enumerate(doc._.relations or [], start=1)
+            for number, relation in enumerate(relations, start=1)
         ],
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from extract.evaluate import Evaluation
+from extract.gap import GapScores
 
 
 def record_tables(records: dict[str, list[dict]]) -> list[Table]:
@@ -79,4 +80,19 @@ def evaluation_table(evaluation: Evaluation) -> Table:
         "gender accuracy (matched)", "", "", f"{evaluation.gender_accuracy:.3f}",
         str(evaluation.gender_matched), "",
     )  # fmt: skip
+    return table
+
+
+def gap_table(name: str, rows: int, scores: GapScores) -> Table:
+    """GAP measures as the official scorer prints them."""
+    table = Table(title=f"extract eval-gap: {name}, {rows} rows (snippet-context)")
+    for column in ("measure", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column != "measure" else "left")
+    for measure, score in (
+        ("overall", scores.overall),
+        ("masculine (M)", scores.masculine),
+        ("feminine (F)", scores.feminine),
+    ):
+        table.add_row(measure, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    table.add_row("bias (F/M)", "", "", f"{scores.bias:.3f}")
     return table

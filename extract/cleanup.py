@@ -1,0 +1,1313 @@
+"""Stage 1: clean leftover wiki markup out of a raw plot synopsis.
+
+``clean(raw)`` returns the clean prose, an :class:`OffsetMap` from clean offsets back to raw
+offsets, and the actor parentheticals it took out of the prose ("Raj (Raj Kiran)") as
+:class:`ActorNote` records. It never raises and runs in linear time, in three passes:
+
+1. markup: ``[[ ]]`` and ``{{ }}`` pairs are matched once with a stack, then one left-to-right
+   scanner renders links, templates, refs, comments, HTML tags, bold/italic quotes and entities
+   into pieces that remember the raw offset they came from (unbalanced openers never cause a
+   rescan: every lookahead is bounded or stops at the next opener);
+2. layout: space runs collapse, spaces before ``, . ; : ! ? )`` and after ``(`` go, empty ``()``
+   go, headings and extra blank lines go;
+3. actors: actor parentheticals right after a character name are removed and recorded.
+
+Passes 2 and 3 only select characters of the text before them, so the offset map is composed
+once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import unescape
+from html.entities import html5
+from pathlib import Path
+
+TEMPLATES_PATH = Path(__file__).resolve().parent.parent / "models" / "rules" / "wiki_templates.tsv"
+
+
+# --------------------------------------------------------------------------- public API
+
+
+@dataclass(frozen=True)
+class ActorNote:
+    """An actor parenthetical removed from the prose, e.g. ``Raj (Raj Kiran)``."""
+
+    anchor: int  # clean offset right after the character name
+    character: str  # the character name ending at ``anchor`` ("" if none)
+    actor: str  # the actor's name, markup removed
+
+
+class OffsetMap:
+    """Maps clean offsets to raw offsets.
+
+    Stored as sorted segments (clean_start, raw_start, copied), looked up by bisection.
+
+    Within a segment, clean offset i maps to ``raw_start + (i - clean_start)``. Synthesised
+    characters get one-character segments with ``copied=False`` that point at their markup.
+    """
+
+    __slots__ = ("_clean_starts", "_raw_starts", "_copied", "_length", "_raw_end")
+
+    def __init__(
+        self, segments: Sequence[tuple[int, int, bool]], length: int, raw_end: int
+    ) -> None:
+        """``segments`` cover [0, length); ``raw_end`` is what offset ``length`` maps to."""
+        self._clean_starts = [segment[0] for segment in segments]
+        self._raw_starts = [segment[1] for segment in segments]
+        self._copied = [bool(segment[2]) for segment in segments]
+        self._length = length
+        self._raw_end = raw_end
+
+    def __len__(self) -> int:
+        """Length of the clean text the map belongs to."""
+        return self._length
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Raw offset of a clean offset; ``len(text)`` maps to the raw end of the last char."""
+        if not 0 <= clean_offset <= self._length:
+            raise IndexError(f"clean offset {clean_offset} outside [0, {self._length}]")
+        if clean_offset == self._length:
+            return self._raw_end
+        k = bisect_right(self._clean_starts, clean_offset) - 1
+        return self._raw_starts[k] + clean_offset - self._clean_starts[k]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of the clean span [start, end); an empty span stays empty."""
+        if start > end:
+            raise ValueError(f"span start {start} after end {end}")
+        raw_start = self.raw_offset(start)
+        if start == end:
+            return raw_start, raw_start
+        return raw_start, self.raw_offset(end - 1) + 1
+
+    def is_copied(self, clean_offset: int) -> bool:
+        """True when the clean char at ``clean_offset`` is a verbatim copy of its raw char."""
+        if not 0 <= clean_offset < self._length:
+            return False
+        return self._copied[bisect_right(self._clean_starts, clean_offset) - 1]
+
+    def to_list(self) -> list[list]:
+        """``[[clean_start, raw_start, copied], ...]``; the last row is the end sentinel
+        ``[len(text), raw_end, False]``."""
+        rows = [
+            [clean, raw, copied]
+            for clean, raw, copied in zip(
+                self._clean_starts, self._raw_starts, self._copied, strict=True
+            )
+        ]
+        rows.append([self._length, self._raw_end, False])
+        return rows
+
+    @classmethod
+    def from_list(cls, data: Sequence[Sequence]) -> OffsetMap:
+        """Inverse of :meth:`to_list`."""
+        *segments, (length, raw_end, _) = data
+        return cls([(int(c), int(r), bool(k)) for c, r, k in segments], int(length), int(raw_end))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OffsetMap) and self.to_list() == other.to_list()
+
+    def __hash__(self) -> int:
+        return hash((tuple(self._clean_starts), tuple(self._raw_starts), self._length))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({len(self._clean_starts)} segments, length={self._length})"
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The clean text of a synopsis, its map back to the raw text, and the actors taken out."""
+
+    text: str
+    offsets: OffsetMap
+    actors: tuple[ActorNote, ...]
+
+
+def clean(raw: str) -> CleanText:
+    """Turn a raw synopsis with wiki markup into clean prose (see the module docstring)."""
+    s, pieces, kinds = _render_markup(raw)
+    slices, gaps = _Layout(s).run()
+    t_starts, s_starts, t1 = _index_slices(s, slices)
+
+    def kind_at(t: int) -> int:
+        k = bisect_right(t_starts, t) - 1
+        return kinds.kind_at(s_starts[k] + t - t_starts[k])
+
+    link_starts = []
+    for s_pos in kinds.unterminated_starts():
+        k = bisect_right(s_starts, s_pos) - 1
+        if k >= 0 and s_pos < slices[k][1]:
+            link_starts.append(t_starts[k] + s_pos - s_starts[k])
+
+    remover = _ActorRemover(t1, frozenset(gaps), kind_at)
+    removals = _tidy_removals(t1, remover.run(link_starts))
+    final = _subtract(slices, t_starts, removals)
+    text = "".join([s[a:b] for a, b in final])
+    offsets = _offset_map(final, pieces, len(text))
+    actors = _place_notes(text, remover.notes, removals)
+    return CleanText(text, offsets, actors)
+
+
+# --------------------------------------------------------------------------- characters
+
+
+def _char_rewrites() -> dict[int, str | None]:
+    """Chars never copied: CR -> LF, other whitespace -> space, controls and invisibles -> gone."""
+    rewrites: dict[int, str | None] = {}
+    for code in range(0x3001):
+        char = chr(code)
+        if char in "\n ":
+            continue
+        if char == "\r":
+            rewrites[code] = "\n"
+        elif char.isspace():
+            rewrites[code] = " "
+        elif unicodedata.category(char) == "Cc":
+            rewrites[code] = None
+    invisible = [0xAD, 0x200B, 0x200E, 0x200F, 0xFEFF, *range(0x202A, 0x202F)]
+    invisible += [*range(0x2060, 0x2065), *range(0x2066, 0x206A)]
+    rewrites.update(dict.fromkeys(invisible))
+    return rewrites
+
+
+_CHAR_REWRITES = _char_rewrites()
+_REWRITTEN_CLASS = "".join(re.escape(chr(code)) for code in sorted(_CHAR_REWRITES))
+
+_TEXT, _LINK, _UNTERMINATED_LINK = 0, 1, 2  # what a piece of pass-1 output came from
+
+
+# --------------------------------------------------------------------------- templates
+
+
+@dataclass(frozen=True)
+class _TemplateRule:
+    """How one template renders: literal strings, positional argument numbers, optional groups."""
+
+    parts: tuple[str | int | tuple[str | int, ...], ...]
+    values: dict[int, dict[str, str]]
+
+    @property
+    def required(self) -> list[int]:
+        return [part for part in self.parts if isinstance(part, int)]
+
+    def parts_for(self, present: Callable[[int], bool]) -> Iterator[str | int]:
+        """The parts to render, given which arguments are present."""
+        for part in self.parts:
+            if not isinstance(part, tuple):
+                yield part
+            elif all(present(n) for n in part if isinstance(n, int)):
+                yield from part
+
+
+def _parse_output(pattern: str) -> tuple[str | int | tuple[str | int, ...], ...]:
+    """Parse an output pattern such as ``₹$1[ $2]``; literals are entity-decoded."""
+    parts: list = []
+    group: list | None = None
+    literal: list[str] = []
+
+    def flush() -> None:
+        if literal:
+            text = unescape("".join(literal)).translate(_CHAR_REWRITES)
+            (parts if group is None else group).append(text)
+            literal.clear()
+
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "$" and pattern[i + 1 : i + 2].isdigit() and pattern[i + 1] != "0":
+            flush()
+            (parts if group is None else group).append(int(pattern[i + 1]))
+            i += 2
+            continue
+        if char == "[" and group is None:
+            flush()
+            group = []
+        elif char == "]" and group is not None:
+            flush()
+            parts.append(tuple(group))
+            group = None
+        elif char in "[]":
+            raise ValueError(f"unbalanced [ ] in template output {pattern!r}")
+        else:
+            literal.append(char)
+        i += 1
+    if group is not None:
+        raise ValueError(f"unbalanced [ ] in template output {pattern!r}")
+    flush()
+    numbers = [n for part in parts for n in (part if isinstance(part, tuple) else (part,))]
+    numbers = [n for n in numbers if isinstance(n, int)]
+    if numbers != sorted(set(numbers)):
+        raise ValueError(f"arguments must appear once, in increasing order: {pattern!r}")
+    return tuple(parts)
+
+
+def _parse_values(spec: str) -> dict[int, dict[str, str]]:
+    """Parse ``2:l=lakh,c=crore;3:...``."""
+    values: dict[int, dict[str, str]] = {}
+    for group in filter(None, (g.strip() for g in spec.split(";"))):
+        number, _, pairs = group.partition(":")
+        table = values.setdefault(int(number), {})
+        for pair in filter(None, (p.strip() for p in pairs.split(","))):
+            key, _, value = pair.partition("=")
+            table[key.strip().lower()] = value
+    return values
+
+
+def _template_key(name: str) -> str | None:
+    """MediaWiki-style normalised template name, or None when it cannot be a plain name."""
+    if len(name) > 100 or any(char in name for char in "{}[]<>\n"):
+        return None
+    name = " ".join(name.replace("_", " ").split())
+    if name[:9].lower() == "template:":
+        name = name[9:].lstrip()
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def _template_rules() -> tuple[dict[str, _TemplateRule], tuple[tuple[str, _TemplateRule], ...]]:
+    """Load models/rules/wiki_templates.tsv once: (rules by name, rules by name prefix)."""
+    exact: dict[str, _TemplateRule] = {}
+    prefixed: list[tuple[str, _TemplateRule]] = []
+    lines = TEMPLATES_PATH.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not rows or rows[0].split("\t")[:2] != ["template", "output"]:
+        raise ValueError(f"{TEMPLATES_PATH}: missing header 'template<TAB>output<TAB>values'")
+    for row in rows[1:]:
+        name, output, values = (row.split("\t") + ["", ""])[:3]
+        rule = _TemplateRule(_parse_output(output), _parse_values(values))
+        key = _template_key(name.rstrip("*"))
+        if not key:
+            raise ValueError(f"{TEMPLATES_PATH}: bad template name {name!r}")
+        if name.endswith("*"):
+            prefixed.append((key, rule))
+        else:
+            exact[key] = rule
+    return exact, tuple(prefixed)
+
+
+def _template_rule(name: str) -> _TemplateRule | None:
+    key = _template_key(name)
+    if not key:
+        return None
+    exact, prefixed = _template_rules()
+    rule = exact.get(key)
+    if rule is None:
+        rule = next((r for prefix, r in prefixed if key.startswith(prefix)), None)
+    return rule
+
+
+# --------------------------------------------------------------------------- pass 1: markup
+
+_TOP_SPECIAL = re.compile("[" + r"\[\]{}<&|" + _REWRITTEN_CLASS + "]|''")
+_FRAME_SPECIAL = re.compile("[" + r"\[\]{}<&|=" + _REWRITTEN_CLASS + "]|''")
+_BRACKET_TOKEN = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_BAD_LINK_TARGET = re.compile(r"[\[\]{}<>\n\r]|  ")
+_LINK_TARGET = re.compile(r"(?:[^\[\]{}<>|\n ]| (?! )){0,255}+")
+_TEMPLATE_NAME = re.compile(r"[^|{}\[\]<\n]*+")
+_EXT_LINK = re.compile(r"\[(?:https?://|ftp://|//|mailto:)[^\s\[\]<>{}|\"]*+")
+_EXT_LABEL = re.compile(r"[ \t]++([^\[\]{}<|\n]*+)\]")
+_QUOTE_RUN = re.compile(r"'{2,}+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9A-Fa-f]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15}+)(?![A-Za-z0-9])[^<>]{0,500}+>")
+_REMOVED_ELEMENTS = (
+    "ref|gallery|math|chem|score|timeline|syntaxhighlight|source|templatedata|graph|imagemap"
+    "|mapframe|maplink"
+)
+_REMOVED_START = re.compile(
+    r"<!--|<(/?)(" + _REMOVED_ELEMENTS + r")(?![A-Za-z0-9])[^<>]{0,500}+>", re.IGNORECASE
+)
+_ELEMENT_END = re.compile(r"</(" + _REMOVED_ELEMENTS + r")\s{0,20}+>", re.IGNORECASE)
+_HTML_TAGS = frozenset(
+    "abbr b bdi bdo big blockquote br caption center cite code data dd del dfn div dl dt em font"
+    " h1 h2 h3 h4 h5 h6 hr i ins kbd li mark nowiki ol p poem pre q rp rt ruby s samp small span"
+    " strike strong sub sup table td th time tr tt u ul var wbr references onlyinclude"
+    " includeonly noinclude".split()
+)
+_BREAK_TAGS = frozenset("br p div hr li dd dt td th tr blockquote caption".split())
+_NOT_IN_LINK_TARGET = frozenset(("", *"[]{}<>|\n"))
+_DROPPED_NAMESPACES = ("file:", "image:", "category:", "media:")
+
+
+def _removed_ranges(raw: str) -> dict[int, int]:
+    """Comments and elements removed with their content (refs, galleries...): start -> end.
+
+    An unterminated ``<!--`` or ``<ref>`` loses only its opening tag, never the rest of the text.
+    """
+    comment_ends = [m.start() for m in re.finditer("-->", raw)]
+    element_ends: dict[str, tuple[list[int], list[int]]] = {}
+    for m in _ELEMENT_END.finditer(raw):
+        starts, ends = element_ends.setdefault(m.group(1).lower(), ([], []))
+        starts.append(m.start())
+        ends.append(m.end())
+    ranges: dict[int, int] = {}
+    covered = 0
+    for m in _REMOVED_START.finditer(raw):
+        start = m.start()
+        if start < covered:
+            continue
+        token = m.group()
+        end = m.end()
+        if token == "<!--":
+            k = bisect_left(comment_ends, start + 4)
+            if k < len(comment_ends):
+                end = comment_ends[k] + 3
+        elif not m.group(1) and not token[:-1].rstrip().endswith("/"):
+            starts, ends = element_ends.get(m.group(2).lower(), ([], []))
+            k = bisect_left(starts, m.end())
+            if k < len(starts):
+                end = ends[k]
+        ranges[start] = end
+        covered = end
+    return ranges
+
+
+def _match_brackets(
+    raw: str, removed: dict[int, int]
+) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+    """Match ``{{ }}`` and ``[[ ]]`` with one stack.
+
+    Returns template opener -> closer, and link opener -> (closer, first pipe or -1) for links
+    whose target is plausible. A closer pops unmatched openers of the other kind on its way.
+    """
+    removed_starts = sorted(removed)
+    next_removed = 0
+    stack: list[list[int]] = []  # [is_link, opener, first pipe]
+    open_count = [0, 0]  # templates, links on the stack
+    templates: dict[int, int] = {}
+    links: dict[int, tuple[int, int]] = {}
+    for m in _BRACKET_TOKEN.finditer(raw):
+        pos = m.start()
+        while next_removed < len(removed_starts) and removed[removed_starts[next_removed]] <= pos:
+            next_removed += 1
+        if next_removed < len(removed_starts) and removed_starts[next_removed] <= pos:
+            continue
+        token = m.group()
+        if token == "|":
+            if stack and stack[-1][2] < 0:
+                stack[-1][2] = pos
+        elif token in ("[[", "{{"):
+            is_link = int(token == "[[")
+            stack.append([is_link, pos, -1])
+            open_count[is_link] += 1
+        else:
+            is_link = int(token == "]]")
+            if not open_count[is_link]:
+                continue
+            while True:
+                kind, opener, pipe = stack.pop()
+                open_count[kind] -= 1
+                if kind == is_link:
+                    break
+            if not is_link:
+                templates[opener] = pos
+            elif _plausible_link_target(raw, opener, pipe if pipe >= 0 else pos):
+                links[opener] = (pos, pipe)
+    return templates, links
+
+
+def _plausible_link_target(raw: str, opener: int, end: int) -> bool:
+    target = raw[opener + 2 : end]
+    return 0 < len(target) <= 255 and not target.isspace() and not _BAD_LINK_TARGET.search(target)
+
+
+def _quote_literals(raw: str) -> dict[int, int]:
+    """Bold/italic quote runs that keep literal apostrophes: run start -> how many.
+
+    Follows MediaWiki per line: ``''''`` is ``'`` + bold, 6+ quotes keep the extras, and when a
+    line has an odd number of both bold and italic runs one bold run becomes ``'`` + italic.
+    """
+    literals: dict[int, int] = {}
+    line: list[tuple[int, int]] = []
+    previous_end = 0
+    for m in _QUOTE_RUN.finditer(raw):
+        if line and raw.find("\n", previous_end, m.start()) >= 0:
+            _resolve_quote_line(raw, line, literals)
+            line = []
+        line.append(m.span())
+        previous_end = m.end()
+    if line:
+        _resolve_quote_line(raw, line, literals)
+    return literals
+
+
+def _resolve_quote_line(raw: str, runs: list[tuple[int, int]], literals: dict[int, int]) -> None:
+    kept = []
+    for start, end in runs:
+        length = end - start
+        literal = 1 if length == 4 else max(0, length - 5)
+        kept.append([start, literal, length - literal])
+    italics = sum(1 for _, _, length in kept if length in (2, 5))
+    bolds = sum(1 for _, _, length in kept if length in (3, 5))
+    if italics % 2 and bolds % 2:
+        best: dict[str, list[int]] = {}
+        for run in kept:
+            if run[2] != 3:
+                continue
+            before = run[0] + run[1]
+            x1 = raw[before - 1] if before >= 1 else " "
+            x2 = raw[before - 2] if before >= 2 else " "
+            kind = "space" if x1 in " \n" else "single" if x2 in " \n" else "multi"
+            best.setdefault(kind, run)
+        run = best.get("single") or best.get("multi") or best.get("space")
+        if run:
+            run[1] += 1
+    for start, literal, _ in kept:
+        if literal:
+            literals[start] = literal
+
+
+def _decode_entity(token: str) -> str | None:
+    """``&amp;`` -> ``&``, ``&#8377;`` -> ``₹``; None when it is no entity."""
+    body = token[1:-1]
+    if body[0] != "#":
+        return html5.get(body + ";")
+    code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return None
+    return chr(code)
+
+
+class _Frame:
+    """An open ``[[ ]]`` or ``{{ }}`` pair whose closer is known; collects its arguments."""
+
+    __slots__ = ("is_link", "open", "close", "args", "pipes", "named", "nonempty")
+
+    def __init__(self, is_link: bool, open_pos: int, close_pos: int) -> None:
+        self.is_link = is_link
+        self.open = open_pos
+        self.close = close_pos
+        self.args: list[list] = [[]]  # output items of each argument (name/target first)
+        self.pipes: list[int] = []  # raw offset of the pipe before each argument after the first
+        self.named: list[bool] = [False]  # argument has a top-level "=" (key=value)
+        self.nonempty: list[bool] = [False]  # argument renders some non-space text
+
+
+class _KindIndex:
+    """Intervals of pass-1 output that came from link text."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[int] = []
+
+    def add(self, start: int, end: int, kind: int) -> None:
+        if self.ends and self.ends[-1] == start and self.kinds[-1] == kind:
+            self.ends[-1] = end
+        else:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.kinds.append(kind)
+
+    def kind_at(self, pos: int) -> int:
+        k = bisect_right(self.starts, pos) - 1
+        return self.kinds[k] if k >= 0 and pos < self.ends[k] else _TEXT
+
+    def unterminated_starts(self) -> list[int]:
+        return [s for s, k in zip(self.starts, self.kinds, strict=True) if k == _UNTERMINATED_LINK]
+
+
+class _MarkupScanner:
+    """Pass 1: one left-to-right scan that renders markup into output items.
+
+    An item is a piece ``(raw_start, text, copied, kind)`` or a nested list of items (what a
+    closed link or template rendered to), so closing a frame never copies its content.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.removed = _removed_ranges(raw)
+        self.template_close, self.link_close = _match_brackets(raw, self.removed)
+        self.quote_literals = _quote_literals(raw)
+        self.root: list = []
+        self.frames: list[_Frame] = []
+        self.link_depth = 0
+        self.mark_until = -1  # raw offset up to which copied text is an unterminated link's name
+        self.ext_close = -1  # raw offset of the "]" that closes the open external link
+
+    def run(self) -> list:
+        raw = self.raw
+        frames = self.frames
+        i = 0
+        while i < len(raw):
+            while frames and i > frames[-1].close:
+                self._close_frame()
+            m = (_FRAME_SPECIAL if frames else _TOP_SPECIAL).search(raw, i)
+            j = m.start() if m else len(raw)
+            if j > i:
+                self._copy(i, j)
+            if m is None:
+                break
+            i = self._special(j)
+        while frames:
+            self._close_frame()
+        return self.root
+
+    # output
+
+    def _append(self, item: tuple | list, nonempty: bool) -> None:
+        if self.frames:
+            frame = self.frames[-1]
+            frame.args[-1].append(item)
+            if nonempty:
+                frame.nonempty[-1] = True
+        else:
+            self.root.append(item)
+
+    def _copy(self, start: int, end: int) -> None:
+        raw = self.raw
+        if self.link_depth:
+            kind = _LINK
+        elif start < self.mark_until:
+            cut = min(end, self.mark_until)
+            self._append((start, raw[start:cut], True, _UNTERMINATED_LINK), True)
+            start, kind = cut, _TEXT
+            if start == end:
+                return
+        else:
+            kind = _TEXT
+        text = raw[start:end]
+        self._append((start, text, True, kind), not text.isspace())
+
+    def _synth(self, pos: int, text: str) -> None:
+        self._append((pos, text, False, _LINK if self.link_depth else _TEXT), not text.isspace())
+
+    # dispatch
+
+    def _special(self, j: int) -> int:
+        char = self.raw[j]
+        if char == "[":
+            return self._open_square(j)
+        if char == "{":
+            return self._open_curly(j)
+        if char in "]}":
+            return self._close_bracket(j)
+        if char == "|":
+            return self._pipe(j)
+        if char == "<":
+            return self._angle(j)
+        if char == "&":
+            return self._entity(j)
+        if char == "'":
+            return self._quotes(j)
+        if char == "=":
+            return self._equals(j)
+        if char == "\r" and self.raw.startswith("\n", j + 1):
+            return j + 1
+        rewrite = _CHAR_REWRITES[ord(char)]
+        if rewrite:
+            self._synth(j, rewrite)
+        return j + 1
+
+    def _open_square(self, j: int) -> int:
+        raw = self.raw
+        if raw.startswith("[[", j):
+            link = self.link_close.get(j)
+            if link is None:
+                return self._unterminated_link(j)
+            close, pipe = link
+            target = raw[j + 2 : pipe if pipe >= 0 else close].strip().lower()
+            if target.startswith(_DROPPED_NAMESPACES):
+                return close + 2
+            self.frames.append(_Frame(True, j, close))
+            self.link_depth += 1
+            return j + 2
+        m = _EXT_LINK.match(raw, j)
+        if m is None:
+            self._copy(j, j + 1)
+            return j + 1
+        if raw.startswith("]", m.end()):
+            return m.end() + 1
+        label = _EXT_LABEL.match(raw, m.end())
+        if label is None:
+            return m.end()
+        self.ext_close = label.end() - 1
+        return label.start(1)
+
+    def _unterminated_link(self, j: int) -> int:
+        """``[[X`` without its ``]]``: drop the brackets (and ``target|``), keep the name."""
+        raw = self.raw
+        start = j + 2
+        if raw[start : start + 1] in _NOT_IN_LINK_TARGET:
+            return start
+        target_end = _LINK_TARGET.match(raw, start).end()
+        if target_end > start and raw.startswith("|", target_end):
+            start = target_end + 1
+        name_end = _name_run(raw, start)[0]
+        if name_end > start:
+            self.mark_until = name_end
+        return start
+
+    def _open_curly(self, j: int) -> int:
+        raw = self.raw
+        if not raw.startswith("{{", j):
+            self._copy(j, j + 1)
+            return j + 1
+        close = self.template_close.get(j)
+        if close is not None:
+            self.frames.append(_Frame(False, j, close))
+            return j + 2
+        end = _TEMPLATE_NAME.match(raw, j + 2).end()
+        return end + 1 if raw.startswith("|", end) else end
+
+    def _close_bracket(self, j: int) -> int:
+        if self.frames and self.frames[-1].close == j:
+            self._close_frame()
+            return j + 2
+        if j == self.ext_close:
+            self.ext_close = -1
+            return j + 1
+        if self.raw.startswith(("]]", "}}"), j):
+            return j + 2
+        self._copy(j, j + 1)
+        return j + 1
+
+    def _pipe(self, j: int) -> int:
+        if not self.frames:
+            self._synth(j, " ")
+            return j + 1
+        frame = self.frames[-1]
+        frame.args.append([])
+        frame.pipes.append(j)
+        frame.named.append(False)
+        frame.nonempty.append(False)
+        return j + 1
+
+    def _equals(self, j: int) -> int:
+        if self.frames and not self.frames[-1].is_link and len(self.frames[-1].args) > 1:
+            self.frames[-1].named[-1] = True
+        self._copy(j, j + 1)
+        return j + 1
+
+    def _angle(self, j: int) -> int:
+        end = self.removed.get(j)
+        if end is not None:
+            return end
+        m = _HTML_TAG.match(self.raw, j)
+        if m is None or m.group(1).lower() not in _HTML_TAGS:
+            self._copy(j, j + 1)
+            return j + 1
+        if m.group(1).lower() in _BREAK_TAGS:
+            self._synth(j, " ")
+        return m.end()
+
+    def _entity(self, j: int) -> int:
+        m = _ENTITY.match(self.raw, j)
+        decoded = _decode_entity(m.group()) if m else None
+        if decoded is None:
+            self._copy(j, j + 1)
+            return j + 1
+        text = decoded.translate(_CHAR_REWRITES)
+        if text:
+            self._synth(j, text)
+        return m.end()
+
+    def _quotes(self, j: int) -> int:
+        literal = self.quote_literals.get(j, 0)
+        if literal:
+            self._copy(j, j + literal)
+        return _QUOTE_RUN.match(self.raw, j).end()
+
+    # frames
+
+    def _close_frame(self) -> None:
+        frame = self.frames.pop()
+        if frame.is_link:
+            self.link_depth -= 1
+            items, nonempty = self._render_link(frame)
+        else:
+            items, nonempty = self._render_template(frame)
+        if items:
+            self._append(items, nonempty)
+
+    def _render_link(self, frame: _Frame) -> tuple[list, bool]:
+        """``[[target|label]]`` -> label; ``[[target]]`` and ``[[target|]]`` -> target."""
+        if len(frame.args) > 1 and frame.nonempty[-1]:
+            return frame.args[-1], True
+        target = frame.args[0]
+        if target and isinstance(target[0], tuple) and target[0][1].startswith(":"):
+            pos, text, copied, kind = target[0]
+            target[0] = (pos + 1, text[1:], copied, kind)
+        return target, frame.nonempty[0]
+
+    def _render_template(self, frame: _Frame) -> tuple[list, bool]:
+        """Render through its rule in wiki_templates.tsv; unknown templates render nothing."""
+        raw = self.raw
+        rule = _template_rule(raw[frame.open + 2 : frame.pipes[0] if frame.pipes else frame.close])
+        if rule is None:
+            return [], False
+        positional = [k for k in range(1, len(frame.args)) if not frame.named[k]]
+
+        def present(n: int) -> bool:
+            return n <= len(positional) and frame.nonempty[positional[n - 1]]
+
+        if not all(present(n) for n in rule.required):
+            return [], False
+        kind = _LINK if self.link_depth else _TEXT
+        items: list = []
+        nonempty = False
+        boundary = frame.open  # raw offset that literal text after the last argument points at
+        for part in rule.parts_for(present):
+            if isinstance(part, str):
+                items.append((boundary, part, False, kind))
+                nonempty = nonempty or not part.isspace()
+                continue
+            k = positional[part - 1]
+            start = frame.pipes[k - 1] + 1
+            end = frame.pipes[k] if k < len(frame.pipes) else frame.close
+            value = None
+            if part in rule.values and end - start <= 40:
+                value = rule.values[part].get(raw[start:end].strip().lower())
+            items.append(frame.args[k] if value is None else (start, value, False, kind))
+            nonempty = True
+            boundary = end
+        return items, nonempty
+
+
+def _render_markup(raw: str) -> tuple[str, list[tuple[int, int, bool, int]], _KindIndex]:
+    """Pass 1: the rendered text, its pieces ``(start, raw_start, copied, length)``, link kinds."""
+    texts: list[str] = []
+    pieces: list[tuple[int, int, bool, int]] = []
+    kinds = _KindIndex()
+    pos = 0
+    stack = [iter(_MarkupScanner(raw).run())]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, list):
+                stack.append(iter(item))
+                break
+            raw_start, text, copied, kind = item
+            if not text:
+                continue
+            texts.append(text)
+            end = pos + len(text)
+            last = pieces[-1] if pieces else None
+            if copied and last and last[2] and last[1] + last[3] == raw_start:
+                pieces[-1] = (last[0], last[1], True, last[3] + len(text))
+            else:
+                pieces.append((pos, raw_start, copied, len(text)))
+            if kind:
+                kinds.add(pos, end, kind)
+            pos = end
+        else:
+            stack.pop()
+    return "".join(texts), pieces, kinds
+
+
+# --------------------------------------------------------------------------- names
+
+_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)++|[^\W\d_][\w'’\-]{0,39}+")  # "J.R." or a word
+_PARTICLES = frozenset(
+    "de da del della der den di du dos das van von bin binti ibn al el la le ter y".split()
+)
+_NOT_NAMES = frozenset(
+    """A An The He She It They We I You His Her Hers Its Their Our My Your This That These Those
+    There Here When While After Before Then Later Meanwhile However Although Though But And Or Nor
+    So Yet If As At In On Of For From To With By Into Also See Known Both Each Every All Some
+    Many One Two Three Part Chapter Act Scene Season Episode Film Book January February March
+    April May June July August September October November December Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday""".split()
+)
+_ACTOR_PREFIX = re.compile(r"(?:([Pp]layed|[Pp]ortrayed|[Vv]oiced) by|[Aa]s) ")
+
+
+def _name_run(
+    text: str, pos: int, is_gap: Callable[[int], bool] | None = None
+) -> tuple[int, list[str]]:
+    """Capitalised words from ``pos`` separated by single spaces ("Raj Kiran", "J. R. de Souza").
+
+    Stops at a double space (or a space ``is_gap`` flags), a lower-case word or punctuation,
+    after six words. Returns the end of the run and its words (particles only inside).
+    """
+    words: list[str] = []
+    kept = 0
+    end = pos
+    while len(words) < 6:
+        m = _NAME_TOKEN.match(text, pos)
+        if m is None:
+            break
+        word = m.group()
+        particle = word in _PARTICLES
+        if not (word[0].isupper() or (particle and kept)):
+            break
+        words.append(word)
+        pos = m.end()
+        if not particle:
+            kept, end = len(words), pos
+        if pos + 1 < len(text) and text[pos] == " " and text[pos + 1] != " ":
+            if is_gap and is_gap(pos):
+                break
+            pos += 1
+        else:
+            break
+    return end, words[:kept]
+
+
+def _is_person_name(words: list[str]) -> bool:
+    """1-5 capitalised words, no acronym or function word, at least one full word."""
+    if not 1 <= len(words) <= 5:
+        return False
+    full_word = False
+    for word in words:
+        if word in _NOT_NAMES or (len(word) > 1 and word.isupper() and "." not in word):
+            return False
+        full_word = full_word or (word[0].isupper() and not word.endswith("."))
+    return full_word
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "'’-"
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the word (at most 40 chars) ending at ``end``, or -1."""
+    start = end
+    while start > 0 and end - start < 40 and _is_word_char(text[start - 1]):
+        start -= 1
+    if start == end or (start > 0 and _is_word_char(text[start - 1])):
+        return -1
+    return start
+
+
+def _is_character_word(word: str) -> bool:
+    return word[:1].isupper() and word not in _NOT_NAMES and not (len(word) > 1 and word.isupper())
+
+
+# --------------------------------------------------------------------------- pass 2: layout
+
+_LAYOUT_CHUNK = re.compile(
+    r"(?:[^ \n()\[\]{}']|'(?!'))++(?: (?![,.;:!?)])(?:[^ \n()\[\]{}']|'(?!'))++)*+"
+)
+_NO_SPACE_BEFORE = frozenset(",.;:!?)")
+
+
+class _Layout:
+    """Pass 2: select the chars of the pass-1 text that make normalised prose.
+
+    Collapses space runs (remembering where a run was longer than one space: a "gap", the
+    trace of removed text that pass 3 relies on), drops spaces before ``, . ; : ! ? )`` and
+    after ``(``, empty ``()``, doubled ``[ ] { } '`` that removals glued together, heading lines,
+    leading/trailing spaces and blank lines beyond one.
+    """
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.starts: list[int] = []  # kept slices of s: s[starts[k]:ends[k]]
+        self.ends: list[int] = []
+        self.gaps: list[int] = []  # offsets in the output of spaces that stand for a longer run
+        self.length = 0  # output length so far
+        self.newlines: list[int] = []  # up to two line breaks waiting for the next line
+
+    def run(self) -> tuple[list[tuple[int, int]], list[int]]:
+        s = self.s
+        pos = 0
+        while True:
+            newline = s.find("\n", pos)
+            self._line(pos, len(s) if newline < 0 else newline)
+            if newline < 0:
+                break
+            if self.starts and len(self.newlines) < 2:
+                self.newlines.append(newline)
+            pos = newline + 1
+        merged: list[tuple[int, int]] = []
+        for a, b in zip(self.starts, self.ends, strict=True):
+            if merged and merged[-1][1] == a:
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        return merged, self.gaps
+
+    def _line(self, start: int, end: int) -> None:
+        s, starts, ends, gaps = self.s, self.starts, self.ends, self.gaps
+        length, newlines = self.length, self.newlines
+        line_mark = (len(starts), len(gaps), length, newlines)
+        chunk = _LAYOUT_CHUNK.match
+        last = ""  # last char output on this line ("" before the first)
+        space = -1  # offset in s of a pending space
+        gap = False  # the pending space stands for more than one space
+        opens: list = []  # flat: per "(" output, the 7 state values before it, len(starts) after
+        line_first = 0  # index in starts of the line's first slice
+        line_start = 0  # output offset where the line's text starts
+        pos = start
+        while pos < end:
+            m = chunk(s, pos, end)
+            opening = False
+            if m:
+                a = pos
+                b = pos = m.end()
+                if space < 0 and last == "'" and s[a] == "'":
+                    a += 1
+                    if a == b:
+                        continue
+                char = s[a]
+            else:
+                char = s[pos]
+                a = pos
+                b = pos = pos + 1
+                if char == " ":
+                    if space < 0:
+                        space = a
+                    else:
+                        gap = True
+                    continue
+                if char == "(":
+                    opening = True
+                    state = (len(starts), len(gaps), length, newlines, last, space, gap)
+                elif char == ")" and opens:
+                    out_after = opens.pop()
+                    state = opens[-7:]
+                    del opens[-7:]
+                    if out_after == len(starts):  # "()" with nothing kept inside: drop both
+                        out_len, gaps_len, length, newlines, last, space, gap = state
+                        del starts[out_len:], ends[out_len:], gaps[gaps_len:]
+                        continue
+                elif char != ")" and space < 0 and last == char:
+                    continue  # "[[", "]]", "{{", "}}", "''" glued together by removals
+            if not last:
+                for newline in newlines:
+                    starts.append(newline)
+                    ends.append(newline + 1)
+                length += len(newlines)
+                newlines = []
+                line_first, line_start = len(starts), length
+            elif space >= 0 and last != "(" and char not in _NO_SPACE_BEFORE:
+                starts.append(space)
+                ends.append(space + 1)
+                length += 1
+                if gap:
+                    gaps.append(length - 1)
+            space, gap = -1, False
+            starts.append(a)
+            ends.append(b)
+            length += b - a
+            last = s[b - 1]
+            if opening:
+                opens += state
+                opens.append(len(starts))
+        if last and length - line_start >= 3 and s[starts[line_first]] == s[ends[-1] - 1] == "=":
+            # a heading ("== Plot ==") once markup is gone
+            out_len, gaps_len, length, newlines = line_mark
+            del starts[out_len:], ends[out_len:], gaps[gaps_len:]
+        self.length, self.newlines = length, newlines
+
+
+# --------------------------------------------------------------------------- pass 3: actors
+
+_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’-]) ?\(")
+# Text read after a candidate "(": short first (most names fit), at most the longest stretch
+# an actor residue can need (prefix + six 40-char words + what follows).
+_VIEW_LIMITS = (24, 96, 320)
+
+
+class _ActorRemover:
+    """Pass 3: find actor parentheticals after character names in the pass-2 text.
+
+    Candidates are processed right to left, and each is judged on the text to its right with
+    the removals already decided there applied, so a second clean() of the output finds nothing
+    new to remove. Removals are kept sorted by descending start, disjoint.
+    """
+
+    def __init__(self, text: str, gaps: frozenset[int], kind_at: Callable[[int], int]) -> None:
+        self.text = text
+        self.gaps = gaps
+        self.kind_at = kind_at
+        self._unmatched: set[int] | None = None
+        self.removals: list[tuple[int, int]] = []
+        self.notes: list[tuple[int, str, str]] = []  # (anchor, character, actor)
+
+    def run(self, link_starts: list[int]) -> list[tuple[int, int]]:
+        """Decide the removals; returns them sorted by start."""
+        candidates = [(m.end() - 1, True) for m in _PAREN_AFTER_WORD.finditer(self.text)]
+        candidates += [(pos, False) for pos in link_starts]
+        for pos, is_paren in sorted(candidates, reverse=True):
+            name_end = self._name_end_before(pos, is_paren)
+            if name_end < 0:
+                continue
+            found = self._residue(pos, is_paren)
+            while found is not None:
+                end, actor = found
+                self._remove(name_end, end, actor)
+                next_paren = self._paren_after(end)
+                found = self._residue(next_paren, True) if next_paren >= 0 else None
+        return self.removals[::-1]
+
+    def _name_end_before(self, pos: int, is_paren: bool) -> int:
+        """End of the character name right before ``pos``, or -1."""
+        text = self.text
+        end = pos
+        if end > 0 and text[end - 1] == " ":
+            end -= 1
+        elif not is_paren:
+            return -1
+        if end == 0 or not text[end - 1].isalnum():  # "Tom'" + "(...)'s" would glue "''"
+            return -1
+        start = _word_start(text, end)
+        return end if start >= 0 and _is_character_word(text[start:end]) else -1
+
+    def _residue(self, pos: int, is_paren: bool) -> tuple[int, str] | None:
+        """End of the actor residue starting at ``pos`` (a "(" or a link's name), and the actor.
+
+        After an optional "played/portrayed/voiced by" or "as", a name run (or link text) is an
+        actor when a ")" follows it. Broken forms: link text before a gap (double space), or in an
+        unclosed "(" before the end of the paragraph or a lower-case word; a "... by" name in an
+        unclosed "(" before a gap, the end of the paragraph or a lower-case word; a plain name in
+        an unclosed "(" before a gap or the end of the paragraph.
+        """
+        for limit in _VIEW_LIMITS:
+            view = _View(self.text, pos + 1 if is_paren else pos, self.removals, limit)
+            chars = view.chars
+            start = 0
+            strong = False
+            if is_paren and (prefix := _ACTOR_PREFIX.match(chars)):
+                start, strong = prefix.end(), prefix.group(1) is not None
+            end, words = _name_run(chars, start)
+            if end + 2 <= len(chars) or view.complete or chars.endswith("\n"):
+                break
+        if not words:
+            return None
+        linked = self.kind_at(view.to_text(start)) != _TEXT
+        if is_paren and chars.startswith(")", end):
+            if linked or _is_person_name(words):
+                return view.to_text(end) + 1, chars[start:end]
+
+        def is_gap(i: int) -> bool:
+            return view.to_text(i) in self.gaps
+
+        if self.gaps:
+            end, words = _name_run(chars, start, is_gap)
+        ending = view.ending(end, is_gap)
+        if self._unmatched is None:
+            self._unmatched = _unmatched_opens(self.text)
+        unmatched = pos in self._unmatched
+        if not is_paren:
+            accepted = ending in ("gap", "eop")
+        elif linked:
+            accepted = ending == "gap" or (unmatched and ending in ("eop", "lower"))
+        else:
+            endings = ("gap", "eop", "lower") if strong else ("gap", "eop")
+            accepted = unmatched and ending in endings and _is_person_name(words)
+        return (view.to_text(end - 1) + 1, chars[start:end]) if accepted else None
+
+    def _paren_after(self, pos: int) -> int:
+        """Offset of a "(" at ``pos`` or one space after it, skipping removed text; else -1."""
+        view = _View(self.text, pos, self.removals, limit=2)
+        skip = 1 if view.chars.startswith(" ") else 0
+        return view.to_text(skip) if view.chars[skip : skip + 1] == "(" else -1
+
+    def _remove(self, name_end: int, end: int, actor: str) -> None:
+        self.notes.append((name_end, self._character(name_end), actor))
+        while self.removals and self.removals[-1][0] <= end:
+            end = max(end, self.removals.pop()[1])
+        self.removals.append((name_end, end))
+
+    def _character(self, end: int) -> str:
+        """The run of up to four capitalised words ending at ``end`` (function words dropped)."""
+        text = self.text
+        starts = [_word_start(text, end)]
+        while len(starts) < 4:
+            space = starts[-1] - 1
+            if space < 1 or text[space] != " " or space in self.gaps:
+                break
+            if space >= 2 and text[space - 1] == "." and text[space - 2].isupper():
+                start = space - 2  # an initial, as in "R. Kiran"
+                if start > 0 and _is_word_char(text[start - 1]):
+                    break
+            else:
+                start = _word_start(text, space)
+                if start < 0:
+                    break
+                word = text[start:space]
+                if not (_is_character_word(word) or word in _PARTICLES):
+                    break
+            starts.append(start)
+        while len(starts) > 1 and text[starts[-1] : text.find(" ", starts[-1])] in _PARTICLES:
+            starts.pop()
+        return text[starts[-1] : end]
+
+
+class _View:
+    """Up to ``limit`` chars of text from ``start`` with removed ranges skipped, up to a newline."""
+
+    def __init__(self, text: str, start: int, removals: list[tuple[int, int]], limit: int) -> None:
+        parts: list[str] = []
+        self.view_starts: list[int] = []
+        self.text_starts: list[int] = []
+        self.complete = False  # the view reaches the end of the text
+        k = len(removals) - 1
+        while k >= 0 and removals[k][1] <= start:
+            k -= 1
+        if k >= 0 and removals[k][0] <= start:
+            start = removals[k][1]
+            k -= 1
+        size = 0
+        while size < limit:
+            next_removal = removals[k][0] if k >= 0 else len(text)
+            stop = min(next_removal, start + limit - size)
+            newline = text.find("\n", start, stop)
+            if newline >= 0:
+                stop = newline + 1
+            if stop > start:
+                self.view_starts.append(size)
+                self.text_starts.append(start)
+                parts.append(text[start:stop])
+                size += stop - start
+            if newline >= 0 or stop >= len(text):
+                self.complete = newline < 0
+                break
+            if stop != next_removal:
+                break
+            start = removals[k][1]
+            k -= 1
+        self.chars = "".join(parts)
+
+    def to_text(self, i: int) -> int:
+        """Text offset of view offset ``i``."""
+        k = bisect_right(self.view_starts, i) - 1
+        return self.text_starts[k] + i - self.view_starts[k]
+
+    def ending(self, end: int, is_gap: Callable[[int], bool]) -> str:
+        """What follows a name run: "eop", "gap", "lower" (a lower-case word) or "other"."""
+        chars = self.chars
+        if end >= len(chars):
+            return "eop" if self.complete else "other"
+        if chars[end] == "\n":
+            return "eop"
+        if chars[end] == " ":
+            if is_gap(end):
+                return "gap"
+            if chars[end + 1 : end + 2].islower():
+                return "lower"
+        return "other"
+
+
+def _unmatched_opens(text: str) -> set[int]:
+    """Offsets of "(" with no matching ")" on their line."""
+    unmatched: set[int] = set()
+    stack: list[int] = []
+    for m in re.finditer(r"[()\n]", text):
+        char = m.group()
+        if char == "(":
+            stack.append(m.start())
+        elif char == ")":
+            if stack:
+                stack.pop()
+        else:
+            unmatched.update(stack)
+            stack.clear()
+    unmatched.update(stack)
+    return unmatched
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _index_slices(s: str, slices: list[tuple[int, int]]) -> tuple[list[int], list[int], str]:
+    """Offsets in the pass-2 text and in s where each kept slice starts, and that text."""
+    t_starts: list[int] = []
+    length = 0
+    for a, b in slices:
+        t_starts.append(length)
+        length += b - a
+    return t_starts, [a for a, _ in slices], "".join([s[a:b] for a, b in slices])
+
+
+def _tidy_removals(text: str, removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge touching removals; keep the space before one that a letter or digit follows."""
+    merged: list[list[int]] = []
+    for start, end in removals:
+        if merged and merged[-1][1] >= start:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    tidy = []
+    for start, end in merged:
+        if text[start] == " " and end < len(text) and text[end].isalnum():
+            start += 1
+        tidy.append((start, end))
+    return tidy
+
+
+def _subtract(
+    slices: list[tuple[int, int]], t_starts: list[int], removals: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The slices of s that remain once removals (in pass-2 offsets) are cut out."""
+    kept: list[tuple[int, int]] = []
+    k = 0
+    for (a, b), t0 in zip(slices, t_starts, strict=True):
+        t, t_end = t0, t0 + b - a
+        while t < t_end:
+            while k < len(removals) and removals[k][1] <= t:
+                k += 1
+            if k < len(removals) and removals[k][0] <= t:
+                t = removals[k][1]
+                continue
+            stop = min(t_end, removals[k][0]) if k < len(removals) else t_end
+            kept.append((a + t - t0, a + stop - t0))
+            t = stop
+    return kept
+
+
+def _offset_map(
+    slices: list[tuple[int, int]], pieces: list[tuple[int, int, bool, int]], length: int
+) -> OffsetMap:
+    """Compose the kept slices of s with the pieces that map s to the raw text."""
+    segments: list[tuple[int, int, bool]] = []
+    last_length = 0
+    clean_pos = 0
+    k = 0
+    for a, b in slices:
+        while pieces[k][0] + pieces[k][3] <= a:
+            k += 1
+        while a < b:
+            start, raw_start, copied, size = pieces[k]
+            stop = min(b, start + size)
+            if copied:
+                raw_pos = raw_start + a - start
+                previous = segments[-1] if segments else None
+                if (
+                    previous
+                    and previous[2]
+                    and previous[0] + last_length == clean_pos
+                    and previous[1] + last_length == raw_pos
+                ):
+                    last_length += stop - a
+                else:
+                    segments.append((clean_pos, raw_pos, True))
+                    last_length = stop - a
+            else:
+                segments.extend((clean_pos + i, raw_start, False) for i in range(stop - a))
+                last_length = 1
+            clean_pos += stop - a
+            a = stop
+            if a == start + size:
+                k += 1
+    raw_end = 0
+    if segments:
+        clean_start, raw_start, _ = segments[-1]
+        raw_end = raw_start + length - 1 - clean_start + 1
+    return OffsetMap(segments, length, raw_end)
+
+
+def _place_notes(
+    text: str, notes: list[tuple[int, str, str]], removals: list[tuple[int, int]]
+) -> tuple[ActorNote, ...]:
+    """Move note anchors to clean offsets; drop notes whose character name was removed too."""
+    starts = [start for start, _ in removals]
+    removed_before = [0]
+    for start, end in removals:
+        removed_before.append(removed_before[-1] + end - start)
+    placed = []
+    for anchor, character, actor in notes:
+        k = bisect_left(starts, anchor) - 1
+        if k >= 0 and removals[k][1] >= anchor:
+            continue
+        clean_anchor = anchor - removed_before[k + 1]
+        if text[clean_anchor - len(character) : clean_anchor] != character:
+            character = ""
+        placed.append(ActorNote(clean_anchor, character, actor))
+    return tuple(sorted(placed, key=lambda note: note.anchor))
