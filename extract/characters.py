@@ -20,8 +20,9 @@ possessors and decides which describe the same person.
 `{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
 "evidence", "real_person"}`.
 `Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
-"character"}`; `possessor` is the token of "Seema" or "her", `character` the named character
-the description is attached to ("his sister Sushma"), else None.
+"character", "subject"}`; `possessor` is the token of "Seema" or "her", `character` the named
+character the description is attached to ("his sister Sushma"), else None; `subject` the
+subject a predicate noun is said of ("he is his father"), else None.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     animate_verbs,
     crew_nouns,
+    generic_person_nouns,
     honorifics,
     kinship_nouns,
     motion_verbs,
@@ -59,6 +61,7 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "throug
 DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
 COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+COPULAS = {"be", "become", "remain"}
 PERSON_RELATIVES = {"who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 DEFINITE = {"the", "this", "that"}
@@ -492,7 +495,8 @@ def descriptors_of(spans: list[Span]) -> list[str]:
         if name.dep_ == "nsubj":
             nouns.extend(as_phrase_nouns(name.head))
         for noun in nouns:
-            if person_noun_lemma(noun) not in kinship_nouns():
+            lemma = person_noun_lemma(noun)
+            if lemma not in kinship_nouns() and lemma not in generic_person_nouns():
                 found[descriptor_text(noun)] = None
     return list(found)
 
@@ -547,19 +551,27 @@ def actors_by_form(doc: Doc) -> dict[NameForm, str]:
 
 
 def find_descriptions(doc: Doc) -> list[dict]:
-    """Singular noun phrases headed by a person noun that may describe a character."""
+    """Singular noun phrases headed by a person noun that may describe a character, and the
+    person nouns predicated of a subject ("Seema becomes mother of Vicky")."""
     owners = characters_by_token(doc)
     descriptions = []
     for noun in doc:
         if noun.tag_ in PLURAL_TAGS or not is_person_noun(noun) or noun.i in owners:
             continue
-        if noun.dep_ in {"attr", "oprd", "compound"} or is_as_phrase(noun):
+        if noun.dep_ in {"oprd", "compound"} or is_as_phrase(noun):
             continue
-        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        possessor = possessor_of(noun)
+        subject = copula_subject(noun)
         determiner = determiner_kind(noun, possessor)
         named = named_character_of(noun, owners)
-        if determiner is None or (determiner == "indefinite" and named is None
-                                  and noun.dep_ not in ARGUMENT_DEPS):  # fmt: skip
+        if noun.dep_ == "attr" and (subject is None or possessor is None):
+            continue
+        if subject is None and (
+            determiner is None
+            or determiner == "indefinite"
+            and named is None
+            and noun.dep_ not in ARGUMENT_DEPS
+        ):
             continue
         descriptions.append(
             {
@@ -570,9 +582,30 @@ def find_descriptions(doc: Doc) -> list[dict]:
                 "possessor": possessor.i if possessor is not None else None,
                 "determiner": determiner,
                 "character": named,
+                "subject": subject.i if subject is not None else None,
             }
         )
     return descriptions
+
+
+def possessor_of(noun: Token) -> Token | None:
+    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky"."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"}):
+                return pobj
+    return None
+
+
+def copula_subject(noun: Token) -> Token | None:
+    """The subject a predicate noun is said of ("Seema becomes mother of Vicky")."""
+    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def is_as_phrase(noun: Token) -> bool:
@@ -580,7 +613,8 @@ def is_as_phrase(noun: Token) -> bool:
 
 
 def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
-    """possessive ("her maid"), definite ("the maid"), indefinite ("a maid") or None."""
+    """possessive ("her maid", "the mother of Vicky"), definite ("the maid"), indefinite ("a
+    maid") or None."""
     if possessor is not None:
         return "possessive"
     determiner = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)

@@ -132,7 +132,7 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """Turn a raw synopsis with wiki markup into clean prose (see the module docstring)."""
     s, pieces, kinds = _render_markup(raw)
-    slices, gaps = _Layout(s).run()
+    slices, gaps, marks = _Layout(s).run()
     t_starts, s_starts, t1 = _index_slices(s, slices)
 
     def kind_at(t: int) -> int:
@@ -145,7 +145,7 @@ def clean(raw: str) -> CleanText:
         if k >= 0 and s_pos < slices[k][1]:
             link_starts.append(t_starts[k] + s_pos - s_starts[k])
 
-    remover = _ActorRemover(t1, frozenset(gaps), kind_at)
+    remover = _ActorRemover(t1, frozenset(gaps), frozenset(marks), kind_at)
     removals = _tidy_removals(t1, remover.run(link_starts))
     final = _subtract(slices, t_starts, removals)
     text = "".join([s[a:b] for a, b in final])
@@ -884,14 +884,16 @@ _LAYOUT_CHUNK = re.compile(
     r"(?:[^ \n()\[\]{}']|'(?!'))++(?: (?![,.;:!?)])(?:[^ \n()\[\]{}']|'(?!'))++)*+"
 )
 _NO_SPACE_BEFORE = frozenset(",.;:!?)")
+_SPACED_MARKS = frozenset(",.;:")  # kept as "marks" when a space before them is dropped
 
 
 class _Layout:
     """Pass 2: select the chars of the pass-1 text that make normalised prose.
 
     Collapses space runs (remembering where a run was longer than one space: a "gap", the
-    trace of removed text that pass 3 relies on), drops spaces before ``, . ; : ! ? )`` and
-    after ``(``, empty ``()``, doubled ``[ ] { } '`` that removals glued together, heading lines,
+    trace of removed text that pass 3 relies on), drops spaces before ``, . ; : ! ? )`` (and
+    remembers the ``, . ; :`` that lost one: a "mark", the trace of a cut link) and after ``(``,
+    empty ``()``, doubled ``[ ] { } '`` that removals glued together, heading lines,
     leading/trailing spaces and blank lines beyond one.
     """
 
@@ -900,10 +902,11 @@ class _Layout:
         self.starts: list[int] = []  # kept slices of s: s[starts[k]:ends[k]]
         self.ends: list[int] = []
         self.gaps: list[int] = []  # offsets in the output of spaces that stand for a longer run
+        self.marks: list[int] = []  # offsets in the output of ", . ; :" that lost a space before
         self.length = 0  # output length so far
         self.newlines: list[int] = []  # up to two line breaks waiting for the next line
 
-    def run(self) -> tuple[list[tuple[int, int]], list[int]]:
+    def run(self) -> tuple[list[tuple[int, int]], list[int], list[int]]:
         s = self.s
         pos = 0
         while True:
@@ -920,17 +923,17 @@ class _Layout:
                 merged[-1] = (merged[-1][0], b)
             else:
                 merged.append((a, b))
-        return merged, self.gaps
+        return merged, self.gaps, self.marks
 
     def _line(self, start: int, end: int) -> None:
-        s, starts, ends, gaps = self.s, self.starts, self.ends, self.gaps
+        s, starts, ends, gaps, marks = self.s, self.starts, self.ends, self.gaps, self.marks
         length, newlines = self.length, self.newlines
-        line_mark = (len(starts), len(gaps), length, newlines)
+        line_mark = (len(starts), len(gaps), len(marks), length, newlines)
         chunk = _LAYOUT_CHUNK.match
         last = ""  # last char output on this line ("" before the first)
         space = -1  # offset in s of a pending space
         gap = False  # the pending space stands for more than one space
-        opens: list = []  # flat: per "(" output, the 7 state values before it, len(starts) after
+        opens: list = []  # flat: per "(" output, the 8 state values before it, len(starts) after
         line_first = 0  # index in starts of the line's first slice
         line_start = 0  # output offset where the line's text starts
         pos = start
@@ -957,14 +960,14 @@ class _Layout:
                     continue
                 if char == "(":
                     opening = True
-                    state = (len(starts), len(gaps), length, newlines, last, space, gap)
+                    state = (len(starts), len(gaps), len(marks), length, newlines, last, space, gap)
                 elif char == ")" and opens:
                     out_after = opens.pop()
-                    state = opens[-7:]
-                    del opens[-7:]
+                    state = opens[-8:]
+                    del opens[-8:]
                     if out_after == len(starts):  # "()" with nothing kept inside: drop both
-                        out_len, gaps_len, length, newlines, last, space, gap = state
-                        del starts[out_len:], ends[out_len:], gaps[gaps_len:]
+                        out_len, gaps_len, marks_len, length, newlines, last, space, gap = state
+                        del starts[out_len:], ends[out_len:], gaps[gaps_len:], marks[marks_len:]
                         continue
                 elif char != ")" and space < 0 and last == char:
                     continue  # "[[", "]]", "{{", "}}", "''" glued together by removals
@@ -981,6 +984,8 @@ class _Layout:
                 length += 1
                 if gap:
                     gaps.append(length - 1)
+            elif space >= 0 and last != "(" and char in _SPACED_MARKS:
+                marks.append(length)  # "Young , and": the trace of a cut link, for pass 3
             space, gap = -1, False
             starts.append(a)
             ends.append(b)
@@ -991,8 +996,8 @@ class _Layout:
                 opens.append(len(starts))
         if last and length - line_start >= 3 and s[starts[line_first]] == s[ends[-1] - 1] == "=":
             # a heading ("== Plot ==") once markup is gone
-            out_len, gaps_len, length, newlines = line_mark
-            del starts[out_len:], ends[out_len:], gaps[gaps_len:]
+            out_len, gaps_len, marks_len, length, newlines = line_mark
+            del starts[out_len:], ends[out_len:], gaps[gaps_len:], marks[marks_len:]
         self.length, self.newlines = length, newlines
 
 
@@ -1012,9 +1017,16 @@ class _ActorRemover:
     new to remove. Removals are kept sorted by descending start, disjoint.
     """
 
-    def __init__(self, text: str, gaps: frozenset[int], kind_at: Callable[[int], int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        gaps: frozenset[int],
+        marks: frozenset[int],
+        kind_at: Callable[[int], int],
+    ) -> None:
         self.text = text
         self.gaps = gaps
+        self.marks = marks
         self.kind_at = kind_at
         self._unmatched: set[int] | None = None
         self.removals: list[tuple[int, int]] = []
@@ -1054,9 +1066,10 @@ class _ActorRemover:
 
         After an optional "played/portrayed/voiced by" or "as", a name run (or link text) is an
         actor when a ")" follows it. Broken forms: link text before a gap (double space), or in an
-        unclosed "(" before the end of the paragraph or a lower-case word; a "... by" name in an
-        unclosed "(" before a gap, the end of the paragraph or a lower-case word; a plain name in
-        an unclosed "(" before a gap or the end of the paragraph.
+        unclosed "(" before the end of the paragraph, a lower-case word or a mark (``, . ; :``
+        that had a space before it: "Carla ([[Karen Young , and"); a "... by" name in an unclosed
+        "(" before a gap, the end of the paragraph, a mark or a lower-case word; a plain name in
+        an unclosed "(" before a gap, the end of the paragraph or a mark.
         """
         for limit in _VIEW_LIMITS:
             view = _View(self.text, pos + 1 if is_paren else pos, self.removals, limit)
@@ -1080,16 +1093,16 @@ class _ActorRemover:
 
         if self.gaps:
             end, words = _name_run(chars, start, is_gap)
-        ending = view.ending(end, is_gap)
+        ending = view.ending(end, is_gap, lambda i: view.to_text(i) in self.marks)
         if self._unmatched is None:
             self._unmatched = _unmatched_opens(self.text)
         unmatched = pos in self._unmatched
         if not is_paren:
             accepted = ending in ("gap", "eop")
         elif linked:
-            accepted = ending == "gap" or (unmatched and ending in ("eop", "lower"))
+            accepted = ending == "gap" or (unmatched and ending in ("eop", "lower", "mark"))
         else:
-            endings = ("gap", "eop", "lower") if strong else ("gap", "eop")
+            endings = ("gap", "eop", "mark", "lower") if strong else ("gap", "eop", "mark")
             accepted = unmatched and ending in endings and _is_person_name(words)
         return (view.to_text(end - 1) + 1, chars[start:end]) if accepted else None
 
@@ -1170,13 +1183,18 @@ class _View:
         k = bisect_right(self.view_starts, i) - 1
         return self.text_starts[k] + i - self.view_starts[k]
 
-    def ending(self, end: int, is_gap: Callable[[int], bool]) -> str:
-        """What follows a name run: "eop", "gap", "lower" (a lower-case word) or "other"."""
+    def ending(
+        self, end: int, is_gap: Callable[[int], bool], is_mark: Callable[[int], bool]
+    ) -> str:
+        """What follows a name run: "eop", "gap", "mark" (``, . ; :`` that lost a space before
+        it), "lower" (a lower-case word) or "other"."""
         chars = self.chars
         if end >= len(chars):
             return "eop" if self.complete else "other"
         if chars[end] == "\n":
             return "eop"
+        if chars[end] in _SPACED_MARKS and is_mark(end):
+            return "mark"
         if chars[end] == " ":
             if is_gap(end):
                 return "gap"

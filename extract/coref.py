@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
-from extract.lexicons import generic_person_nouns, pronouns
+from extract.lexicons import generic_person_nouns, kinship_nouns, pronouns
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -56,6 +56,7 @@ class Antecedent:
     sentence: int
     character: int
     is_subject: bool
+    dep: str
 
 
 class Resolution:
@@ -86,7 +87,9 @@ class Resolution:
 
     def make_salient(self, head: Token, character: int) -> None:
         self.antecedents.append(
-            Antecedent(head.i, self.sentence_of[head.i], character, head.dep_ in SUBJECT_DEPS)
+            Antecedent(
+                head.i, self.sentence_of[head.i], character, head.dep_ in SUBJECT_DEPS, head.dep_
+            )
         )
 
     def new_character(self) -> int:
@@ -137,10 +140,16 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.owners.get(description["possessor"]) if description["possessor"] is not None else None
     )
     description["possessor_character"] = possessor
-    key = (description["noun"], possessor)
+    key = (description_role(description["noun"]), possessor)
     character = description["character"]
+    if character is None and description["subject"] is not None:
+        character = state.owners.get(description["subject"])
+        if character is None:
+            return
     if character is None and description["determiner"] == "possessive" and possessor is not None:
-        character = state.by_description.get(key)
+        known = state.by_description.get(key)
+        if known is not None and state.gender(known) in {description["gender"], "unknown"}:
+            character = known
     if character is None and description["determiner"] == "definite":
         character = state.last_described.get(description["noun"])
         if character is None and description["noun"] in generic_person_nouns():
@@ -155,6 +164,13 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.gender_votes[character][description["gender"]] += 3
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal")
+
+
+def description_role(noun: str) -> str:
+    """What a description says of its referent's tie to the possessor: kinship nouns of one
+    relation and direction say the same ("his child Vicky" ... "his son"), others say themselves."""
+    kinship = kinship_nouns().get(noun)
+    return f"{kinship.type}:{kinship.referent}" if kinship is not None else noun
 
 
 def resolve_pronoun(state: Resolution, token: Token) -> None:
@@ -183,8 +199,20 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
+    cataphor = preposed_clause_subject(token, state.owners)
+    if cataphor is not None and cataphor not in excluded:
+        if state.gender(cataphor) in {gender, "unknown"}:
+            return cataphor
     if not candidates:
         return None
+    if token.dep_ == "poss":
+        parallel = [
+            c
+            for c in candidates
+            if c.sentence == sentence and c.dep == "poss" and state.gender(c.character) == gender
+        ]
+        if parallel:
+            return parallel[0].character
     best = min(
         candidates,
         key=lambda c: (sentence - c.sentence, not c.is_subject, -c.head),
@@ -192,12 +220,29 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     return best.character
 
 
+def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
+    """The named subject of the main clause when the pronoun sits in an adverbial clause placed
+    before it ("While giving advice to her maid, Pooja...": "her" is Pooja)."""
+    clause = next((a for a in token.ancestors if a.dep_ == "advcl"), None)
+    if clause is None or clause.i > clause.head.i:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i < token.i:
+        return None
+    return owners.get(subject.i)
+
+
 def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
     """The character of the noun phrase whose participial or relative clause holds the token
     ("her maid cheated by her husband": the second "her" is the maid)."""
     for ancestor in token.ancestors:
         if ancestor.dep_ in CLAUSE_MODIFIERS:
-            return owners.get(ancestor.head.i)
+            # the noun it modifies; the small parser often attaches a participle one noun too
+            # high ("advice to her maid cheated by..."), so the noun right before it counts too
+            for noun in (ancestor.head.i, ancestor.i - 1):
+                if noun in owners:
+                    return owners[noun]
+            return None
         if ancestor.dep_ in {"ROOT", "ccomp", "advcl", "conj"}:
             return None
     return None

@@ -254,6 +254,60 @@ def test_broken_parenthetical_before_single_space_stays():
     assert clean(raw).text == raw
 
 
+def test_unterminated_actor_link_before_spaced_comma_is_removed():
+    result = clean("his wife Carla ([[Karen Young , and their daughter")
+    assert result.text == "his wife Carla, and their daughter"
+    assert result.actors == (ActorNote(14, "Carla", "Karen Young"),)
+
+
+def test_broken_actor_parenthetical_before_spaced_full_stop_is_removed():
+    result = clean("Lu Su (Hou Yong . Subsequently")
+    assert result.text == "Lu Su. Subsequently"
+    assert result.actors == (ActorNote(5, "Lu Su", "Hou Yong"),)
+
+
+def test_glued_unterminated_actor_link_before_spaced_full_stop_is_removed():
+    result = clean("rival, Nanthakrishna Naina([[Suman . Naina supplies")
+    assert result.text == "rival, Nanthakrishna Naina. Naina supplies"
+    assert result.actors == (ActorNote(26, "Nanthakrishna Naina", "Suman"),)
+
+
+def test_unterminated_one_word_actor_link_before_spaced_comma_is_removed():
+    result = clean("a girl named Indulekha ([[Kanaka , who claims")
+    assert result.text == "a girl named Indulekha, who claims"
+    assert result.actors == (ActorNote(22, "Indulekha", "Kanaka"),)
+
+
+def test_unterminated_actor_link_before_spaced_comma_at_start_is_removed():
+    result = clean("Anuradha ([[Aishwarya , the strong-willed daughter")
+    assert result.text == "Anuradha, the strong-willed daughter"
+    assert result.actors == (ActorNote(8, "Anuradha", "Aishwarya"),)
+
+
+def test_broken_played_by_parenthetical_before_spaced_semicolon_is_removed():
+    result = clean("Tom (played by Sam Roe ; he runs.")
+    assert result.text == "Tom; he runs."
+    assert result.actors == (ActorNote(3, "Tom", "Sam Roe"),)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("He left (Paris , France)", "He left (Paris, France)"),
+        ("He left (Paris , France", "He left (Paris, France"),
+        ("Mumbai (Bombay , India) is big.", "Mumbai (Bombay, India) is big."),
+        ("Ravi (Sam Roe , uncredited) recalls it.", "Ravi (Sam Roe, uncredited) recalls it."),
+        ("Ravi (a lawyer , retired", "Ravi (a lawyer, retired"),
+        ("Ravi (Sam Roe, uncredited . He", "Ravi (Sam Roe, uncredited. He"),
+        ("Ravi ([[Sam Roe ! He", "Ravi (Sam Roe! He"),
+    ],
+)
+def test_spaced_punctuation_keeps_other_parentheticals(raw, expected):
+    result = clean(raw)
+    assert result.text == expected
+    assert result.actors == ()
+
+
 def test_character_is_the_run_of_capitalised_words():
     result = clean("When Deepak Kumar (Rajesh Khanna) returns, Seema waits.")
     assert result.text == "When Deepak Kumar returns, Seema waits."
