@@ -1,0 +1,60 @@
+"""Quality floors: the dev numbers reached so far, so that no change quietly makes the product
+worse. They need ../shared (dev gold data, GAP) and are skipped, saying so, without it.
+Raise a floor when a change lifts the number; never lower one to make a change pass."""
+
+import pytest
+
+from extract.batch import run_batch
+from extract.evaluate import evaluate
+from extract.gap import predict, read_gap, score
+
+from .conftest import SHARED
+
+CMU_DEV = SHARED / "corpus" / "cmu-dev" / "plot_summaries.tsv"
+CMU_GOLD = SHARED / "gold" / "cmu-dev"
+GAP_DEV = SHARED / "gap" / "gap-development.tsv"
+
+needs_cmu = pytest.mark.skipif(
+    not (CMU_DEV.is_file() and CMU_GOLD.is_dir()), reason="../shared CMU dev gold data not found"
+)
+needs_gap = pytest.mark.skipif(not GAP_DEV.is_file(), reason="../shared/gap not found")
+
+
+@pytest.fixture(scope="module")
+def dev_evaluation(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cmu-dev")
+    run_batch([str(CMU_DEV)], out)
+    return evaluate(CMU_GOLD, out)
+
+
+@needs_cmu
+def test_named_characters_f1_floor(dev_evaluation):
+    assert dev_evaluation.named.f1 >= 0.92
+
+
+@needs_cmu
+def test_nominal_characters_recall_floor(dev_evaluation):
+    assert dev_evaluation.nominal.recall >= 0.63
+
+
+@needs_cmu
+def test_gender_accuracy_floor(dev_evaluation):
+    assert dev_evaluation.gender_accuracy >= 0.85
+
+
+@needs_cmu
+def test_relations_f1_floor(dev_evaluation):
+    assert dev_evaluation.relations.f1 >= 0.24
+
+
+@needs_cmu
+def test_events_f1_floor(dev_evaluation):
+    assert dev_evaluation.events.f1 >= 0.24
+
+
+@needs_gap
+def test_gap_development_floor(nlp):
+    rows = list(read_gap(GAP_DEV))
+    scores = score(rows, predict(nlp, rows))
+    assert scores.overall.f1 >= 0.61
+    assert scores.bias >= 0.88
