@@ -37,8 +37,7 @@ def run(
     resume: Annotated[bool, typer.Option(help="Skip documents already in the output.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
 ) -> None:
-    """Extract records from synopses into OUT (documents, characters, events, relations,
-    errors .jsonl)."""
+    """Extract characters, events and relations from synopses into JSONL files in OUT."""
     from extract.batch import run_batch
     from extract.inputs import count_inputs
 

@@ -21,6 +21,11 @@ def read_table(relative_path: str) -> list[dict[str, str]]:
     ]
 
 
+def word_set(relative_path: str, column: str) -> frozenset[str]:
+    """One column of a word-list TSV under models/."""
+    return frozenset(row[column] for row in read_table(relative_path))
+
+
 @dataclass(frozen=True)
 class KinshipNoun:
     noun: str
@@ -100,13 +105,13 @@ def generic_person_nouns() -> frozenset[str]:
 @cache
 def animate_verbs() -> frozenset[str]:
     """Verbs whose subject is almost always a person."""
-    return frozenset(row["verb"] for row in read_table("lexicons/animate_verbs.tsv"))
+    return word_set("lexicons/animate_verbs.tsv", "verb")
 
 
 @cache
 def nonperson_heads() -> frozenset[str]:
     """Last words that make a capitalised name a place or an organisation."""
-    return frozenset(row["word"] for row in read_table("lexicons/nonperson_heads.tsv"))
+    return word_set("lexicons/nonperson_heads.tsv", "word")
 
 
 @cache
@@ -128,16 +133,16 @@ def real_person_clues() -> frozenset[str]:
 @cache
 def crew_nouns() -> frozenset[str]:
     """Nouns for film-makers and critics: names beside them are real people."""
-    return frozenset(row["noun"] for row in read_table("lexicons/crew_nouns.tsv"))
+    return word_set("lexicons/crew_nouns.tsv", "noun")
 
 
 @cache
 def work_nouns() -> frozenset[str]:
     """Nouns for works (film, novel): their possessor is a maker, not a character."""
-    return frozenset(row["noun"] for row in read_table("lexicons/work_nouns.tsv"))
+    return word_set("lexicons/work_nouns.tsv", "noun")
 
 
 @cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
-    return frozenset(row["verb"] for row in read_table("lexicons/motion_verbs.tsv"))
+    return word_set("lexicons/motion_verbs.tsv", "verb")
