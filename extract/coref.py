@@ -80,10 +80,13 @@ class Resolution:
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
 
-    def mention(self, head: Token, character: int, start: int, end: int, kind: str) -> None:
+    def mention(
+        self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
+    ) -> None:
         self.characters[character]["mentions"].append([start, end, kind])
         self.owners.update(dict.fromkeys(range(start, end), character))
-        self.make_salient(head, character)
+        if salient:
+            self.make_salient(head, character)
 
     def make_salient(self, head: Token, character: int) -> None:
         self.antecedents.append(
@@ -131,7 +134,7 @@ def resolve_mentions(doc: Doc) -> list[dict]:
         character["gender"] = state.gender(index)
         if character["kind"] == "nominal":
             name_unnamed_character(doc, state, index)
-    return [character for character in state.characters if character["mentions"]]
+    return state.characters
 
 
 def resolve_description(state: Resolution, head: Token, description: dict) -> None:
@@ -175,7 +178,13 @@ def description_role(noun: str) -> str:
 
 def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
-    if pronoun is None or pronoun.number != "singular" or token.pos_ != "PRON":
+    if pronoun is None or token.pos_ != "PRON":
+        return
+    if pronoun.number == "plural":
+        if pronoun.case != "possessive":
+            # each member gets the mention; none becomes a singular pronoun's likely antecedent
+            for referent in pick_group(state, token):
+                state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
         return
     bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
     excluded = clause_subject_characters(token, state.owners) if bound else set()
@@ -218,6 +227,20 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         key=lambda c: (sentence - c.sentence, not c.is_subject, -c.head),
     )
     return best.character
+
+
+def pick_group(state: Resolution, token: Token) -> list[int]:
+    """The characters a plural pronoun refers to: the last coordination of two or more
+    characters ("Katniss and Peeta ... He warns them") in this sentence or the one before."""
+    sentence = state.sentence_of[token.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - 1:
+            break
+        head = state.doc[antecedent.head]
+        group = {state.owners[t.i] for t in (head, *head.conjuncts) if t.i in state.owners}
+        if len(group) >= 2:
+            return sorted(group)
+    return []
 
 
 def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:

@@ -1,4 +1,4 @@
-"""Stage 4b (factory "events"): who does what to whom, clause by clause, in story order.
+"""Stage 4a (factory "events"): who does what to whom, clause by clause, in story order.
 
 First version: every verb with a character as subject (agent), or as object or passive subject
 (patient), is an event. A verb without its own subject takes it from the verb it is
@@ -23,7 +23,10 @@ from extract.lexicons import modality_triggers
 ensure_doc_extension("events")
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
+PERCEPTION_VERBS = {"see", "hear", "watch", "find", "notice", "catch", "feel", "spot"}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -44,32 +47,91 @@ class EventFinder:
 
 
 def find_events(doc: Doc) -> list[dict]:
-    """Events in text order."""
+    """Events in text order: one per verb and (agent, patient) pair, so that "Haymitch warns
+    Katniss and Peeta" gives two."""
     owners = characters_by_token(doc)
     events = []
     for verb in doc:
         if verb.pos_ != "VERB":
             continue
-        agent = character_of(active_subject(verb), owners)
-        patient = character_of(passive_subject(verb) or child_with_dep(verb, "dobj"), owners)
         by_phrase = child_with_dep(verb, "agent")
         if by_phrase is not None:
-            agent = character_of(child_with_dep(by_phrase, "pobj"), owners)
-        if agent is None and patient is None:
+            agents = characters_of(child_with_dep(by_phrase, "pobj"), owners)
+        else:
+            agents = characters_of(active_subject(verb), owners)
+        patients = [p for p in patients_of(verb, owners) if p not in agents]
+        if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb)
-        events.append(
-            {
-                "trigger": [verb.i, verb.i + 1],
-                "predicate": verb.lemma_.lower(),
-                "agent": agent,
-                "patient": patient,
-                "arguments": arguments_of(verb, owners, exclude={agent, patient}),
-                "negated": has_negation(verb) or governor_negated,
-                "modality": modality,
-            }
-        )
+        for agent, patient in participant_pairs(agents, patients):
+            events.append(
+                {
+                    "trigger": [verb.i, verb.i + 1],
+                    "predicate": verb.lemma_.lower(),
+                    "agent": agent,
+                    "patient": patient,
+                    "arguments": arguments_of(verb, owners, exclude={agent, patient}),
+                    "negated": has_negation(verb) or governor_negated,
+                    "modality": modality,
+                }
+            )
     return events
+
+
+def participant_pairs(
+    agents: list[int], patients: list[int]
+) -> list[tuple[int | None, int | None]]:
+    """Every (agent, patient) pair, or the lone participants with None on the other side."""
+    if agents and patients:
+        return [(agent, patient) for agent in agents for patient in patients]
+    return [(agent, None) for agent in agents] or [(None, patient) for patient in patients]
+
+
+def patients_of(verb: Token, owners: dict[int, int]) -> list[int]:
+    """The characters the verb's action is done to, from the first slot that holds any: the
+    passive subject, the direct object, the indirect object, a prepositional object ("cares for
+    Katniss", "throws a spear at Katniss"), the possessor of the object ("ignores Haymitch's
+    advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
+    subject of a perceived clause ("hears Rue calling")."""
+    obj = child_with_dep(verb, "dobj")
+    slots = [passive_subject(verb), obj, child_with_dep(verb, "dative")]
+    preps = [
+        prep
+        for prep in verb.children
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ not in NON_PATIENT_PREPOSITIONS
+    ]
+    objects = [child_with_dep(prep, "pobj") for prep in preps]
+    slots += objects
+    # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
+    slots += [
+        child_with_dep(inner, "pobj")
+        for obj in objects
+        if obj is not None
+        for inner in obj.children
+        if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
+    ]
+    if obj is not None:
+        slots.append(child_with_dep(obj, "poss"))
+        slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
+    slots += [child_with_dep(clause, "nsubj") for clause in verb.children if clause.dep_ == "ccomp"
+              and verb.lemma_ in PERCEPTION_VERBS]  # fmt: skip
+    for slot in slots:
+        characters = characters_of(slot, owners)
+        if characters:
+            return characters
+    return []
+
+
+def characters_of(token: Token | None, owners: dict[int, int]) -> list[int]:
+    """The characters of a noun phrase head and of the phrases coordinated with it."""
+    if token is None:
+        return []
+    found = []
+    for word in [token, *token.conjuncts]:
+        character = character_of(word, owners)
+        if character is not None and character not in found:
+            found.append(character)
+    return found
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
@@ -94,6 +156,20 @@ def active_subject(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp":
         controller = child_with_dep(verb.head, "dobj")
         return controller if controller is not None else active_subject(verb.head)
+    return misparsed_subject(verb)
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A capitalised word the small parser hung on the verb as a modifier ("Raj falls in
+    love": Raj tagged as an adverb) stands for the missing subject: the nearest such left
+    dependent that does not open the sentence."""
+    for left in reversed(list(verb.lefts)):
+        if (
+            left.dep_ in MISPARSED_SUBJECT_DEPS
+            and left.text[:1].isupper()
+            and not left.is_sent_start
+        ):
+            return left
     return None
 
 

@@ -146,3 +146,23 @@ def work_nouns() -> frozenset[str]:
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")
+
+
+@dataclass(frozen=True)
+class RelationVerb:
+    predicate: str
+    noun: str | None
+    type: str
+    source: str  # "agent" or "patient"
+
+
+@cache
+def relation_verbs() -> dict[str, list[RelationVerb]]:
+    """Event predicates that show a relation between agent and patient, by predicate."""
+    verbs: dict[str, list[RelationVerb]] = {}
+    for row in read_table("rules/relation_verbs.tsv"):
+        noun = None if row["noun"] == "-" else row["noun"]
+        verbs.setdefault(row["predicate"], []).append(
+            RelationVerb(row["predicate"], noun, row["type"], row["source"])
+        )
+    return verbs

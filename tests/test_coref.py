@@ -79,3 +79,10 @@ def test_pronoun_in_a_clause_modifying_a_noun_refers_to_that_noun(nlp):
     husband = next(c for c in doc._.characters if "husband" in c["name"])
     assert maid["name"] == "Pooja's maid"
     assert husband["name"] == "the maid's husband"
+
+
+def test_plural_pronoun_refers_to_the_last_coordinated_characters(nlp):
+    doc = nlp("John Miller and Tom Baker arrive. Mary Parker greets them.")
+    them = next(t.i for t in doc if t.text == "them")
+    owners = {c["name"] for c in doc._.characters for s, e, _k in c["mentions"] if s == them}
+    assert owners == {"John Miller", "Tom Baker"}

@@ -1,5 +1,7 @@
 """One test per event rule, on hand-written sentences."""
 
+from extract.events import active_subject
+
 
 def events_of(doc):
     names = [c["name"] for c in doc._.characters]
@@ -54,3 +56,35 @@ def test_modal_auxiliary_gives_possible(nlp):
 def test_non_character_object_is_an_argument(nlp):
     _, _, _, event = find(nlp("John Miller gives Mary Parker the keys."), "give")
     assert any(a["role"] == "object" and a["character"] is None for a in event["arguments"])
+
+
+def test_prepositional_object_is_the_patient(nlp):
+    agent, _, patient, _ = find(nlp("Mary Parker cares for John Miller."), "care")
+    assert (agent, patient) == ("Mary Parker", "John Miller")
+
+
+def test_object_of_a_phrase_inside_a_phrase_is_the_patient(nlp):
+    agent, _, patient, _ = find(nlp("John Miller falls in love with Mary Parker."), "fall")
+    assert (agent, patient) == ("John Miller", "Mary Parker")
+
+
+def test_possessor_of_the_object_is_the_patient(nlp):
+    agent, _, patient, _ = find(nlp("Mary Parker ignores John Miller's advice."), "ignore")
+    assert (agent, patient) == ("Mary Parker", "John Miller")
+
+
+def test_coordinated_patients_give_one_event_each(nlp):
+    doc = nlp("Tom Baker warns John Miller and Mary Parker.")
+    patients = {patient for _, predicate, patient, _ in events_of(doc) if predicate == "warn"}
+    assert patients == {"John Miller", "Mary Parker"}
+
+
+def test_a_name_misparsed_as_a_modifier_is_the_missing_subject(nlp):
+    from extract.events import misparsed_subject
+
+    doc = nlp("Later, Raj falls in love with Pooja.")
+    falls = next(t for t in doc if t.text == "falls")
+    if falls.dep_ == "ROOT" and not any(c.dep_ == "nsubj" for c in falls.children):
+        assert misparsed_subject(falls).text == "Raj"
+    else:  # a parser that gets the subject right needs no repair
+        assert active_subject(falls).text == "Raj"

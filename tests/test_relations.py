@@ -37,3 +37,28 @@ def test_relation_carries_rule_and_evidence_sentence(nlp):
     assert relation["rule"] == "possessive_kinship"
     start, end = relation["sentence"]
     assert doc[start:end].text.startswith("Later Tom Hardy's brother")
+
+
+def test_relation_verb_relates_agent_and_patient(nlp):
+    doc = nlp("John Miller marries Mary Parker.")
+    assert ("John Miller", "spouse", "Mary Parker") in relations_of(doc)
+    assert doc._.relations[0]["rule"] == "event_verb"
+
+
+def test_relation_verb_with_its_noun(nlp):
+    doc = nlp("John Miller falls in love with Mary Parker.")
+    assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)
+
+
+def test_attempted_harm_makes_an_enemy(nlp):
+    doc = nlp("John Miller tries to kill Tom Baker.")
+    assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
+
+
+def test_negated_event_makes_no_relation(nlp):
+    assert relations_of(nlp("John Miller does not marry Mary Parker.")) == set()
+
+
+def test_coordinated_subjects_of_a_relation_noun(nlp):
+    doc = nlp("John Miller and Tom Baker become good friends.")
+    assert ("John Miller", "friend", "Tom Baker") in relations_of(doc)
