@@ -18,7 +18,8 @@ possessors and decides which describe the same person.
 
 `Doc._.characters`: plain dicts (they travel between processes) with token offsets:
 `{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
-"evidence", "real_person"}`.
+"name_prior", "evidence", "real_person"}`; `name_prior` is the gender usually given to the
+first name (models/lexicons/first_names.tsv), a last resort for the coref stage.
 `Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
 "character", "subject"}`; `possessor` is the token of "Seema" or "her", `character` the named
 character the description is attached to ("his sister Sushma"), else None; `subject` the
@@ -36,6 +37,7 @@ from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     animate_verbs,
     crew_nouns,
+    first_name_genders,
     generic_person_nouns,
     honorifics,
     kinship_nouns,
@@ -121,6 +123,7 @@ def find_named_characters(doc: Doc) -> list[dict]:
                 "descriptors": descriptors_of(spans),
                 "actor": next((actors[form] for form in forms if form in actors), None),
                 "mentions": [[span.start, span.end, "name"] for span in spans],
+                "name_prior": first_name_genders().get(longest[2][0].lower(), "unknown"),
                 "evidence": score,
                 "real_person": 2 * sum(clue in real_person_clues() for clue in cluster_clues)
                 >= len(cluster_mentions),

@@ -23,7 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
-from extract.lexicons import generic_person_nouns, kinship_nouns, pronouns
+from extract.lexicons import (
+    generic_person_nouns,
+    kinship_nouns,
+    pronouns,
+    relation_types,
+    relation_verbs,
+)
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -111,11 +117,19 @@ class Resolution:
         return len(self.characters) - 1
 
     def gender(self, character: int) -> str:
+        """The gender the text gives the character: titles and nouns, else pronoun votes."""
         votes = self.gender_votes[character]
         declared = self.characters[character]["gender"]
         if declared != "unknown":
             return declared
         return votes.most_common(1)[0][0] if votes else "unknown"
+
+    def likely_gender(self, character: int) -> str:
+        """The text's gender, else the one usually given to the first name."""
+        gender = self.gender(character)
+        if gender == "unknown":
+            return self.characters[character].get("name_prior", "unknown")
+        return gender
 
 
 def resolve_mentions(doc: Doc) -> list[dict]:
@@ -159,6 +173,7 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
             return
     if character is None:
         character = state.new_character()
+        register_relation_object(state, head, character)
     if possessor is not None and character != possessor:
         state.by_description.setdefault(key, character)
     state.last_described[description["noun"]] = character
@@ -167,6 +182,25 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.gender_votes[character][description["gender"]] += 3
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal")
+
+
+def register_relation_object(state: Resolution, head: Token, character: int) -> None:
+    """A new person introduced as the object of a relation verb ("Deepak marries another
+    woman") is known from then on by that relation ("his wife", said of Deepak)."""
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ not in {"dobj", "pobj"}:
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i not in state.owners:
+        return
+    for rule in relation_verbs().get(verb.lemma_, []):
+        if relation_types()[rule.type].symmetric and rule.noun is None:
+            state.by_description.setdefault(
+                (f"{rule.type}:source", state.owners[subject.i]), character
+            )
+            return
 
 
 def description_role(noun: str) -> str:
@@ -203,14 +237,14 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         for antecedent in reversed(state.antecedents)
         if antecedent.sentence >= sentence - SENTENCE_WINDOW
         and antecedent.character not in excluded
-        and state.gender(antecedent.character) in {gender, "unknown"}
+        and state.likely_gender(antecedent.character) in {gender, "unknown"}
     ]
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
     cataphor = preposed_clause_subject(token, state.owners)
     if cataphor is not None and cataphor not in excluded:
-        if state.gender(cataphor) in {gender, "unknown"}:
+        if state.likely_gender(cataphor) in {gender, "unknown"}:
             return cataphor
     if not candidates:
         return None
@@ -218,7 +252,9 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         parallel = [
             c
             for c in candidates
-            if c.sentence == sentence and c.dep == "poss" and state.gender(c.character) == gender
+            if c.sentence == sentence
+            and c.dep == "poss"
+            and state.likely_gender(c.character) == gender
         ]
         if parallel:
             return parallel[0].character

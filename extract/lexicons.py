@@ -166,3 +166,9 @@ def relation_verbs() -> dict[str, list[RelationVerb]]:
             RelationVerb(row["predicate"], noun, row["type"], row["source"])
         )
     return verbs
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Lower-cased first names -> the gender they are clearly given to (a prior, nothing more)."""
+    return {row["name"]: row["gender"] for row in read_table("lexicons/first_names.tsv")}

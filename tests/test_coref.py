@@ -86,3 +86,19 @@ def test_plural_pronoun_refers_to_the_last_coordinated_characters(nlp):
     them = next(t.i for t in doc if t.text == "them")
     owners = {c["name"] for c in doc._.characters for s, e, _k in c["mentions"] if s == them}
     assert owners == {"John Miller", "Tom Baker"}
+
+
+def test_first_name_prior_steers_a_pronoun_when_the_text_says_nothing(nlp):
+    doc = nlp("Paula Reyes meets Jake Morgan at the station. She smiles.")
+    assert owner_of(doc, "She") == "Paula Reyes"
+
+
+def test_first_name_prior_is_not_reported_as_the_gender(nlp):
+    doc = nlp("Paula Reyes meets Jake Morgan at the station.")
+    assert {c["gender"] for c in doc._.characters} == {"unknown"}
+
+
+def test_person_introduced_by_a_relation_verb_is_known_by_the_relation(nlp):
+    doc = nlp("Deepak Kumar marries another woman. His wife dies a year later.")
+    wife = next(c for c in doc._.characters if c["kind"] == "nominal")
+    assert wife["aliases"] == ["another woman", "His wife", "Deepak Kumar's wife"]
