@@ -651,10 +651,14 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
 
 
 def characters_by_token(doc: Doc) -> dict[int, int]:
-    """Index of the character each token of a mention belongs to (names, pronouns...)."""
-    return {
-        i: index
-        for index, character in enumerate(doc._.characters or [])
-        for start, end, _type in character["mentions"]
-        for i in range(start, end)
-    }
+    """Index of the character each token of a mention belongs to (names, pronouns...); where
+    mentions nest ("his" inside "his brother"), the innermost one wins."""
+    mentions = sorted(
+        (
+            (end - start, start, end, index)
+            for index, character in enumerate(doc._.characters or [])
+            for start, end, _type in character["mentions"]
+        ),
+        reverse=True,
+    )
+    return {i: index for _length, start, end, index in mentions for i in range(start, end)}

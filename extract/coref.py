@@ -90,7 +90,9 @@ class Resolution:
         self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
     ) -> None:
         self.characters[character]["mentions"].append([start, end, kind])
-        self.owners.update(dict.fromkeys(range(start, end), character))
+        for i in range(start, end):  # a possessor inside the phrase keeps its own referent
+            if i not in self.owners or i == head.i:
+                self.owners[i] = character
         if salient:
             self.make_salient(head, character)
 
@@ -242,12 +244,6 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
-    cataphor = preposed_clause_subject(token, state.owners)
-    if cataphor is not None and cataphor not in excluded:
-        if state.likely_gender(cataphor) in {gender, "unknown"}:
-            return cataphor
-    if not candidates:
-        return None
     if token.dep_ == "poss":
         parallel = [
             c
@@ -258,6 +254,12 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         ]
         if parallel:
             return parallel[0].character
+    cataphor = preposed_clause_subject(token, state.owners)
+    if cataphor is not None and cataphor not in excluded:
+        if state.likely_gender(cataphor) in {gender, "unknown"}:
+            return cataphor
+    if not candidates:
+        return None
     best = min(
         candidates,
         key=lambda c: (sentence - c.sentence, not c.is_subject, -c.head),
@@ -280,15 +282,19 @@ def pick_group(state: Resolution, token: Token) -> list[int]:
 
 
 def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
-    """The named subject of the main clause when the pronoun sits in an adverbial clause placed
-    before it ("While giving advice to her maid, Pooja...": "her" is Pooja)."""
-    clause = next((a for a in token.ancestors if a.dep_ == "advcl"), None)
-    if clause is None or clause.i > clause.head.i:
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.i < token.i:
-        return None
-    return owners.get(subject.i)
+    """The named subject of the clause when the pronoun sits in an adverbial clause or phrase
+    placed before it ("While giving advice to her maid, Pooja...", "In a review for his
+    website, Starostin said": "her" is Pooja, "his" Starostin)."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in {"advcl", "prep"} and ancestor.i < ancestor.head.i:
+            verb = ancestor.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.i > token.i:
+                return owners.get(subject.i)
+            return None
+        if ancestor.dep_ in {"ROOT", "ccomp", "relcl", "acl", "conj"}:
+            return None
+    return None
 
 
 def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:

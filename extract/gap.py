@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.characters import characters_by_token
 from extract.cleanup import OffsetMap
 from extract.evaluate import Score
 from extract.lexicons import pronouns
@@ -103,12 +104,7 @@ def character_at_raw_offsets(doc: Doc):
     """A function: raw span -> index of the character with a mention overlapping it, or None."""
     offsets = OffsetMap.from_list(doc._.offset_map)
     token_starts = [offsets.raw_offset(token.idx) for token in doc]
-    owners = {
-        i: index
-        for index, character in enumerate(doc._.characters or [])
-        for start, end, _kind in character["mentions"]
-        for i in range(start, end)
-    }
+    owners = characters_by_token(doc)
 
     def owner(raw_start: int, raw_end: int) -> int | None:
         first = max(bisect_right(token_starts, raw_start) - 1, 0)

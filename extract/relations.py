@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import kinship_nouns, relation_types, relation_verbs
 
@@ -113,12 +114,7 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
 def shared_predicate_relations(doc: Doc) -> list[tuple[int, dict]]:
     """ "Raj and Pooja become good friends": a plural symmetric relation noun predicated of
     coordinated characters relates each pair of them."""
-    owners = {
-        i: index
-        for index, character in enumerate(doc._.characters or [])
-        for start, end, _kind in character["mentions"]
-        for i in range(start, end)
-    }
+    owners = characters_by_token(doc)
     found = []
     for noun in doc:
         kinship = kinship_nouns().get(noun.lemma_.lower())

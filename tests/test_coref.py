@@ -102,3 +102,17 @@ def test_person_introduced_by_a_relation_verb_is_known_by_the_relation(nlp):
     doc = nlp("Deepak Kumar marries another woman. His wife dies a year later.")
     wife = next(c for c in doc._.characters if c["kind"] == "nominal")
     assert wife["aliases"] == ["another woman", "His wife", "Deepak Kumar's wife"]
+
+
+def test_pronoun_in_a_preposed_phrase_refers_to_the_following_subject(nlp):
+    doc = nlp("Tom Baker met Peter Hall. In a review for his website, Peter Hall praised it.")
+    assert owner_of(doc, "his") == "Peter Hall"
+
+
+def test_possessor_inside_a_description_keeps_its_own_referent(nlp):
+    from extract.characters import characters_by_token
+
+    doc = nlp("Tom Baker arrives. Along with his brother, Tom Baker works at a mill.")
+    his = next(t.i for t in doc if t.text == "his")
+    names = [c["name"] for c in doc._.characters]
+    assert names[characters_by_token(doc)[his]] == "Tom Baker"
