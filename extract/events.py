@@ -26,7 +26,6 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
-PERCEPTION_VERBS = {"see", "hear", "watch", "find", "notice", "catch", "feel", "spot"}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -92,7 +91,7 @@ def patients_of(verb: Token, owners: dict[int, int]) -> list[int]:
     passive subject, the direct object, the indirect object, a prepositional object ("cares for
     Katniss", "throws a spear at Katniss"), the possessor of the object ("ignores Haymitch's
     advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
-    subject of a perceived clause ("hears Rue calling")."""
+    subject of a small clause ("hears Rue calling", "deems him insane")."""
     obj = child_with_dep(verb, "dobj")
     slots = [passive_subject(verb), obj, child_with_dep(verb, "dative")]
     preps = [
@@ -113,13 +112,20 @@ def patients_of(verb: Token, owners: dict[int, int]) -> list[int]:
     if obj is not None:
         slots.append(child_with_dep(obj, "poss"))
         slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
-    slots += [child_with_dep(clause, "nsubj") for clause in verb.children if clause.dep_ == "ccomp"
-              and verb.lemma_ in PERCEPTION_VERBS]  # fmt: skip
+    slots += [
+        child_with_dep(clause, "nsubj") for clause in verb.children if is_small_clause(clause)
+    ]
     for slot in slots:
         characters = characters_of(slot, owners)
         if characters:
             return characters
     return []
+
+
+def is_small_clause(clause: Token) -> bool:
+    """A clause without a complementizer whose subject the verb acts on ("hears Rue calling",
+    "deems him insane"), unlike "says that she left"."""
+    return clause.dep_ in {"ccomp", "oprd"} and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def characters_of(token: Token | None, owners: dict[int, int]) -> list[int]:
@@ -156,7 +162,20 @@ def active_subject(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp":
         controller = child_with_dep(verb.head, "dobj")
         return controller if controller is not None else active_subject(verb.head)
+    governor = clause_governor(verb)
+    if governor is not None:
+        return active_subject(governor)
     return misparsed_subject(verb)
+
+
+def clause_governor(verb: Token) -> Token | None:
+    """The verb whose subject an adverbial participle shares ("..., killing Lorenzo",
+    "after overhearing her"), if the verb is one."""
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        return verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return verb.head.head
+    return None
 
 
 def misparsed_subject(verb: Token) -> Token | None:

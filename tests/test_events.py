@@ -88,3 +88,13 @@ def test_a_name_misparsed_as_a_modifier_is_the_missing_subject(nlp):
         assert misparsed_subject(falls).text == "Raj"
     else:  # a parser that gets the subject right needs no repair
         assert active_subject(falls).text == "Raj"
+
+
+def test_adverbial_participle_shares_the_main_subject(nlp):
+    agent, _, patient, _ = find(nlp("John Miller fires his gun, killing Peter Hall."), "kill")
+    assert (agent, patient) == ("John Miller", "Peter Hall")
+
+
+def test_subject_of_a_small_clause_is_the_patient(nlp):
+    agent, _, patient, _ = find(nlp("Mary Parker hears John Miller calling."), "hear")
+    assert (agent, patient) == ("Mary Parker", "John Miller")
