@@ -38,6 +38,9 @@ SENTENCE_WINDOW = 2
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
+ORDINAL_REFERENCES = {"latter", "former"}
+# grammatical salience of an antecedent: subjects, then objects, then the rest
+ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 
 
 @Language.factory(
@@ -143,6 +146,10 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             state.make_salient(token, state.name_ends[token.i])
         elif token.i in descriptions_at:
             resolve_description(state, token, descriptions_at[token.i])
+        elif (
+            token.lower_ in ORDINAL_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ == "the"
+        ):
+            resolve_former_latter(state, token)
         else:
             resolve_pronoun(state, token)
     for index, character in enumerate(state.characters):
@@ -212,6 +219,19 @@ def description_role(noun: str) -> str:
     return f"{kinship.type}:{kinship.referent}" if kinship is not None else noun
 
 
+def resolve_former_latter(state: Resolution, token: Token) -> None:
+    """ "The latter" is the last of the two characters mentioned last, "the former" the other."""
+    last_two: list[int] = []
+    for antecedent in reversed(state.antecedents):
+        if antecedent.character not in last_two:
+            last_two.append(antecedent.character)
+        if len(last_two) == 2:
+            break
+    if len(last_two) == 2:
+        referent = last_two[0] if token.lower_ == "latter" else last_two[1]
+        state.mention(token, referent, token.i - 1, token.i + 1, "nominal")
+
+
 def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
     if pronoun is None or token.pos_ != "PRON":
@@ -262,7 +282,7 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         return None
     best = min(
         candidates,
-        key=lambda c: (sentence - c.sentence, not c.is_subject, -c.head),
+        key=lambda c: (sentence - c.sentence, ROLE_RANK.get(c.dep, len(ROLE_RANK)), -c.head),
     )
     return best.character
 

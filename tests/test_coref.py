@@ -116,3 +116,8 @@ def test_possessor_inside_a_description_keeps_its_own_referent(nlp):
     his = next(t.i for t in doc if t.text == "his")
     names = [c["name"] for c in doc._.characters]
     assert names[characters_by_token(doc)[his]] == "Tom Baker"
+
+
+def test_the_latter_is_the_last_mentioned_of_two(nlp):
+    doc = nlp("Kavita breaks up with Inder Kumar. The latter tries to win her back.")
+    assert owner_of(doc, "latter") == "Inder Kumar"
