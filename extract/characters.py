@@ -390,8 +390,9 @@ def is_crew_noun(token: Token) -> bool:
 
 
 def is_person_apposition(name: Token) -> bool:
-    """ "her husband, Inder", "a courtesan Munnibhai", "his lover Poonam", "a man named Ajit"."""
-    if name.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(name.head):
+    """ "her husband, Inder", "a courtesan Munnibhai", "his lover Poonam", "a man named Ajit",
+    "their wives Bhavana, Diya and Sonia"."""
+    if apposed_person_nouns(name):
         return True
     if name.dep_ == "oprd" and name.head.lemma_ == "name" and is_person_noun(name.head.head):
         return True
@@ -399,10 +400,7 @@ def is_person_apposition(name: Token) -> bool:
         return True
     if comma_apposition(name) is not None:
         return True
-    return any(
-        child.dep_ in {"compound", "appos", "amod"} and is_person_noun(child)
-        for child in name.children
-    )
+    return any(child.dep_ == "amod" and is_person_noun(child) for child in name.children)
 
 
 def comma_apposition(name: Token) -> Token | None:
@@ -474,15 +472,19 @@ def name_gender(spans: list[Span]) -> str:
 
 
 def apposed_person_nouns(name: Token) -> list[Token]:
-    """Person nouns that describe the name directly: its head in apposition, a compound or
-    appositive child, or the predicate of a copula it is the subject of."""
+    """Person nouns that describe the name directly: its head in apposition (also through a
+    coordination: "their wives Bhavana, Diya and Sonia"), a compound or appositive child, or
+    the predicate of a copula it is the subject of."""
     nouns = [
         child
         for child in name.children
         if child.dep_ in {"compound", "appos"} and is_person_noun(child)
     ]
-    if name.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(name.head):
-        nouns.append(name.head)
+    first = name
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(first.head):
+        nouns.append(first.head)
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
         nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
     return nouns

@@ -118,3 +118,8 @@ def test_a_possessed_person_noun_is_a_description(nlp):
 
 def test_a_predicate_noun_is_not_a_description(nlp):
     assert nlp("Deepak is a lawyer.")._.descriptions == []
+
+
+def test_coordinated_names_share_the_apposition_gender(nlp):
+    characters = names(nlp, "Their wives Bhavana, Diya and Sonia are busy. Diya sings.")
+    assert {characters[name]["gender"] for name in ("Bhavana", "Diya", "Sonia")} == {"female"}
