@@ -39,6 +39,7 @@ OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 ORDINAL_REFERENCES = {"latter", "former"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 
@@ -375,13 +376,21 @@ def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
 def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     """ "Kavita's personal doctor" for "her personal doctor" said of Kavita."""
     owner = state.characters[description["possessor_character"]]
-    possessor = (
-        owner["name"] if owner["kind"] == "named" else definite_form(doc, state, description)
-    )
+    possessor_token = doc[description["possessor"]]
+    if owner["kind"] != "named":
+        possessor = definite_form(doc, state, description)
+    elif possessor_token.pos_ == "PRON":
+        possessor = owner["name"]
+    else:  # the name as the text writes it here ("Menon's wife", not the full name)
+        possessor = doc[possessor_token.left_edge.i : possessor_token.i + 1].text
     if not possessor:
         return ""
     start, end = description["span"]
-    rest = [t.text for t in doc[start:end] if t.i > description["possessor"] and t.text != "'s"]
+    rest = [
+        t.text
+        for t in doc[start:end]
+        if t.i > description["possessor"] and t.tag_ != "POS" and t.text not in POSSESSIVE_MARKS
+    ]
     return f"{possessor}'s {' '.join(rest)}" if rest else ""
 
 

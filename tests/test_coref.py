@@ -121,3 +121,9 @@ def test_possessor_inside_a_description_keeps_its_own_referent(nlp):
 def test_the_latter_is_the_last_mentioned_of_two(nlp):
     doc = nlp("Kavita breaks up with Inder Kumar. The latter tries to win her back.")
     assert owner_of(doc, "latter") == "Inder Kumar"
+
+
+def test_curly_apostrophe_possessive_names_the_description(nlp):
+    doc = nlp("Swaroop’s wife arrives. Swaroop’s wife smiles.")
+    wife = next(c for c in doc._.characters if c["kind"] == "nominal")
+    assert wife["name"] == "Swaroop's wife"
