@@ -275,6 +275,9 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         ]
         if parallel:
             return parallel[0].character
+    preposed = preposed_clause_pronoun_referent(state, token, gender)
+    if preposed is not None and preposed not in excluded:
+        return preposed
     cataphor = preposed_clause_subject(token, state.owners)
     if cataphor is not None and cataphor not in excluded:
         if state.likely_gender(cataphor) in {gender, "unknown"}:
@@ -300,6 +303,21 @@ def pick_group(state: Resolution, token: Token) -> list[int]:
         if len(group) >= 2:
             return sorted(group)
     return []
+
+
+def preposed_clause_pronoun_referent(state: Resolution, token: Token, gender: str) -> int | None:
+    """A subject pronoun after a preposed clause refers to whom that clause's pronoun of the
+    same gender refers ("Worried about her daughter, she calls Pooja": "she" is "her")."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    for clause in token.head.lefts:
+        if clause.dep_ not in {"advcl", "prep"} or clause.i > token.i:
+            continue
+        for word in clause.subtree:
+            pronoun = pronouns().get(word.lower_)
+            if pronoun is not None and pronoun.gender == gender and word.i in state.owners:
+                return state.owners[word.i]
+    return None
 
 
 def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:

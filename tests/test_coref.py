@@ -127,3 +127,11 @@ def test_curly_apostrophe_possessive_names_the_description(nlp):
     doc = nlp("Swaroop’s wife arrives. Swaroop’s wife smiles.")
     wife = next(c for c in doc._.characters if c["kind"] == "nominal")
     assert wife["name"] == "Swaroop's wife"
+
+
+def test_subject_pronoun_after_a_preposed_clause_shares_its_pronoun_referent(nlp):
+    doc = nlp(
+        "Pooja Mehra hires a maid. The maid saves money for her daughter. "
+        "Worried about her daughter, she calls Pooja Mehra."
+    )
+    assert owner_of(doc, "she") == owner_of(doc, "her", 1)
