@@ -35,10 +35,8 @@ class CleaningTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, raw_text: str) -> Doc:
-        return self.tokenize_clean(clean(raw_text))
-
-    def tokenize_clean(self, cleaned: CleanText) -> Doc:
         """A Doc of the clean text carrying the cleanup's offset map and actor notes."""
+        cleaned = clean(raw_text)
         doc = self.tokenizer(cleaned.text)
         set_cleanup_extensions(doc, cleaned)
         return doc

@@ -21,13 +21,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import characters_by_token
+from extract.characters import COPULAS, characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import kinship_nouns, relation_types, relation_verbs
 
 ensure_doc_extension("relations")
-
-COPULAS = {"be", "become", "remain"}
 
 
 @Language.factory(
