@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
     generic_person_nouns,
@@ -65,7 +66,6 @@ class Antecedent:
     head: int
     sentence: int
     character: int
-    is_subject: bool
     dep: str
 
 
@@ -78,12 +78,12 @@ class Resolution:
             {**character, "mentions": list(character["mentions"])}
             for character in doc._.characters or []
         ]
-        self.owners: dict[int, int] = {}
-        self.name_ends: dict[int, int] = {}
-        for index, character in enumerate(self.characters):
-            for start, end, _type in character["mentions"]:
-                self.owners.update(dict.fromkeys(range(start, end), index))
-                self.name_ends[end - 1] = index
+        self.owners = characters_by_token(doc)
+        self.name_ends = {
+            end - 1: index
+            for index, character in enumerate(self.characters)
+            for _start, end, _type in character["mentions"]
+        }
         self.sentence_of = sentence_numbers(doc)
         self.antecedents: list[Antecedent] = []
         self.by_description: dict[tuple[str, int], int] = {}  # (noun, possessor) -> character
@@ -101,11 +101,7 @@ class Resolution:
             self.make_salient(head, character)
 
     def make_salient(self, head: Token, character: int) -> None:
-        self.antecedents.append(
-            Antecedent(
-                head.i, self.sentence_of[head.i], character, head.dep_ in SUBJECT_DEPS, head.dep_
-            )
-        )
+        self.antecedents.append(Antecedent(head.i, self.sentence_of[head.i], character, head.dep_))
 
     def new_character(self) -> int:
         self.characters.append(
@@ -396,7 +392,7 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     owner = state.characters[description["possessor_character"]]
     possessor_token = doc[description["possessor"]]
     if owner["kind"] != "named":
-        possessor = definite_form(doc, state, description)
+        possessor = definite_form(doc, description)
     elif possessor_token.pos_ == "PRON":
         possessor = owner["name"]
     else:  # the name as the text writes it here ("Menon's wife", not the full name)
@@ -412,7 +408,7 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     return f"{possessor}'s {' '.join(rest)}" if rest else ""
 
 
-def definite_form(doc: Doc, state: Resolution, description: dict) -> str:
+def definite_form(doc: Doc, description: dict) -> str:
     """ "the maid" for a possessor that is itself an unnamed character described as a maid."""
     possessor = description["possessor_character"]
     nouns = [d["noun"] for d in doc._.descriptions or [] if d.get("character") == possessor]
