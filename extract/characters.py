@@ -654,7 +654,8 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
 
 def characters_by_token(doc: Doc) -> dict[int, int]:
     """Index of the character each token of a mention belongs to (names, pronouns...); where
-    mentions nest ("his" inside "his brother"), the innermost one wins."""
+    mentions nest ("Pooja's" inside "Pooja's maid"), the innermost one wins, and a pronoun
+    belongs only to a mention of its own ("her" in "her uncle" is not the uncle)."""
     mentions = sorted(
         (
             (end - start, start, end, index)
@@ -663,4 +664,9 @@ def characters_by_token(doc: Doc) -> dict[int, int]:
         ),
         reverse=True,
     )
-    return {i: index for _length, start, end, index in mentions for i in range(start, end)}
+    return {
+        i: index
+        for length, start, end, index in mentions
+        for i in range(start, end)
+        if length == 1 or doc[i].pos_ != "PRON"
+    }

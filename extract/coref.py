@@ -27,10 +27,12 @@ from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbe
 from extract.lexicons import (
     generic_person_nouns,
     kinship_nouns,
+    person_evidence_weights,
     pronouns,
     relation_types,
     relation_verbs,
 )
+from extract.syntax import active_subject, passive_subject
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -95,7 +97,7 @@ class Resolution:
     ) -> None:
         self.characters[character]["mentions"].append([start, end, kind])
         for i in range(start, end):  # a possessor inside the phrase keeps its own referent
-            if i not in self.owners or i == head.i:
+            if i == head.i or (i not in self.owners and self.doc[i].pos_ != "PRON"):
                 self.owners[i] = character
         if salient:
             self.make_salient(head, character)
@@ -125,6 +127,12 @@ class Resolution:
         if declared != "unknown":
             return declared
         return votes.most_common(1)[0][0] if votes else "unknown"
+
+    def is_known_person(self, character: int) -> bool:
+        """An unnamed character, or a name with enough evidence of being a person."""
+        known = self.characters[character]
+        threshold = person_evidence_weights()["threshold"]
+        return known["kind"] == "nominal" or known.get("evidence", 0) >= threshold
 
     def likely_gender(self, character: int) -> str:
         """The text's gender, else the one usually given to the first name."""
@@ -196,9 +204,7 @@ def register_relation_object(state: Resolution, head: Token, character: int) -> 
     verb = head.head.head if head.dep_ == "pobj" else head.head
     if head.dep_ not in {"dobj", "pobj"}:
         return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    subject = active_subject(verb)
     if subject is None or subject.i not in state.owners:
         return
     for rule in relation_verbs().get(verb.lemma_, []):
@@ -251,13 +257,18 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
 def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[int]) -> int | None:
     """The compatible character the pronoun most likely refers to."""
     sentence = state.sentence_of[token.i]
-    candidates = [
+    in_window = [
         antecedent
         for antecedent in reversed(state.antecedents)
         if antecedent.sentence >= sentence - SENTENCE_WINDOW
         and antecedent.character not in excluded
-        and state.likely_gender(antecedent.character) in {gender, "unknown"}
+        and state.gender(antecedent.character) in {gender, "unknown"}
     ]
+    # the first-name prior only narrows the choice among the names known to be people: it
+    # never leaves a pronoun without a referent when the text itself leaves a person possible
+    candidates = [
+        c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
+    ] or [c for c in in_window if state.is_known_person(c.character)]
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
@@ -349,13 +360,13 @@ def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
 
 
 def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
-    """Characters that are the subject of the clause the object pronoun belongs to."""
+    """Characters that are the subject of the clause the object pronoun belongs to, also when
+    the verb shares its subject with another ("Clove ambushes her and pins her down")."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    return {
-        owners[child.i]
-        for child in verb.children
-        if child.dep_ in SUBJECT_DEPS and child.i in owners
-    }
+    subject = active_subject(verb) or passive_subject(verb)
+    if subject is None:
+        return set()
+    return {owners[word.i] for word in (subject, *subject.conjuncts) if word.i in owners}
 
 
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:

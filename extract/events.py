@@ -18,13 +18,17 @@ from spacy.tokens import Doc, Token
 
 from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
-from extract.lexicons import modality_triggers
+from extract.lexicons import modality_triggers, participle_verbs, reciprocal_verbs, support_verbs
+from extract.syntax import (
+    active_subject,
+    child_with_dep,
+    is_passive,
+    passive_agent,
+    passive_subject,
+)
 
 ensure_doc_extension("events")
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
-RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
@@ -48,33 +52,105 @@ class EventFinder:
 def find_events(doc: Doc) -> list[dict]:
     """Events in text order: one per verb and (agent, patient) pair, so that "Haymitch warns
     Katniss and Peeta" gives two."""
-    owners = characters_by_token(doc)
+    referents = referents_by_token(doc)
     events = []
     for verb in doc:
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or (verb.dep_ == "acomp" and stative_participle(verb.head) == verb):
             continue
-        by_phrase = child_with_dep(verb, "agent")
-        if by_phrase is not None:
-            agents = characters_of(child_with_dep(by_phrase, "pobj"), owners)
-        else:
-            agents = characters_of(active_subject(verb), owners)
-        patients = [p for p in patients_of(verb, owners) if p not in agents]
+        participle = stative_participle(verb)
+        predicate = participle_verbs()[participle.lower_] if participle else verb.lemma_.lower()
+        agents, patients = participants(verb, predicate, participle, referents)
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb)
         for agent, patient in participant_pairs(agents, patients):
             events.append(
                 {
-                    "trigger": [verb.i, verb.i + 1],
-                    "predicate": verb.lemma_.lower(),
+                    "trigger": [verb.i, verb.i + 1]
+                    if participle is None
+                    else [verb.i, participle.i + 1],
+                    "predicate": predicate,
+                    "complement": None if participle else support_complement(verb),
                     "agent": agent,
                     "patient": patient,
-                    "arguments": arguments_of(verb, owners, exclude={agent, patient}),
+                    "arguments": arguments_of(verb, referents, exclude={agent, patient}),
                     "negated": has_negation(verb) or governor_negated,
                     "modality": modality,
                 }
             )
     return events
+
+
+def referents_by_token(doc: Doc) -> dict[int, list[int]]:
+    """The characters each mention token stands for: one, or the members of the group a plural
+    pronoun refers to ("they" after "Lola and Bo")."""
+    members: dict[int, list[int]] = {}
+    for index, character in enumerate(doc._.characters or []):
+        for start, end, kind in character["mentions"]:
+            if kind == "pronoun" and end - start == 1:
+                members.setdefault(start, []).append(index)
+    referents = {i: [index] for i, index in characters_by_token(doc).items()}
+    referents.update({i: group for i, group in members.items() if len(group) > 1})
+    return referents
+
+
+def stative_participle(verb: Token) -> Token | None:
+    """The participle the parser took for an adjective after "get" or "become" ("got married
+    to Kamla"): the real predicate."""
+    if verb.lemma_.lower() not in {"get", "become"}:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in participle_verbs()), None
+    )
+
+
+def participants(
+    verb: Token, predicate: str, participle: Token | None, referents: dict[int, list[int]]
+) -> tuple[list[int], list[int]]:
+    """(agents, patients) of the verb. A reciprocal ("Lola and Bo fall for each other", "Nikolai
+    and Anna kiss", "they get married") relates the first of the coordinated subjects to the
+    others; a shared state in the passive ("he is engaged to Sushma") is said of its subject."""
+    shared_state = predicate in reciprocal_verbs()
+    if is_passive(verb) and not (shared_state and passive_agent(verb) is None):
+        agents = characters_of(passive_agent(verb), referents)
+        patients = patients_of(verb, referents)
+    else:
+        subject = passive_subject(verb) if is_passive(verb) else active_subject(verb)
+        agents = characters_of(subject, referents)
+        patients = patients_of(participle or verb, referents, with_passive_subject=False)
+    patients = [p for p in patients if p not in agents]
+    if len(agents) > 1 and not patients and (shared_state or has_reciprocal_object(verb)):
+        return agents[:1], agents[1:]
+    return agents, patients
+
+
+def support_complement(verb: Token) -> str | None:
+    """The word a light or support verb carries, which says what happens ("blame" in "takes the
+    blame", "love" in "falls in love"): models/lexicons/support_verbs.tsv."""
+    for slot in support_verbs().get(verb.lemma_.lower(), ()):
+        for child in verb.children:
+            if slot == "object" and child.dep_ == "dobj" and child.pos_ == "NOUN":
+                return child.lemma_.lower()
+            if slot == "complement" and child.dep_ in {"acomp", "attr", "oprd"}:
+                return child.lemma_.lower()
+            if child.dep_ == "prep" and child.lower_ == slot:
+                noun = child_with_dep(child, "pobj")
+                if noun is not None and noun.pos_ == "NOUN":
+                    return noun.lemma_.lower()
+    return None
+
+
+def has_reciprocal_object(verb: Token) -> bool:
+    """ "each other" or "one another" as the verb's object or prepositional object."""
+    objects = [child for child in verb.children if child.dep_ in {"dobj", "prep"}]
+    objects += [child_with_dep(prep, "pobj") for prep in objects if prep.dep_ == "prep"]
+    return any(
+        word is not None
+        and word.lower_ in {"other", "another"}
+        and word.i > 0
+        and word.doc[word.i - 1].lower_ in {"each", "one"}
+        for word in objects
+    )
 
 
 def participant_pairs(
@@ -86,14 +162,20 @@ def participant_pairs(
     return [(agent, None) for agent in agents] or [(None, patient) for patient in patients]
 
 
-def patients_of(verb: Token, owners: dict[int, int]) -> list[int]:
+def patients_of(
+    verb: Token, referents: dict[int, list[int]], with_passive_subject: bool = True
+) -> list[int]:
     """The characters the verb's action is done to, from the first slot that holds any: the
     passive subject, the direct object, the indirect object, a prepositional object ("cares for
     Katniss", "throws a spear at Katniss"), the possessor of the object ("ignores Haymitch's
     advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
     subject of a small clause ("hears Rue calling", "deems him insane")."""
     obj = child_with_dep(verb, "dobj")
-    slots = [passive_subject(verb), obj, child_with_dep(verb, "dative")]
+    slots = [
+        passive_subject(verb) if with_passive_subject else None,
+        obj,
+        child_with_dep(verb, "dative"),
+    ]
     preps = [
         prep
         for prep in verb.children
@@ -116,7 +198,7 @@ def patients_of(verb: Token, owners: dict[int, int]) -> list[int]:
         child_with_dep(clause, "nsubj") for clause in verb.children if is_small_clause(clause)
     ]
     for slot in slots:
-        characters = characters_of(slot, owners)
+        characters = characters_of(slot, referents)
         if characters:
             return characters
     return []
@@ -128,80 +210,27 @@ def is_small_clause(clause: Token) -> bool:
     return clause.dep_ in {"ccomp", "oprd"} and not any(c.dep_ == "mark" for c in clause.children)
 
 
-def characters_of(token: Token | None, owners: dict[int, int]) -> list[int]:
+def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[int]:
     """The characters of a noun phrase head and of the phrases coordinated with it."""
     if token is None:
         return []
     found = []
     for word in [token, *token.conjuncts]:
-        character = character_of(word, owners)
-        if character is not None and character not in found:
-            found.append(character)
+        for character in characters_at(word, referents):
+            if character not in found:
+                found.append(character)
     return found
 
 
-def child_with_dep(token: Token, dep: str) -> Token | None:
-    return next((child for child in token.children if child.dep_ == dep), None)
+def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
+    """The characters a noun phrase head stands for, through an apposition if need be."""
+    if token.i in referents:
+        return referents[token.i]
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.i in referents]
+    return referents[appositions[0].i] if appositions else []
 
 
-def passive_subject(verb: Token) -> Token | None:
-    return child_with_dep(verb, "nsubjpass")
-
-
-def active_subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination, control and relative clauses."""
-    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        return subject
-    if passive_subject(verb) is not None:
-        return None
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return active_subject(verb.head)
-    if verb.dep_ == "xcomp":
-        controller = child_with_dep(verb.head, "dobj")
-        return controller if controller is not None else active_subject(verb.head)
-    governor = clause_governor(verb)
-    if governor is not None:
-        return active_subject(governor)
-    return misparsed_subject(verb)
-
-
-def clause_governor(verb: Token) -> Token | None:
-    """The verb whose subject an adverbial participle shares ("..., killing Lorenzo",
-    "after overhearing her"), if the verb is one."""
-    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
-        return verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return verb.head.head
-    return None
-
-
-def misparsed_subject(verb: Token) -> Token | None:
-    """A capitalised word the small parser hung on the verb as a modifier ("Raj falls in
-    love": Raj tagged as an adverb) stands for the missing subject: the nearest such left
-    dependent that does not open the sentence."""
-    for left in reversed(list(verb.lefts)):
-        if (
-            left.dep_ in MISPARSED_SUBJECT_DEPS
-            and left.text[:1].isupper()
-            and not left.is_sent_start
-        ):
-            return left
-    return None
-
-
-def character_of(token: Token | None, owners: dict[int, int]) -> int | None:
-    """The character a noun phrase head stands for, through an apposition if need be."""
-    if token is None:
-        return None
-    if token.i in owners:
-        return owners[token.i]
-    return next((owners[c.i] for c in token.children if c.dep_ == "appos" and c.i in owners), None)
-
-
-def arguments_of(verb: Token, owners: dict[int, int], exclude: set) -> list[dict]:
+def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> list[dict]:
     """Objects, recipients and prepositional phrases of the verb."""
     arguments = []
     for child in verb.children:
@@ -211,7 +240,8 @@ def arguments_of(verb: Token, owners: dict[int, int], exclude: set) -> list[dict
             role, head = child.lower_, child_with_dep(child, "pobj")
         else:
             continue
-        character = character_of(head, owners)
+        group = characters_at(head, referents)
+        character = group[0] if len(group) == 1 else None
         if character is not None and character in exclude and role == "object":
             continue
         arguments.append(

@@ -143,6 +143,28 @@ def work_nouns() -> frozenset[str]:
 
 
 @cache
+def reciprocal_verbs() -> frozenset[str]:
+    """Verbs whose coordinated subjects act on each other ("Nikolai and Anna kiss")."""
+    return word_set("lexicons/reciprocal_verbs.tsv", "verb")
+
+
+@cache
+def participle_verbs() -> dict[str, str]:
+    """Verb lemma by past participle, for the reciprocal verbs ("married" -> "marry")."""
+    return {row["participle"]: row["verb"] for row in read_table("lexicons/reciprocal_verbs.tsv")}
+
+
+@cache
+def support_verbs() -> dict[str, tuple[str, ...]]:
+    """Where each light or support verb carries its meaningful word: "object", "complement" or
+    a preposition."""
+    slots: dict[str, tuple[str, ...]] = {}
+    for row in read_table("lexicons/support_verbs.tsv"):
+        slots[row["verb"]] = (*slots.get(row["verb"], ()), row["slot"])
+    return slots
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

@@ -114,6 +114,7 @@ def event_record(
         "order": number,
         "sentence": sentence_of[trigger_start],
         "predicate": event["predicate"],
+        "complement": event["complement"],
         "trigger": span_offsets(doc[trigger_start:trigger_end], offsets),
         "agent": character_ids.get(event["agent"]),
         "patient": character_ids.get(event["patient"]),

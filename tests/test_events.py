@@ -1,6 +1,6 @@
 """One test per event rule, on hand-written sentences."""
 
-from extract.events import active_subject
+from extract.syntax import active_subject
 
 
 def events_of(doc):
@@ -25,6 +25,13 @@ def test_active_verb_subject_and_object(nlp):
 def test_passive_by_phrase_is_the_agent(nlp):
     agent, _, patient, _ = find(nlp("Peter Hall is killed by John Miller."), "kill")
     assert (agent, patient) == ("John Miller", "Peter Hall")
+
+
+def test_coordinated_passive_verbs_share_the_by_phrase(nlp):
+    doc = nlp("Peter Hall is shot and killed by John Miller.")
+    for predicate in ("shoot", "kill"):
+        agent, _, patient, _ = find(doc, predicate)
+        assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
 def test_coordinated_verb_shares_the_subject(nlp):
@@ -80,7 +87,7 @@ def test_coordinated_patients_give_one_event_each(nlp):
 
 
 def test_a_name_misparsed_as_a_modifier_is_the_missing_subject(nlp):
-    from extract.events import misparsed_subject
+    from extract.syntax import misparsed_subject
 
     doc = nlp("Later, Raj falls in love with Pooja.")
     falls = next(t for t in doc if t.text == "falls")
@@ -98,3 +105,50 @@ def test_adverbial_participle_shares_the_main_subject(nlp):
 def test_subject_of_a_small_clause_is_the_patient(nlp):
     agent, _, patient, _ = find(nlp("Mary Parker hears John Miller calling."), "hear")
     assert (agent, patient) == ("Mary Parker", "John Miller")
+
+
+def test_plural_pronoun_stands_for_each_member_of_the_group(nlp):
+    doc = nlp("Jack Ryan meets Kimberly Fox and Tom Baker. They confront him.")
+    confronts = [(a, p) for a, pred, p, _ in events_of(doc) if pred == "confront"]
+    assert confronts == [("Kimberly Fox", "Jack Ryan"), ("Tom Baker", "Jack Ryan")]
+
+
+def test_each_other_relates_the_coordinated_subjects(nlp):
+    agent, _, patient, _ = find(nlp("Lola Smith and Bo Jones fall for each other."), "fall")
+    assert (agent, patient) == ("Lola Smith", "Bo Jones")
+
+
+def test_reciprocal_verb_without_object_relates_its_subjects(nlp):
+    agent, _, patient, _ = find(nlp("Nikolai Petrov and Anna Ivanova kiss."), "kiss")
+    assert (agent, patient) == ("Nikolai Petrov", "Anna Ivanova")
+
+
+def test_get_married_is_marry_said_of_the_subject(nlp):
+    agent, _, patient, event = find(nlp("Ranchhod Patel got married to Kamla Devi."), "marry")
+    assert (agent, patient) == ("Ranchhod Patel", "Kamla Devi")
+    assert event["complement"] is None
+
+
+def test_passive_shared_state_is_said_of_the_subject(nlp):
+    agent, _, patient, _ = find(nlp("Sushma Rao gets engaged with a man Ajit."), "engage")
+    assert (agent, patient) == ("Sushma Rao", "Ajit")
+
+
+def test_support_verb_keeps_its_meaningful_word(nlp):
+    assert (
+        find(nlp("Deepak Rao takes the blame for the murder."), "take")[3]["complement"] == "blame"
+    )
+    assert find(nlp("Raj Kumar falls in love with Pooja Rai."), "fall")[3]["complement"] == "love"
+    assert find(nlp("Raj Kumar kills Pooja Rai."), "kill")[3]["complement"] is None
+
+
+def test_passive_relative_clause_patient_is_the_modified_noun(nlp):
+    doc = nlp("Tom Baker visits Mary Parker, who is cheated by her husband.")
+    agent, _, patient, _ = find(doc, "cheat")
+    assert (agent, patient) == ("Mary Parker's husband", "Mary Parker")
+
+
+def test_coordinated_passive_shares_the_active_subject(nlp):
+    doc = nlp("Tom Baker tries to see Mary Parker again but is rejected by her.")
+    agent, _, patient, _ = find(doc, "reject")
+    assert (agent, patient) == ("Mary Parker", "Tom Baker")

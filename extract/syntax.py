@@ -1,0 +1,95 @@
+"""Dependency-tree helpers shared by the stages: who a verb's subject is once coordination,
+control, relative clauses and participles have hidden it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
+MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+
+
+def child_with_dep(token: Token, dep: str) -> Token | None:
+    return next((child for child in token.children if child.dep_ == dep), None)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The passive subject, also of a passive verb sharing the subject of the verb it is
+    coordinated with ("he is shot and killed", "he tries again but is rejected"), and the noun
+    a passive relative clause or participle modifies ("Pooja, who is deserted by",
+    "her maid cheated by")."""
+    subject = child_with_dep(verb, "nsubjpass")
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
+        return passive_subject(verb.head) or active_subject(verb.head)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """A verb with a passive auxiliary, passive subject or "by" phrase, or a past participle
+    coordinated with one."""
+    if any(child.dep_ in {"auxpass", "nsubjpass", "agent"} for child in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and is_passive(verb.head)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The noun of the passive verb's "by" phrase, shared by coordinated passive verbs ("is
+    shot and killed by Lorenzo")."""
+    phrase = child_with_dep(verb, "agent")
+    if phrase is None and is_passive(verb):
+        coordinated = [
+            c for c in (verb.head, *verb.conjuncts) if c.pos_ == "VERB" and c.tag_ == "VBN"
+        ]
+        phrase = next((p for c in coordinated for p in c.children if p.dep_ == "agent"), None)
+    return child_with_dep(phrase, "pobj") if phrase is not None else None
+
+
+def active_subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited through coordination, control and relative clauses."""
+    subject = next((child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if child_with_dep(verb, "nsubjpass") is not None:
+        return None
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return active_subject(verb.head)
+    if verb.dep_ == "xcomp":
+        controller = child_with_dep(verb.head, "dobj")
+        return controller if controller is not None else active_subject(verb.head)
+    governor = clause_governor(verb)
+    if governor is not None:
+        return active_subject(governor)
+    return misparsed_subject(verb)
+
+
+def clause_governor(verb: Token) -> Token | None:
+    """The verb whose subject an adverbial participle shares ("..., killing Lorenzo",
+    "after overhearing her"), if the verb is one."""
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        return verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return verb.head.head
+    return None
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A capitalised word the small parser hung on the verb as a modifier ("Raj falls in
+    love": Raj tagged as an adverb) stands for the missing subject: the nearest such left
+    dependent that does not open the sentence."""
+    for left in reversed(list(verb.lefts)):
+        if (
+            left.dep_ in MISPARSED_SUBJECT_DEPS
+            and left.text[:1].isupper()
+            and not left.is_sent_start
+        ):
+            return left
+    return None
