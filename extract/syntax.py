@@ -63,8 +63,11 @@ def active_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return active_subject(verb.head)
     if verb.dep_ == "xcomp":
-        controller = child_with_dep(verb.head, "dobj")
+        # "persuades her to go": the object; "is asked to go": the passive subject
+        controller = child_with_dep(verb.head, "dobj") or child_with_dep(verb.head, "nsubjpass")
         return controller if controller is not None else active_subject(verb.head)
+    if verb.dep_ == "acomp":  # "is able to win": the subject of "is"
+        return active_subject(verb.head)
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
@@ -72,9 +75,10 @@ def active_subject(verb: Token) -> Token | None:
 
 
 def clause_governor(verb: Token) -> Token | None:
-    """The verb whose subject an adverbial participle shares ("..., killing Lorenzo",
-    "after overhearing her"), if the verb is one."""
-    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+    """The verb whose subject an adverbial participle or a purpose infinitive shares
+    ("..., killing Lorenzo", "after overhearing her", "rushes in to save Cecilia"), if the verb
+    is one."""
+    if verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or is_infinitive(verb)):
         return verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return verb.head.head
@@ -93,3 +97,8 @@ def misparsed_subject(verb: Token) -> Token | None:
         ):
             return left
     return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "to save": a bare verb form with the infinitive marker."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -62,3 +62,35 @@ def test_negated_event_makes_no_relation(nlp):
 def test_coordinated_subjects_of_a_relation_noun(nlp):
     doc = nlp("John Miller and Tom Baker become good friends.")
     assert ("John Miller", "friend", "Tom Baker") in relations_of(doc)
+
+
+def test_their_daughter_is_the_child_of_each_of_them(nlp):
+    doc = nlp("Rawdon Smith and Miranda Jones travel with their daughter Quincey.")
+    assert ("Rawdon Smith", "parent", "Quincey") in relations_of(doc)
+    assert ("Miranda Jones", "parent", "Quincey") in relations_of(doc)
+
+
+def test_coordinated_kin_share_the_possessor(nlp):
+    doc = nlp("Tahaan lives with his grandfather, mother Haba and older sister Zoya.")
+    assert ("Haba", "parent", "Tahaan") in relations_of(doc)
+    assert ("Zoya", "sibling", "Tahaan") in relations_of(doc)
+
+
+def test_kinship_said_in_a_relative_clause(nlp):
+    doc = nlp("Simona, who is also Lola's sister, arrives.")
+    assert ("Simona", "sibling", "Lola") in relations_of(doc)
+
+
+def test_have_makes_its_subject_the_possessor_of_kin(nlp):
+    assert ("Sushma", "sibling", "Deepak") in relations_of(nlp("Deepak has a sister Sushma."))
+
+
+def test_plural_kin_with_named_members(nlp):
+    doc = nlp("Lorenzo Diaz arrives with his homeboys, T-Bone and Baby Boy.")
+    assert ("T-Bone", "friend", "Lorenzo Diaz") in relations_of(doc)
+    assert ("Baby Boy", "friend", "Lorenzo Diaz") in relations_of(doc)
+
+
+def test_hyphenated_kinship_noun_is_one_word(nlp):
+    doc = nlp("Dahlia Williams argues with her ex-husband, Kyle.")
+    assert ("Kyle", "spouse", "Dahlia Williams") in relations_of(doc)
