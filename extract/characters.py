@@ -42,6 +42,7 @@ from extract.lexicons import (
     honorifics,
     kinship_nouns,
     motion_verbs,
+    name_particles,
     nonperson_heads,
     person_evidence_weights,
     person_nouns,
@@ -161,12 +162,30 @@ def is_name_hyphen(token: Token) -> bool:
     )
 
 
+def is_name_particle(token: Token) -> bool:
+    """A lower-case particle inside a name ("van" in "Johan van Dorth"): a name word follows."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    return (
+        token.text in name_particles()
+        and len(following) > 0
+        and (
+            is_name_token(following[0])
+            or len(following) == 2
+            and following[0].text in name_particles()
+            and is_name_token(following[1])
+        )
+    )
+
+
 def candidate_name_forms(doc: Doc) -> list[NameForm]:
     """Distinct maximal runs of name tokens (titles left out), plus actor-noted names."""
     forms: dict[NameForm, None] = {}
     run: list[Token] = []
     for token in [*doc, None]:
-        if token is not None and (is_name_token(token) or run and is_name_hyphen(token)):
+        if token is not None and (
+            is_name_token(token) or run and (is_name_hyphen(token) or is_name_particle(token))
+        ):
             if run or not is_title(token):
                 run.append(token)
                 continue
@@ -208,17 +227,22 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
     words; a form contained in several (a shared surname) stays on its own."""
     clusters: list[list[NameForm]] = []
     for form in sorted(forms, key=lambda f: (-len(f), f)):
-        words = Counter(form)
+        words = name_words(form)
         homes = [
             cluster
             for cluster in clusters
-            if len(form) < len(cluster[0]) and words <= Counter(cluster[0])
+            if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
         ]
         if len(homes) == 1:
             homes[0].append(form)
         else:
             clusters.append([form])
     return clusters
+
+
+def name_words(form: NameForm) -> Counter[str]:
+    """The words of a name form, particles in lower case ("Van Dorth" ~ "Johan van Dorth")."""
+    return Counter(word.lower() if word.lower() in name_particles() else word for word in form)
 
 
 def find_name_mentions(

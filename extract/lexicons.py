@@ -165,6 +165,12 @@ def support_verbs() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside names ("van", "de la")."""
+    return word_set("lexicons/name_particles.tsv", "particle")
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

@@ -10,7 +10,8 @@ Rules (each relation records the one that fired):
   the possessor.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
-  acts count too (one who tries to kill another is an enemy).
+  hostile acts count too (one who tries to kill another is an enemy), other relations need
+  the act to happen (one who wants to marry is no spouse yet).
 - `shared_predicate`: coordinated characters said to be friends, lovers, enemies... together
   ("Raj and Pooja become good friends").
 
@@ -142,10 +143,14 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
             continue
         if event["negated"]:
             continue
+        # one who tries to kill another is an enemy; one who wants to marry is no spouse yet
+        hostile_only = event["modality"] != "asserted"
         verb = doc[event["trigger"][0]]
         for rule in relation_verbs().get(event["predicate"], []):
             if rule.noun is not None and not any(t.lemma_ == rule.noun for t in verb.subtree):
                 continue
+            if hostile_only and rule.type != "enemy":
+                break
             source, target = event["agent"], event["patient"]
             if rule.source == "patient":
                 source, target = target, source

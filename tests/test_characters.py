@@ -123,3 +123,8 @@ def test_a_predicate_noun_is_not_a_description(nlp):
 def test_coordinated_names_share_the_apposition_gender(nlp):
     characters = names(nlp, "Their wives Bhavana, Diya and Sonia are busy. Diya sings.")
     assert {characters[name]["gender"] for name in ("Bhavana", "Diya", "Sonia")} == {"female"}
+
+
+def test_name_particles_stay_inside_the_name(nlp):
+    characters = names(nlp, "Johan van Dorth was a general. Later Van Dorth died.")
+    assert characters["Johan van Dorth"]["aliases"] == ["Johan van Dorth", "Van Dorth"]

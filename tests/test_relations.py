@@ -55,6 +55,15 @@ def test_attempted_harm_makes_an_enemy(nlp):
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
 
 
+def test_wanted_marriage_makes_no_spouse(nlp):
+    assert relations_of(nlp("John Miller wants to marry Mary Parker.")) == set()
+
+
+def test_phrasal_relation_verb(nlp):
+    doc = nlp("Jada Pinkett is going out with a guy named Jamal.")
+    assert ("Jada Pinkett", "lover", "Jamal") in relations_of(doc)
+
+
 def test_negated_event_makes_no_relation(nlp):
     assert relations_of(nlp("John Miller does not marry Mary Parker.")) == set()
 
