@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     animate_verbs,
+    creature_nouns,
     crew_nouns,
     first_name_genders,
     generic_person_nouns,
@@ -593,9 +594,15 @@ def find_descriptions(doc: Doc) -> list[dict]:
     """Singular noun phrases headed by a person noun that may describe a character, and the
     person nouns predicated of a subject ("Seema becomes mother of Vicky")."""
     owners = characters_by_token(doc)
+    creatures = acting_creatures(doc)
     descriptions = []
     for noun in doc:
-        if noun.tag_ in PLURAL_TAGS or not is_person_noun(noun) or noun.i in owners:
+        if noun.tag_ in PLURAL_TAGS or noun.i in owners:
+            continue
+        lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
+        if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
+            lemma = noun.lemma_.lower()
+        if lemma is None:
             continue
         if noun.dep_ == "oprd" or is_as_phrase(noun):
             continue
@@ -618,8 +625,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
             {
                 "span": [noun.left_edge.i if possessor or determiner else noun.i, noun.i + 1],
                 "head": noun.i,
-                "noun": person_noun_lemma(noun),
-                "gender": person_nouns()[person_noun_lemma(noun)],
+                "noun": lemma,
+                "gender": person_nouns().get(lemma, "unknown"),
                 "possessor": possessor.i if possessor is not None else None,
                 "determiner": determiner,
                 "character": named,
@@ -632,6 +639,18 @@ def find_descriptions(doc: Doc) -> list[dict]:
 def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya")."""
     return noun.head.i in owners and noun.lemma_.lower() in kinship_nouns()
+
+
+def acting_creatures(doc: Doc) -> set[str]:
+    """Animals and creatures that act in the story ("the shark attacks Michael"): the creature
+    nouns (models/lexicons/creature_nouns.tsv) that are the subject of a verb somewhere."""
+    return {
+        token.lemma_.lower()
+        for token in doc
+        if token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and token.lemma_.lower() in creature_nouns()
+    }
 
 
 def possessor_of(noun: Token) -> Token | None:

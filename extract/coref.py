@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
+    creature_nouns,
     generic_person_nouns,
     kinship_nouns,
     person_evidence_weights,
@@ -92,6 +93,7 @@ class Resolution:
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
         self.groups: dict[int, list[int]] = {}  # plural pronoun -> the characters it stands for
+        self.creatures: set[int] = set()  # unnamed characters described as animals or monsters
 
     def mention(
         self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
@@ -184,9 +186,16 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         known = state.by_description.get(key)
         if known is not None and state.gender(known) in {description["gender"], "unknown"}:
             character = known
-    if character is None and description["determiner"] == "definite":
+    # a creature is one individual of the story however it is introduced again ("a shark")
+    if character is None and (
+        description["determiner"] == "definite" or description["noun"] in creature_nouns()
+    ):
         character = state.last_described.get(description["noun"])
-        if character is None and description["noun"] in generic_person_nouns():
+        if (
+            character is None
+            and description["noun"] in generic_person_nouns()
+            and not has_distinguishing_modifier(head)
+        ):
             return
     if character is None:
         character = state.new_character()
@@ -194,11 +203,19 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
     if possessor is not None and character != possessor:
         state.by_description.setdefault(key, character)
     state.last_described[description["noun"]] = character
+    if description["noun"] in creature_nouns() and state.characters[character]["kind"] == "nominal":
+        state.creatures.add(character)
     description["character"] = character
     if description["gender"] != "unknown":
         state.gender_votes[character][description["gender"]] += 3
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal")
+
+
+def has_distinguishing_modifier(head: Token) -> bool:
+    """ "the homeless man", "the young widow": a definite description with an adjective that
+    singles someone out, unlike a bare "the man" said of someone already known."""
+    return any(child.dep_ == "amod" for child in head.children)
 
 
 def register_relation_object(state: Resolution, head: Token, character: int) -> None:
@@ -267,6 +284,7 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         for antecedent in reversed(state.antecedents)
         if antecedent.sentence >= sentence - SENTENCE_WINDOW
         and antecedent.character not in excluded
+        and antecedent.character not in state.creatures  # "it", never "he" or "she"
         and state.gender(antecedent.character) in {gender, "unknown"}
     ]
     # the first-name prior only narrows the choice among the names known to be people: it

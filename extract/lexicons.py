@@ -171,6 +171,12 @@ def name_particles() -> frozenset[str]:
 
 
 @cache
+def creature_nouns() -> frozenset[str]:
+    """Animals, monsters and machines that can act as story characters ("the shark")."""
+    return word_set("lexicons/creature_nouns.tsv", "noun")
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

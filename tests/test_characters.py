@@ -128,3 +128,12 @@ def test_coordinated_names_share_the_apposition_gender(nlp):
 def test_name_particles_stay_inside_the_name(nlp):
     characters = names(nlp, "Johan van Dorth was a general. Later Van Dorth died.")
     assert characters["Johan van Dorth"]["aliases"] == ["Johan van Dorth", "Van Dorth"]
+
+
+def test_a_creature_that_acts_is_a_character(nlp):
+    characters = names(nlp, "A shark attacks Michael Brody. Later the shark kills Sean Brody.")
+    assert characters["the shark"]["kind"] == "nominal"
+
+
+def test_a_creature_that_does_nothing_is_no_character(nlp):
+    assert "the horse" not in names(nlp, "John Miller rides the horse to town.")

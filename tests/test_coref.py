@@ -151,3 +151,14 @@ def test_description_never_takes_its_own_possessive_pronoun(nlp):
     doc = nlp("Tom Baker arrives. He visits her uncle, Peter Hall.")
     assert owner_of(doc, "uncle") == "Peter Hall"
     assert owner_of(doc, "her") != "Peter Hall"
+
+
+def test_definite_description_with_an_adjective_starts_a_character(nlp):
+    doc = nlp("Jada Smith meets the homeless man. The homeless man thanks her.")
+    assert owner_of(doc, "man") == "the homeless man"
+    assert owner_of(doc, "man", 1) == "the homeless man"
+
+
+def test_a_creature_is_never_he_or_she(nlp):
+    doc = nlp("Mary Parker swims. A shark attacks her. She escapes.")
+    assert owner_of(doc, "She") == "Mary Parker"
