@@ -20,6 +20,7 @@ from extract.characters import characters_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import modality_triggers, participle_verbs, reciprocal_verbs, support_verbs
 from extract.syntax import (
+    FINITE_TAGS,
     active_subject,
     child_with_dep,
     is_passive,
@@ -207,7 +208,11 @@ def patients_of(
 def is_small_clause(clause: Token) -> bool:
     """A clause without a complementizer whose subject the verb acts on ("hears Rue calling",
     "deems him insane"), unlike "says that she left"."""
-    return clause.dep_ in {"ccomp", "oprd"} and not any(c.dep_ == "mark" for c in clause.children)
+    if any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children):
+        return False
+    # a finite clause says something about its subject ("thinks Kishen is lying"), a
+    # non-finite one shows it acting ("sees her enter", "hears Rue calling")
+    return clause.dep_ == "oprd" or clause.dep_ == "ccomp" and clause.tag_ not in FINITE_TAGS
 
 
 def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[int]:

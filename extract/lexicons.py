@@ -190,6 +190,22 @@ class RelationVerb:
     source: str  # "agent" or "patient"
 
 
+@dataclass(frozen=True)
+class ImplicationRule:
+    first: tuple[str, str, str]  # (type, source letter, target letter)
+    second: tuple[str, str, str]
+    implied: tuple[str, str, str]
+
+
+@cache
+def implication_rules() -> list[ImplicationRule]:
+    """Relations implied by two others (models/rules/implied_relations.tsv)."""
+    return [
+        ImplicationRule(*(tuple(row[column].split()) for column in ("first", "second", "implied")))
+        for row in read_table("rules/implied_relations.tsv")
+    ]
+
+
 @cache
 def relation_verbs() -> dict[str, list[RelationVerb]]:
     """Event predicates that show a relation between agent and patient, by predicate."""

@@ -12,6 +12,9 @@ Rules (each relation records the one that fired):
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
   the act to happen (one who wants to marry is no spouse yet).
+- `implied`: two kinship-noun relations sharing a person imply a third where that is safe
+  (models/rules/implied_relations.tsv: the spouse of X's parent is X's (step-)parent, a
+  parent's parent is other_family).
 - `shared_predicate`: coordinated characters said to be friends, lovers, enemies... together
   ("Raj and Pooja become good friends").
 
@@ -27,7 +30,13 @@ from spacy.tokens import Doc, Token
 
 from extract.characters import COPULAS, characters_by_token, kin_holder
 from extract.extensions import ensure_doc_extension, run_guarded
-from extract.lexicons import kinship_nouns, pronouns, relation_types, relation_verbs
+from extract.lexicons import (
+    implication_rules,
+    kinship_nouns,
+    pronouns,
+    relation_types,
+    relation_verbs,
+)
 
 ensure_doc_extension("relations")
 
@@ -59,12 +68,60 @@ def find_relations(doc: Doc) -> list[dict]:
     found.sort(key=lambda pair: pair[0])
     relations: list[dict] = []
     seen: set[tuple] = set()
-    for _position, relation in found:
+    # implications start from what kinship nouns say, not from the noisier verbs
+    said_by_nouns = [r for _, r in found if r["rule"] in {"possessive_kinship", "plural_kinship"}]
+    for _position, relation in [*found, *implied_relations(said_by_nouns)]:
         key = relation_key(relation["type"], relation["source"], relation["target"])
         if relation["source"] != relation["target"] and key not in seen:
             seen.add(key)
             relations.append(relation)
     return relations
+
+
+def implied_relations(known: list[dict]) -> list[tuple[int, dict]]:
+    """Relations two known ones imply (models/rules/implied_relations.tsv: "the wife of X's
+    father" is a parent of X), with the later of the two evidence sentences."""
+    facts = []  # (type, source, target, relation), both ways for symmetric types
+    for relation in known:
+        facts.append((relation["type"], relation["source"], relation["target"], relation))
+        if relation_types()[relation["type"]].symmetric:
+            facts.append((relation["type"], relation["target"], relation["source"], relation))
+    found = []
+    for rule in implication_rules():
+        for first in facts:
+            for second in facts:
+                letters = bind(rule.first, first, {}) if first is not second else None
+                letters = bind(rule.second, second, letters) if letters is not None else None
+                if letters is None or len(set(letters.values())) != len(letters):
+                    continue
+                implied_type, source, target = rule.implied
+                evidence = max(first[3], second[3], key=lambda r: r["sentence"])
+                found.append(
+                    (
+                        evidence["sentence"][0],
+                        {
+                            "type": implied_type,
+                            "source": letters[source],
+                            "target": letters[target],
+                            "sentence": evidence["sentence"],
+                            "rule": "implied",
+                        },
+                    )
+                )
+    return found
+
+
+def bind(pattern: tuple[str, str, str], fact: tuple, letters: dict) -> dict | None:
+    """The letters of `pattern` ("parent", "X", "Y") bound to the fact's characters, agreeing
+    with those already bound; None if the fact does not fit."""
+    relation_type, source, target = pattern
+    if fact[0] != relation_type:
+        return None
+    bound = dict(letters)
+    for letter, character in ((source, fact[1]), (target, fact[2])):
+        if bound.setdefault(letter, character) != character:
+            return None
+    return bound
 
 
 def relation(doc: Doc, token: Token, relation_type: str, source: int, target: int, rule: str):

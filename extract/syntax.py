@@ -8,6 +8,7 @@ from spacy.tokens import Token
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:

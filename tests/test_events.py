@@ -152,3 +152,13 @@ def test_coordinated_passive_shares_the_active_subject(nlp):
     doc = nlp("Tom Baker tries to see Mary Parker again but is rejected by her.")
     agent, _, patient, _ = find(doc, "reject")
     assert (agent, patient) == ("Mary Parker", "Tom Baker")
+
+
+def test_a_finite_clause_is_not_done_to_its_subject(nlp):
+    doc = nlp("Kaajal Rai thinks Kishen Kumar is lying.")
+    assert find(doc, "think")[2] is None
+
+
+def test_a_perceived_action_is_done_to_its_subject(nlp):
+    doc = nlp("Carter Jones sees Olivia Karloff enter the office.")
+    assert find(doc, "see")[:3] == ("Carter Jones", "see", "Olivia Karloff")

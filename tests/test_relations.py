@@ -103,3 +103,17 @@ def test_plural_kin_with_named_members(nlp):
 def test_hyphenated_kinship_noun_is_one_word(nlp):
     doc = nlp("Dahlia Williams argues with her ex-husband, Kyle.")
     assert ("Kyle", "spouse", "Dahlia Williams") in relations_of(doc)
+
+
+def test_the_spouse_of_a_parent_is_a_parent(nlp):
+    doc = nlp("Tom Baker's son Peter Baker lives in Leeds. Tom Baker's wife Mary Baker cooks.")
+    relations = [r for r in doc._.relations if r["rule"] == "implied"]
+    names = [c["name"] for c in doc._.characters]
+    assert {(names[r["source"]], r["type"], names[r["target"]]) for r in relations} == {
+        ("Mary Baker", "parent", "Peter Baker")
+    }
+
+
+def test_a_parent_of_a_parent_is_other_family(nlp):
+    doc = nlp("Tom Baker's son Peter Baker has a daughter, Ann Baker.")
+    assert ("Tom Baker", "other_family", "Ann Baker") in relations_of(doc)
