@@ -56,7 +56,9 @@ def find_events(doc: Doc) -> list[dict]:
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
-        if verb.pos_ != "VERB" or (verb.dep_ == "acomp" and stative_participle(verb.head) == verb):
+        if verb.pos_ != "VERB" and not is_state_copula(verb):
+            continue
+        if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
         participle = stative_participle(verb)
         predicate = participle_verbs()[participle.lower_] if participle else verb.lemma_.lower()
@@ -93,6 +95,20 @@ def referents_by_token(doc: Doc) -> dict[int, list[int]]:
     referents = {i: [index] for i, index in characters_by_token(doc).items()}
     referents.update({i: group for i, group in members.items() if len(group) > 1})
     return referents
+
+
+def is_state_copula(verb: Token) -> bool:
+    """ "is in love with Kavita": "be" with a state phrase that holds a person."""
+    if verb.lemma_ != "be" or verb.dep_ in {"aux", "auxpass"}:
+        return False
+    return any(
+        inner.dep_ == "prep" and child_with_dep(inner, "pobj") is not None
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for state in prep.children
+        if state.dep_ == "pobj"
+        for inner in state.children
+    )
 
 
 def stative_participle(verb: Token) -> Token | None:
@@ -177,9 +193,12 @@ def patients_of(
         obj,
         child_with_dep(verb, "dative"),
     ]
+    # "breaks up with Inder": the preposition may hang on the particle
+    heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
     preps = [
         prep
-        for prep in verb.children
+        for head in heads
+        for prep in head.children
         if prep.dep_ in {"prep", "dative"} and prep.lower_ not in NON_PATIENT_PREPOSITIONS
     ]
     objects = [child_with_dep(prep, "pobj") for prep in preps]

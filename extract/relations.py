@@ -230,7 +230,10 @@ def shared_predicate_relations(doc: Doc) -> list[tuple[int, dict]]:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        group = sorted({owners[t.i] for t in (subject, *subject.conjuncts) if t.i in owners})
+        # "Raj and Pooja": the small parser may hang the first name on the verb as a modifier
+        misparsed = [c for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
+        members = (subject, *subject.conjuncts, *misparsed)
+        group = sorted({owners[t.i] for t in members if t.i in owners})
         for i, first in enumerate(group):
             for second in group[i + 1 :]:
                 found.append(relation(doc, noun, kinship.type, first, second, "shared_predicate"))

@@ -89,13 +89,10 @@ def clause_governor(verb: Token) -> Token | None:
 def misparsed_subject(verb: Token) -> Token | None:
     """A capitalised word the small parser hung on the verb as a modifier ("Raj falls in
     love": Raj tagged as an adverb) stands for the missing subject: the nearest such left
-    dependent that does not open the sentence."""
+    dependent. (At the start of a sentence it may be a plain adverb, "Soon": the stages only
+    use it when it is a character.)"""
     for left in reversed(list(verb.lefts)):
-        if (
-            left.dep_ in MISPARSED_SUBJECT_DEPS
-            and left.text[:1].isupper()
-            and not left.is_sent_start
-        ):
+        if left.dep_ in MISPARSED_SUBJECT_DEPS and left.text[:1].isupper():
             return left
     return None
 

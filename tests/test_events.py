@@ -162,3 +162,18 @@ def test_a_finite_clause_is_not_done_to_its_subject(nlp):
 def test_a_perceived_action_is_done_to_its_subject(nlp):
     doc = nlp("Carter Jones sees Olivia Karloff enter the office.")
     assert find(doc, "see")[:3] == ("Carter Jones", "see", "Olivia Karloff")
+
+
+def test_a_name_opening_the_sentence_misparsed_as_a_modifier_is_the_subject(nlp):
+    doc = nlp("Pooja meets a painter named Raj. Raj falls in love with Pooja and proposes to her.")
+    assert find(doc, "propose")[:3] == ("Raj", "propose", "Pooja")
+
+
+def test_preposition_on_the_particle(nlp):
+    doc = nlp("Kavita Rao breaks up with Inder Kumar.")
+    assert find(doc, "break")[:3] == ("Kavita Rao", "break", "Inder Kumar")
+
+
+def test_be_in_love_with_is_an_event(nlp):
+    agent, _, patient, event = find(nlp("Inder Kumar is in love with Kavita Rao."), "be")
+    assert (agent, patient, event["complement"]) == ("Inder Kumar", "Kavita Rao", "love")
