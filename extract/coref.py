@@ -6,10 +6,13 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
   later "her husband" said of Pooja is Inder), a definite one to the last character described
   by that noun; otherwise it starts an unnamed character;
-- a third-person singular pronoun goes to a compatible character (gender, and a non-reflexive
-  object pronoun never refers to its own clause's subject) of the current or the two previous
-  sentences: first the noun phrase whose modifying clause holds the pronoun ("her maid cheated
-  by her husband"), then subjects, then any mention, the most recent first.
+- a third-person singular pronoun goes to a compatible character (gender -- the first-name
+  prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
+  refers to its clause's subject, also one its verb shares: "ambushes her and pins her down")
+  of the current or the two previous sentences: first the noun phrase whose modifying clause
+  holds the pronoun ("her maid cheated by her husband"), then subjects, then any mention, the
+  most recent first;
+- a plural pronoun ("they", "their") goes to the last coordinated group of characters.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
 records its `character` and `possessor_character` for the relation stage.
 """

@@ -1,14 +1,16 @@
 """Stage 4a (factory "events"): who does what to whom, clause by clause, in story order.
 
-First version: every verb with a character as subject (agent), or as object or passive subject
-(patient), is an event. A verb without its own subject takes it from the verb it is
-coordinated with ("kills him and confesses") or, as the complement of a control verb, from that
-verb's object or subject ("wants to meet Seema", "persuades her to go"); a relative clause's
-"who" stands for the noun it modifies. Negation and modality come from the verb's own
-auxiliaries and from the verb governing it (models/rules/modality.tsv).
+Every verb with a character as subject (agent), or as object, passive subject or prepositional
+object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
+control, relative clauses, participles, purpose infinitives); "they" stands for each member of
+its group; reciprocals ("X and Y kiss", "fall for each other") relate the coordinated subjects;
+"got married to" is said of its subject; "is in love with" is an event of "be". A light verb
+keeps the word it carries as `complement` ("take" + "blame"). Negation and modality come from
+the verb's own auxiliaries and from the verb governing it (models/rules/modality.tsv).
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
-`{"trigger", "predicate", "agent", "patient", "arguments", "negated", "modality"}`.
+`{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
+"modality"}`.
 """
 
 from __future__ import annotations
