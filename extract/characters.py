@@ -51,7 +51,7 @@ from extract.lexicons import (
     relation_types,
     work_nouns,
 )
-from extract.syntax import active_subject
+from extract.syntax import active_subject, child_with_dep
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -66,7 +66,6 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "throug
                          "around", "outside", "within", "onto"}  # fmt: skip
 DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
 COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 COPULAS = {"be", "become", "remain"}
 PERSON_RELATIVES = {"who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
@@ -315,7 +314,14 @@ def is_character(character: dict) -> bool:
     if character.get("real_person"):
         return False
     referred = any(kind != "name" for _start, _end, kind in character["mentions"])
-    return referred or character.get("evidence", 0) >= person_evidence_weights()["threshold"]
+    return referred or has_person_evidence(character)
+
+
+def has_person_evidence(character: dict) -> bool:
+    """An unnamed character, or a name whose clues add up to a person."""
+    if character["kind"] == "nominal":
+        return True
+    return character.get("evidence", 0) >= person_evidence_weights()["threshold"]
 
 
 # Person clues -------------------------------------------------------------------------------
@@ -658,12 +664,12 @@ def possessor_of(noun: Token) -> Token | None:
     the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya")."""
     phrase = noun.head if noun.dep_ == "compound" else noun
     for word in (noun, phrase):
-        possessor = next((c for c in word.children if c.dep_ == "poss"), None)
+        possessor = child_with_dep(word, "poss")
         if possessor is not None:
             return possessor
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            pobj = child_with_dep(prep, "pobj")
             if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"}):
                 return pobj
     if noun.lemma_.lower() not in kinship_nouns():
@@ -672,7 +678,7 @@ def possessor_of(noun: Token) -> Token | None:
     while first.dep_ == "conj":
         first = first.head
     if first is not phrase:
-        possessor = next((c for c in first.children if c.dep_ == "poss"), None)
+        possessor = child_with_dep(first, "poss")
         if possessor is not None:
             return possessor
     return kin_holder(first)
@@ -752,3 +758,16 @@ def characters_by_token(doc: Doc) -> dict[int, int]:
         for i in range(start, end)
         if length == 1 or doc[i].pos_ != "PRON"
     }
+
+
+def referents_by_token(doc: Doc) -> dict[int, list[int]]:
+    """The characters each mention token stands for: one, or the members of the group a plural
+    pronoun refers to ("they" after "Lola and Bo")."""
+    members: dict[int, list[int]] = {}
+    for index, character in enumerate(doc._.characters or []):
+        for start, end, kind in character["mentions"]:
+            if kind == "pronoun" and end - start == 1:
+                members.setdefault(start, []).append(index)
+    referents = {i: [index] for i, index in characters_by_token(doc).items()}
+    referents.update({i: group for i, group in members.items() if len(group) > 1})
+    return referents

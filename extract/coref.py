@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import characters_by_token
+from extract.characters import characters_by_token, has_person_evidence
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
     kinship_nouns,
-    person_evidence_weights,
     pronouns,
     relation_types,
     relation_verbs,
@@ -95,7 +94,6 @@ class Resolution:
         self.by_description: dict[tuple[str, int], int] = {}  # (noun, possessor) -> character
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
-        self.groups: dict[int, list[int]] = {}  # plural pronoun -> the characters it stands for
         self.creatures: set[int] = set()  # unnamed characters described as animals or monsters
 
     def mention(
@@ -134,12 +132,6 @@ class Resolution:
             return declared
         return votes.most_common(1)[0][0] if votes else "unknown"
 
-    def is_known_person(self, character: int) -> bool:
-        """An unnamed character, or a name with enough evidence of being a person."""
-        known = self.characters[character]
-        threshold = person_evidence_weights()["threshold"]
-        return known["kind"] == "nominal" or known.get("evidence", 0) >= threshold
-
     def likely_gender(self, character: int) -> str:
         """The text's gender, else the one usually given to the first name."""
         gender = self.gender(character)
@@ -177,8 +169,6 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.owners.get(description["possessor"]) if description["possessor"] is not None else None
     )
     description["possessor_character"] = possessor
-    # "their daughter": a child of each of them
-    description["possessor_group"] = state.groups.get(description["possessor"], [])
     key = (description_role(description["noun"]), possessor)
     character = description["character"]
     if character is None and description["subject"] is not None:
@@ -264,11 +254,8 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         return
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
-        group = pick_group(state, token)
-        for referent in group:
+        for referent in pick_group(state, token):
             state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
-        if group:
-            state.groups[token.i] = group
         return
     bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
     excluded = clause_subject_characters(token, state.owners) if bound else set()
@@ -294,7 +281,7 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     # never leaves a pronoun without a referent when the text itself leaves a person possible
     candidates = [
         c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
-    ] or [c for c in in_window if state.is_known_person(c.character)]
+    ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import characters_by_token
+from extract.characters import referents_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import modality_triggers, participle_verbs, reciprocal_verbs, support_verbs
 from extract.syntax import (
@@ -84,19 +84,6 @@ def find_events(doc: Doc) -> list[dict]:
                 }
             )
     return events
-
-
-def referents_by_token(doc: Doc) -> dict[int, list[int]]:
-    """The characters each mention token stands for: one, or the members of the group a plural
-    pronoun refers to ("they" after "Lola and Bo")."""
-    members: dict[int, list[int]] = {}
-    for index, character in enumerate(doc._.characters or []):
-        for start, end, kind in character["mentions"]:
-            if kind == "pronoun" and end - start == 1:
-                members.setdefault(start, []).append(index)
-    referents = {i: [index] for i, index in characters_by_token(doc).items()}
-    referents.update({i: group for i, group in members.items() if len(group) > 1})
-    return referents
 
 
 def is_state_copula(verb: Token) -> bool:

@@ -145,7 +145,7 @@ def work_nouns() -> frozenset[str]:
 @cache
 def reciprocal_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Nikolai and Anna kiss")."""
-    return word_set("lexicons/reciprocal_verbs.tsv", "verb")
+    return frozenset(participle_verbs().values())
 
 
 @cache

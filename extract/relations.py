@@ -28,15 +28,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import COPULAS, characters_by_token, kin_holder
+from extract.characters import COPULAS, characters_by_token, kin_holder, referents_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
+    KinshipNoun,
     implication_rules,
     kinship_nouns,
     pronouns,
     relation_types,
     relation_verbs,
 )
+from extract.syntax import child_with_dep
 
 ensure_doc_extension("relations")
 
@@ -59,11 +61,12 @@ class RelationFinder:
 
 def find_relations(doc: Doc) -> list[dict]:
     """Relations of every rule, in text order, each (type, pair) once."""
+    owners = characters_by_token(doc)
     found = [
         *possessive_kinship_relations(doc),
-        *plural_kinship_relations(doc),
+        *plural_kinship_relations(doc, owners),
         *event_verb_relations(doc),
-        *shared_predicate_relations(doc),
+        *shared_predicate_relations(doc, owners),
     ]
     found.sort(key=lambda pair: pair[0])
     relations: list[dict] = []
@@ -137,46 +140,53 @@ def relation(doc: Doc, token: Token, relation_type: str, source: int, target: in
 
 
 def possessive_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
+    referents = referents_by_token(doc)
     found = []
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
-        possessors = description.get("possessor_group") or [description.get("possessor_character")]
+        group = referents.get(description["possessor"], [])  # "their daughter": each of them
+        possessors = group if len(group) > 1 else [description.get("possessor_character")]
         if kinship is None or described is None or None in possessors:
             continue
+        head = doc[description["head"]]
         for possessor in possessors:
-            source, target = (described, possessor)
-            if kinship.referent == "target":
-                source, target = possessor, described
-            head = doc[description["head"]]
-            found.append(relation(doc, head, kinship.type, source, target, "possessive_kinship"))
+            found.append(
+                kin_relation(doc, head, kinship, described, possessor, "possessive_kinship")
+            )
     return found
 
 
-def plural_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
+def kin_relation(
+    doc: Doc, noun: Token, kinship: KinshipNoun, referent: int, possessor: int, rule: str
+) -> tuple[int, dict]:
+    """The relation a kinship noun states between the person it names and the possessor, in
+    the direction kinship.tsv gives ("Seema's father": the father is the parent)."""
+    source, target = (
+        (possessor, referent) if kinship.referent == "target" else (referent, possessor)
+    )
+    return relation(doc, noun, kinship.type, source, target, rule)
+
+
+def plural_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
     """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
     in the noun's relation to the one possessor."""
-    owners = characters_by_token(doc)
     found = []
     for noun in doc:
         kinship = kinship_nouns().get(noun.lemma_.lower())
         if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
             continue
-        possessor = next((c for c in noun.children if c.dep_ == "poss"), None) or kin_holder(noun)
+        possessor = child_with_dep(noun, "poss") or kin_holder(noun)
         if possessor is None or possessor.i not in owners:
             continue
-        if (
-            pronouns().get(possessor.lower_, None)
-            and pronouns()[possessor.lower_].number == "plural"
-        ):
+        pronoun = pronouns().get(possessor.lower_)
+        if pronoun is not None and pronoun.number == "plural":
             continue  # "their wives Bhavana, Diya and Sonia": whose is whose is not said
         for member in listed_characters(doc, noun.i + 1, owners):
-            if member == owners[possessor.i]:
-                continue
-            source, target = member, owners[possessor.i]
-            if kinship.referent == "target":
-                source, target = target, source
-            found.append(relation(doc, noun, kinship.type, source, target, "plural_kinship"))
+            if member != owners[possessor.i]:
+                found.append(
+                    kin_relation(doc, noun, kinship, member, owners[possessor.i], "plural_kinship")
+                )
     return found
 
 
@@ -216,10 +226,9 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
     return found
 
 
-def shared_predicate_relations(doc: Doc) -> list[tuple[int, dict]]:
+def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
     """ "Raj and Pooja become good friends": a plural symmetric relation noun predicated of
     coordinated characters relates each pair of them."""
-    owners = characters_by_token(doc)
     found = []
     for noun in doc:
         kinship = kinship_nouns().get(noun.lemma_.lower())
@@ -227,7 +236,7 @@ def shared_predicate_relations(doc: Doc) -> list[tuple[int, dict]]:
             continue
         if not relation_types()[kinship.type].symmetric:
             continue
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        subject = child_with_dep(noun.head, "nsubj")
         if subject is None:
             continue
         # "Raj and Pooja": the small parser may hang the first name on the verb as a modifier

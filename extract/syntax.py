@@ -22,14 +22,19 @@ def passive_subject(verb: Token) -> Token | None:
     "her maid cheated by")."""
     subject = child_with_dep(verb, "nsubjpass")
     if subject is not None:
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        return subject
+        return relative_antecedent(subject, verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
         return passive_subject(verb.head) or active_subject(verb.head)
     return None
+
+
+def relative_antecedent(subject: Token, verb: Token) -> Token:
+    """The noun a relative clause's "who" stands for, else the subject itself."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def is_passive(verb: Token) -> bool:
@@ -56,9 +61,7 @@ def active_subject(verb: Token) -> Token | None:
     """The verb's subject, inherited through coordination, control and relative clauses."""
     subject = next((child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS), None)
     if subject is not None:
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        return subject
+        return relative_antecedent(subject, verb)
     if child_with_dep(verb, "nsubjpass") is not None:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
