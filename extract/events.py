@@ -195,9 +195,9 @@ def patients_of(
     # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
     slots += [
         child_with_dep(inner, "pobj")
-        for obj in objects
-        if obj is not None
-        for inner in obj.children
+        for phrase in objects
+        if phrase is not None
+        for inner in phrase.children
         if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
     ]
     if obj is not None:
