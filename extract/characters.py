@@ -618,7 +618,9 @@ def find_descriptions(doc: Doc) -> list[dict]:
         subject = copula_subject(noun)
         determiner = determiner_kind(noun, possessor)
         named = named_character_of(noun, owners)
-        if noun.dep_ == "attr" and (subject is None or possessor is None):
+        if noun.dep_ == "attr" and not is_existential(noun.head) and (
+            subject is None or possessor is None
+        ):
             continue
         if subject is None and (
             determiner is None
@@ -640,6 +642,11 @@ def find_descriptions(doc: Doc) -> list[dict]:
             }
         )
     return descriptions
+
+
+def is_existential(verb: Token) -> bool:
+    """ "There is Kishen's friend Shekhar": what follows is introduced, not predicated."""
+    return child_with_dep(verb, "expl") is not None
 
 
 def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:

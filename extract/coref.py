@@ -306,9 +306,21 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         return None
     best = min(
         candidates,
-        key=lambda c: (sentence - c.sentence, ROLE_RANK.get(c.dep, len(ROLE_RANK)), -c.head),
+        key=lambda c: (sentence - c.sentence, salience_rank(state.doc[c.head], c.dep), -c.head),
     )
     return best.character
+
+
+def salience_rank(head: Token, dep: str) -> int:
+    """Subjects before objects before the rest, and mentions in a main clause before those
+    in a gerund inside a phrase ("released after killing a man": not "a man")."""
+    rank = ROLE_RANK.get(dep, len(ROLE_RANK))
+    verb = head.head.head if dep == "pobj" else head.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ == "pcomp":
+        rank += len(ROLE_RANK) + 1
+    return rank
 
 
 def pick_group(state: Resolution, token: Token) -> list[int]:

@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Token
 
 from extract.characters import referents_by_token
 from extract.extensions import ensure_doc_extension, run_guarded
-from extract.lexicons import modality_triggers, participle_verbs, reciprocal_verbs, support_verbs
+from extract.lexicons import (
+    modality_triggers,
+    participle_verbs,
+    pronouns,
+    reciprocal_verbs,
+    support_verbs,
+)
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,
@@ -119,12 +125,11 @@ def participants(
     shared_state = predicate in reciprocal_verbs()
     if is_passive(verb) and not (shared_state and passive_agent(verb) is None):
         agents = characters_of(passive_agent(verb), referents)
-        patients = patients_of(verb, referents)
+        patients = patients_of(verb, referents, agents)
     else:
         subject = passive_subject(verb) if is_passive(verb) else active_subject(verb)
         agents = characters_of(subject, referents)
-        patients = patients_of(participle or verb, referents, with_passive_subject=False)
-    patients = [p for p in patients if p not in agents]
+        patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
     if len(agents) > 1 and not patients and (shared_state or has_reciprocal_object(verb)):
         return agents[:1], agents[1:]
     return agents, patients
@@ -169,9 +174,13 @@ def participant_pairs(
 
 
 def patients_of(
-    verb: Token, referents: dict[int, list[int]], with_passive_subject: bool = True
+    verb: Token,
+    referents: dict[int, list[int]],
+    agents: list[int],
+    with_passive_subject: bool = True,
 ) -> list[int]:
-    """The characters the verb's action is done to, from the first slot that holds any: the
+    """The characters other than the agents the verb's action is done to, from the first slot
+    that holds any ("reveals his love for Katniss": Katniss, not "his"): the
     passive subject, the direct object, the indirect object, a prepositional object ("cares for
     Katniss", "throws a spear at Katniss"), the possessor of the object ("ignores Haymitch's
     advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
@@ -207,10 +216,17 @@ def patients_of(
         child_with_dep(clause, "nsubj") for clause in verb.children if is_small_clause(clause)
     ]
     for slot in slots:
-        characters = characters_of(slot, referents)
+        if slot is not None and is_reflexive(slot):  # "kills himself": no one else
+            return []
+        characters = [c for c in characters_of(slot, referents) if c not in agents]
         if characters:
             return characters
     return []
+
+
+def is_reflexive(token: Token) -> bool:
+    pronoun = pronouns().get(token.lower_)
+    return pronoun is not None and pronoun.case == "reflexive"
 
 
 def is_small_clause(clause: Token) -> bool:
