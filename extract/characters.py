@@ -618,8 +618,10 @@ def find_descriptions(doc: Doc) -> list[dict]:
         subject = copula_subject(noun)
         determiner = determiner_kind(noun, possessor)
         named = named_character_of(noun, owners)
-        if noun.dep_ == "attr" and not is_existential(noun.head) and (
-            subject is None or possessor is None
+        if (
+            noun.dep_ == "attr"
+            and not is_existential(noun.head)
+            and (subject is None or possessor is None)
         ):
             continue
         if subject is None and (

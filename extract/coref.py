@@ -334,6 +334,22 @@ def pick_group(state: Resolution, token: Token) -> list[int]:
         group = {state.owners[t.i] for t in (head, *head.conjuncts) if t.i in state.owners}
         if len(group) >= 2:
             return sorted(group)
+    return subject_and_spouse(state, token)
+
+
+def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
+    """A couple the text has made known: "His wife, Ellen, ... She lives with their son":
+    "their" is the clause's subject and the spouse a kinship description gave it."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if token.dep_ in SUBJECT_DEPS or verb is None:
+        return []
+    subject_word = active_subject(verb) or passive_subject(verb)
+    subject = state.owners.get(subject_word.i) if subject_word is not None else None
+    if subject is None:
+        return []
+    for (role, possessor), character in state.by_description.items():
+        if role.startswith("spouse:") and subject in (possessor, character):
+            return sorted({possessor, character})
     return []
 
 

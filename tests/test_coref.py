@@ -162,3 +162,16 @@ def test_definite_description_with_an_adjective_starts_a_character(nlp):
 def test_a_creature_is_never_he_or_she(nlp):
     doc = nlp("Mary Parker swims. A shark attacks her. She escapes.")
     assert owner_of(doc, "She") == "Mary Parker"
+
+
+def test_mention_inside_a_prepositional_gerund_ranks_below_the_main_clause(nlp):
+    doc = nlp("The film follows Matt Calder, who was jailed for killing a man. He returns home.")
+    assert owner_of(doc, "He") == "Matt Calder"
+
+
+def test_their_is_a_known_couple(nlp):
+    doc = nlp("Martin Brody has died. His wife, Ellen Brody, lives with their son Sean.")
+    their = [c["name"] for c in doc._.characters
+             if any(m[2] == "pronoun" and doc[m[0]].text == "their"
+                    for m in c["mentions"])]  # fmt: skip
+    assert sorted(their) == ["Ellen Brody", "Martin Brody"]

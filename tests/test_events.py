@@ -177,3 +177,13 @@ def test_preposition_on_the_particle(nlp):
 def test_be_in_love_with_is_an_event(nlp):
     agent, _, patient, event = find(nlp("Inder Kumar is in love with Kavita Rao."), "be")
     assert (agent, patient, event["complement"]) == ("Inder Kumar", "Kavita Rao", "love")
+
+
+def test_slot_holding_only_the_agent_gives_way_to_the_next(nlp):
+    agent, _, patient, _ = find(nlp("Peter Hall reveals his love for Mary Parker."), "reveal")
+    assert (agent, patient) == ("Peter Hall", "Mary Parker")
+
+
+def test_reflexive_object_leaves_no_other_patient(nlp):
+    _, _, patient, _ = find(nlp("John Miller kills himself in front of Mary Parker."), "kill")
+    assert patient is None

@@ -117,3 +117,8 @@ def test_the_spouse_of_a_parent_is_a_parent(nlp):
 def test_a_parent_of_a_parent_is_other_family(nlp):
     doc = nlp("Tom Baker's son Peter Baker has a daughter, Ann Baker.")
     assert ("Tom Baker", "other_family", "Ann Baker") in relations_of(doc)
+
+
+def test_existential_there_introduces_a_description(nlp):
+    doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
+    assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
