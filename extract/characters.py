@@ -605,14 +605,15 @@ def find_descriptions(doc: Doc) -> list[dict]:
     for noun in doc:
         if noun.tag_ in PLURAL_TAGS or noun.i in owners:
             continue
-        lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
+        kin_title = is_kin_title(noun, owners)
+        lemma = person_noun_lemma(noun) if is_person_noun(noun) or kin_title else None
         if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
             lemma = noun.lemma_.lower()
         if lemma is None:
             continue
         if noun.dep_ == "oprd" or is_as_phrase(noun):
             continue
-        if noun.dep_ == "compound" and not is_kin_title(noun, owners):
+        if noun.dep_ in {"compound", "amod"} and not kin_title:
             continue
         possessor = possessor_of(noun)
         subject = copula_subject(noun)
@@ -633,7 +634,7 @@ def find_descriptions(doc: Doc) -> list[dict]:
             continue
         descriptions.append(
             {
-                "span": [noun.left_edge.i if possessor or determiner else noun.i, noun.i + 1],
+                "span": [description_start(noun, possessor, determiner), noun.i + 1],
                 "head": noun.i,
                 "noun": lemma,
                 "gender": person_nouns().get(lemma, "unknown"),
@@ -646,14 +647,28 @@ def find_descriptions(doc: Doc) -> list[dict]:
     return descriptions
 
 
+def description_start(noun: Token, possessor: Token | None, determiner: str | None) -> int:
+    """Where the description begins: at its possessor ("his beloved Anthoula"), its
+    determiner, or the noun itself."""
+    phrase = noun.head if noun.dep_ in {"compound", "amod"} else noun
+    if possessor is not None and possessor.i < noun.i and possessor.head == phrase:
+        return possessor.left_edge.i
+    return noun.left_edge.i if determiner else noun.i
+
+
 def is_existential(verb: Token) -> bool:
     """ "There is Kishen's friend Shekhar": what follows is introduced, not predicated."""
     return child_with_dep(verb, "expl") is not None
 
 
 def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
-    """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya")."""
-    return noun.head.i in owners and noun.lemma_.lower() in kinship_nouns()
+    """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya",
+    "his assistant Zafar" even where the parser took "assistant" for an adjective)."""
+    return (
+        noun.dep_ in {"compound", "amod"}
+        and noun.head.i in owners
+        and noun.lemma_.lower() in kinship_nouns()
+    )
 
 
 def acting_creatures(doc: Doc) -> set[str]:
@@ -671,7 +686,7 @@ def acting_creatures(doc: Doc) -> set[str]:
 def possessor_of(noun: Token) -> Token | None:
     """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky", and
     the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya")."""
-    phrase = noun.head if noun.dep_ == "compound" else noun
+    phrase = noun.head if noun.dep_ in {"compound", "amod"} else noun
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:

@@ -285,6 +285,9 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
+    conjunct = first_conjunct_character(token, state.owners)
+    if conjunct is not None and any(c.character == conjunct for c in candidates):
+        return conjunct
     if token.dep_ == "poss":
         parallel = [
             c
@@ -309,6 +312,14 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         key=lambda c: (sentence - c.sentence, salience_rank(state.doc[c.head], c.dep), -c.head),
     )
     return best.character
+
+
+def first_conjunct_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The character "his" follows in a coordination: "Subhan and his assistant Zafar",
+    "Lorenzo and his homeboys"."""
+    if token.dep_ != "poss" or token.head.dep_ != "conj":
+        return None
+    return owners.get(token.head.head.i)
 
 
 def salience_rank(head: Token, dep: str) -> int:

@@ -175,3 +175,8 @@ def test_their_is_a_known_couple(nlp):
              if any(m[2] == "pronoun" and doc[m[0]].text == "their"
                     for m in c["mentions"])]  # fmt: skip
     assert sorted(their) == ["Ellen Brody", "Martin Brody"]
+
+
+def test_possessive_in_a_coordination_follows_the_first_conjunct(nlp):
+    doc = nlp("Tahaan Ali meets an old man. He follows Subhan Darr and his assistant Zafar.")
+    assert owner_of(doc, "his") == "Subhan Darr"

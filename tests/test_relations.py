@@ -122,3 +122,8 @@ def test_a_parent_of_a_parent_is_other_family(nlp):
 def test_existential_there_introduces_a_description(nlp):
     doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
     assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
+
+
+def test_kin_noun_misparsed_as_an_adjective_before_a_name(nlp):
+    doc = nlp("Paschalis is about to marry his beloved Anthoula.")
+    assert ("Anthoula", "lover", "Paschalis") in relations_of(doc)
