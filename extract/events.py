@@ -64,11 +64,11 @@ def find_events(doc: Doc) -> list[dict]:
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
-        if verb.pos_ != "VERB" and not is_state_copula(verb):
+        participle = stative_participle(verb)
+        if verb.pos_ != "VERB" and participle is None and not is_state_copula(verb):
             continue
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
-        participle = stative_participle(verb)
         predicate = participle_verbs()[participle.lower_] if participle else verb.lemma_.lower()
         agents, patients = participants(verb, predicate, participle, referents)
         if not agents and not patients:
@@ -107,9 +107,9 @@ def is_state_copula(verb: Token) -> bool:
 
 
 def stative_participle(verb: Token) -> Token | None:
-    """The participle the parser took for an adjective after "get" or "become" ("got married
-    to Kamla"): the real predicate."""
-    if verb.lemma_.lower() not in {"get", "become"}:
+    """The participle the parser took for an adjective after "get", "become" or "be" ("got
+    married to Kamla", "is married to Pooja"): the real predicate."""
+    if verb.lemma_.lower() not in {"get", "become", "be"} or verb.dep_ in {"aux", "auxpass"}:
         return None
     return next(
         (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in participle_verbs()), None
@@ -127,7 +127,7 @@ def participants(
         agents = characters_of(passive_agent(verb), referents)
         patients = patients_of(verb, referents, agents)
     else:
-        subject = passive_subject(verb) if is_passive(verb) else active_subject(verb)
+        subject = (passive_subject(verb) if is_passive(verb) else None) or active_subject(verb)
         agents = characters_of(subject, referents)
         patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
     if len(agents) > 1 and not patients and (shared_state or has_reciprocal_object(verb)):

@@ -187,3 +187,8 @@ def test_slot_holding_only_the_agent_gives_way_to_the_next(nlp):
 def test_reflexive_object_leaves_no_other_patient(nlp):
     _, _, patient, _ = find(nlp("John Miller kills himself in front of Mary Parker."), "kill")
     assert patient is None
+
+
+def test_be_with_a_participle_taken_for_an_adjective(nlp):
+    agent, _, patient, _ = find(nlp("Kamla Devi was married to Raj Kumar."), "marry")
+    assert (agent, patient) == ("Kamla Devi", "Raj Kumar")
