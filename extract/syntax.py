@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
-MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj"}
+MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
+NON_PERSON_OBJECTS = {"it", "this", "that", "something", "everything", "one"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 
@@ -67,15 +68,34 @@ def active_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return active_subject(verb.head)
     if verb.dep_ == "xcomp":
-        # "persuades her to go": the object; "is asked to go": the passive subject
+        # "persuades her to go": the object; "is asked to go": the passive subject; "uses it
+        # to finish him off": the subject
         controller = child_with_dep(verb.head, "dobj") or child_with_dep(verb.head, "nsubjpass")
-        return controller if controller is not None else active_subject(verb.head)
+        if controller is not None and controller.lower_ not in NON_PERSON_OBJECTS:
+            return controller
+        return active_subject(verb.head)
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return noun_clause_subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "NOUN":
+        return noun_clause_subject(verb.head.head)  # "Ellen's attempts of convincing Michael"
     if verb.dep_ == "acomp":  # "is able to win": the subject of "is"
         return active_subject(verb.head)
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
     return misparsed_subject(verb)
+
+
+def noun_clause_subject(noun: Token) -> Token | None:
+    """Who would act in an infinitive on a noun: its possessor ("Ellen's attempt to convince
+    him"), else, for the object of a verb, the one the verb gives it to ("gives her a chance
+    to escape") or the verb's subject ("hatches a plan to trick Nikolai")."""
+    possessor = child_with_dep(noun, "poss")
+    if possessor is not None:
+        return possessor
+    if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return child_with_dep(noun.head, "dative") or active_subject(noun.head)
 
 
 def clause_governor(verb: Token) -> Token | None:

@@ -192,3 +192,22 @@ def test_reflexive_object_leaves_no_other_patient(nlp):
 def test_be_with_a_participle_taken_for_an_adjective(nlp):
     agent, _, patient, _ = find(nlp("Kamla Devi was married to Raj Kumar."), "marry")
     assert (agent, patient) == ("Kamla Devi", "Raj Kumar")
+
+
+def test_infinitive_on_an_object_noun_takes_the_verb_subject(nlp):
+    agent, _, patient, _ = find(
+        nlp("Semyon Petrov hatches a plan to trick Nikolai Luzhin."), "trick"
+    )
+    assert (agent, patient) == ("Semyon Petrov", "Nikolai Luzhin")
+
+
+def test_infinitive_on_a_possessed_noun_takes_the_possessor(nlp):
+    doc = nlp("Ellen Brody's attempt to convince Michael Brody fails.")
+    agent, _, patient, _ = find(doc, "convince")
+    assert (agent, patient) == ("Ellen Brody", "Michael Brody")
+
+
+def test_control_by_a_non_person_object_falls_back_to_the_subject(nlp):
+    doc = nlp("John Miller takes the knife and uses it to kill Peter Hall.")
+    agent, _, patient, _ = find(doc, "kill")
+    assert (agent, patient) == ("John Miller", "Peter Hall")
