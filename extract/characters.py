@@ -75,6 +75,7 @@ NOMINAL_POS = {"NOUN", "PROPN"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
                 "npadvmod", "oprd"}  # fmt: skip
+IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
 
@@ -618,6 +619,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
         possessor = possessor_of(noun)
         subject = copula_subject(noun)
         determiner = determiner_kind(noun, possessor)
+        if determiner == "indefinite":
+            possessor = implicit_possessor(noun)
         named = named_character_of(noun, owners)
         if (
             noun.dep_ == "attr"
@@ -645,6 +648,19 @@ def find_descriptions(doc: Doc) -> list[dict]:
             }
         )
     return descriptions
+
+
+def implicit_possessor(noun: Token) -> Token | None:
+    """Whose kin an indefinite kinship noun is: the subject of its verb ("Duc falls in love
+    with a former girlfriend": Duc's). Family and romance only: one who kills "a guard" is
+    not his employer, one who meets "a friend" may not be a friend yet."""
+    kinship = kinship_nouns().get(noun.lemma_.lower())
+    if kinship is None or relation_types()[kinship.type].category not in IMPLICIT_KIN_CATEGORIES:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
+        return None
+    return active_subject(verb)
 
 
 def description_start(noun: Token, possessor: Token | None, determiner: str | None) -> int:

@@ -466,7 +466,10 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     rest = [
         t.text
         for t in doc[start:end]
-        if t.i > description["possessor"] and t.tag_ != "POS" and t.text not in POSSESSIVE_MARKS
+        if t.i > description["possessor"]
+        and t.tag_ != "POS"
+        and t.text not in POSSESSIVE_MARKS
+        and t.dep_ != "det"
     ]
     return f"{possessor}'s {' '.join(rest)}" if rest else ""
 

@@ -127,3 +127,8 @@ def test_existential_there_introduces_a_description(nlp):
 def test_kin_noun_misparsed_as_an_adjective_before_a_name(nlp):
     doc = nlp("Paschalis is about to marry his beloved Anthoula.")
     assert ("Anthoula", "lover", "Paschalis") in relations_of(doc)
+
+
+def test_indefinite_kin_noun_belongs_to_the_subject(nlp):
+    doc = nlp("Duc Tran visits a former girlfriend in Vietnam.")
+    assert ("Duc Tran's former girlfriend", "lover", "Duc Tran") in relations_of(doc)
