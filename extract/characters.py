@@ -517,8 +517,14 @@ def apposed_person_nouns(name: Token) -> list[Token]:
     first = name
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
-    if first.dep_ in {"appos", "acl", "npadvmod"} and is_person_noun(first.head):
-        nouns.append(first.head)
+    if first.dep_ in {"appos", "acl", "npadvmod"}:
+        # the parser may hang the name on a noun further back ("the three men come across
+        # three beauties: Madhuri"): the nearest noun before the name is the one it describes
+        nearest = next(
+            (t for t in reversed(first.doc[first.head.i : first.i]) if t.pos_ == "NOUN"), None
+        )
+        if nearest is not None and is_person_noun(nearest):
+            nouns.append(nearest)
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
         nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
     return nouns

@@ -137,3 +137,10 @@ def test_a_creature_that_acts_is_a_character(nlp):
 
 def test_a_creature_that_does_nothing_is_no_character(nlp):
     assert "the horse" not in names(nlp, "John Miller rides the horse to town.")
+
+
+def test_apposition_gender_comes_from_the_nearest_noun(nlp):
+    # the small parser hangs "Madhuri" on "men", the subject, not on "beauties"
+    text = "Soon the three men come across three beauties: Madhuri, Rekha and Dimple."
+    characters = names(nlp, text + " Madhuri smiles.")
+    assert characters["Madhuri"]["gender"] == "female"
