@@ -8,6 +8,9 @@ Rules (each relation records the one that fired):
 - `plural_kinship`: a plural kinship noun with one possessor and named members ("his
   homeboys, T-Bone and Baby Boy", "Matt has two sons, Luke and Ben") relates each member to
   the possessor.
+- `group_noun`: the named members of a plural kinship noun of a symmetric type that no one
+  possesses ("sisters Anna and Elsa", "partners Jake, William and Clarence") relate to each
+  other.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -65,6 +68,7 @@ def find_relations(doc: Doc) -> list[dict]:
     found = [
         *possessive_kinship_relations(doc),
         *plural_kinship_relations(doc, owners),
+        *group_noun_relations(doc, owners),
         *event_verb_relations(doc),
         *shared_predicate_relations(doc, owners),
     ]
@@ -187,6 +191,24 @@ def plural_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int
                 found.append(
                     kin_relation(doc, noun, kinship, member, owners[possessor.i], "plural_kinship")
                 )
+    return found
+
+
+def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
+    """ "sisters Anna and Elsa", "partners Jake, William and Clarence": the named members of a
+    plural kinship noun of a symmetric type, said of no one else, stand in that relation to
+    each other."""
+    found = []
+    for noun in doc:
+        kinship = kinship_nouns().get(noun.lemma_.lower())
+        if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if not relation_types()[kinship.type].symmetric or child_with_dep(noun, "poss"):
+            continue
+        members = listed_characters(doc, noun.i + 1, owners)
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                found.append(relation(doc, noun, kinship.type, first, second, "group_noun"))
     return found
 
 

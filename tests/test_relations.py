@@ -132,3 +132,9 @@ def test_kin_noun_misparsed_as_an_adjective_before_a_name(nlp):
 def test_indefinite_kin_noun_belongs_to_the_subject(nlp):
     doc = nlp("Duc Tran visits a former girlfriend in Vietnam.")
     assert ("Duc Tran's former girlfriend", "lover", "Duc Tran") in relations_of(doc)
+
+
+def test_members_of_a_plural_symmetric_kin_noun_relate_to_each_other(nlp):
+    doc = nlp("Michael works with his partners. The partners Jake Reed and William Stone dive.")
+    relations = relations_of(doc)
+    assert ("Jake Reed", "colleague", "William Stone") in relations
