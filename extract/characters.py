@@ -19,7 +19,8 @@ possessors and decides which describe the same person.
 `Doc._.characters`: plain dicts (they travel between processes) with token offsets:
 `{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
 "name_prior", "evidence", "real_person"}`; `name_prior` is the gender usually given to the
-first name (models/lexicons/first_names.tsv), a last resort for the coref stage.
+first name (models/lexicons/first_names.tsv), a last resort for the coref stage. The coref
+stage marks unnamed characters mentioned only in passing `"incidental"`.
 `Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
 "character", "subject"}`; `possessor` is the token of "Seema" or "her", `character` the named
 character the description is attached to ("his sister Sushma"), else None; `subject` the
@@ -311,7 +312,7 @@ def is_character(character: dict) -> bool:
     """A story character: an unnamed one, or a named person with enough evidence (or referred
     to by a pronoun or description), never a real person."""
     if character["kind"] == "nominal":
-        return True
+        return not character.get("incidental")
     if character.get("real_person"):
         return False
     referred = any(kind != "name" for _start, _end, kind in character["mentions"])

@@ -160,7 +160,14 @@ def resolve_mentions(doc: Doc) -> list[dict]:
         character["gender"] = state.gender(index)
         if character["kind"] == "nominal":
             name_unnamed_character(doc, state, index)
+            character["incidental"] = is_only_a_possessor(doc, character)
     return state.characters
+
+
+def is_only_a_possessor(doc: Doc, character: dict) -> bool:
+    """An unnamed person who only ever owns something ("his father's arms", "her father's
+    trust fund") is mentioned in passing and takes no part in the story."""
+    return all(doc[end - 1].dep_ == "poss" for _start, end, _kind in character["mentions"])
 
 
 def resolve_description(state: Resolution, head: Token, description: dict) -> None:

@@ -144,3 +144,9 @@ def test_apposition_gender_comes_from_the_nearest_noun(nlp):
     text = "Soon the three men come across three beauties: Madhuri, Rekha and Dimple."
     characters = names(nlp, text + " Madhuri smiles.")
     assert characters["Madhuri"]["gender"] == "female"
+
+
+def test_unnamed_person_who_only_owns_something_is_no_character(nlp):
+    doc = nlp("Lola Smith wants her father's trust fund. Her maid helps her.")
+    reported = {c["name"] for c in doc._.characters if is_character(c)}
+    assert "Lola Smith's maid" in reported and "Lola Smith's father" not in reported
