@@ -73,15 +73,33 @@ def find_relations(doc: Doc) -> list[dict]:
         *shared_predicate_relations(doc, owners),
     ]
     found.sort(key=lambda pair: pair[0])
+    relations = consistent_relations([relation for _, relation in found])
+    # implications start from what kinship nouns say, not from the noisier verbs, and never
+    # add a second relation to a pair the text already relates
+    said_by_nouns = [r for r in relations if r["rule"] in {"possessive_kinship", "plural_kinship"}]
+    related = {frozenset((r["source"], r["target"])) for r in relations}
+    implied = [
+        relation
+        for _, relation in implied_relations(said_by_nouns)
+        if frozenset((relation["source"], relation["target"])) not in related
+    ]
+    return relations + consistent_relations(implied, relations)
+
+
+def consistent_relations(candidates: list[dict], known: list[dict] = ()) -> list[dict]:
+    """The candidates in order, each (type, pair) once, none relating a character to itself,
+    and no parent relation whose reverse is already known (a parent is not its child's child)."""
     relations: list[dict] = []
-    seen: set[tuple] = set()
-    # implications start from what kinship nouns say, not from the noisier verbs
-    said_by_nouns = [r for _, r in found if r["rule"] in {"possessive_kinship", "plural_kinship"}]
-    for _position, relation in [*found, *implied_relations(said_by_nouns)]:
+    seen = {relation_key(r["type"], r["source"], r["target"]) for r in known}
+    for relation in candidates:
         key = relation_key(relation["type"], relation["source"], relation["target"])
-        if relation["source"] != relation["target"] and key not in seen:
-            seen.add(key)
-            relations.append(relation)
+        reverse = relation_key(relation["type"], relation["target"], relation["source"])
+        if relation["source"] == relation["target"] or key in seen:
+            continue
+        if not relation_types()[relation["type"]].symmetric and reverse in seen:
+            continue
+        seen.add(key)
+        relations.append(relation)
     return relations
 
 

@@ -138,3 +138,19 @@ def test_members_of_a_plural_symmetric_kin_noun_relate_to_each_other(nlp):
     doc = nlp("Michael works with his partners. The partners Jake Reed and William Stone dive.")
     relations = relations_of(doc)
     assert ("Jake Reed", "colleague", "William Stone") in relations
+
+
+def test_a_parent_is_never_also_the_child(nlp):
+    from extract.relations import consistent_relations
+
+    def parent(source, target):
+        return {"type": "parent", "source": source, "target": target, "rule": "possessive_kinship"}
+
+    assert consistent_relations([parent(0, 1), parent(1, 0), parent(0, 1)]) == [parent(0, 1)]
+
+
+def test_implied_relation_never_doubles_a_related_pair(nlp):
+    doc = nlp("Tom Baker's son Peter Baker lives in Leeds. Tom Baker's wife Mary Baker cooks.")
+    doc2 = nlp(doc.text + " Mary Baker's friend Peter Baker visits her.")
+    pairs = [frozenset((r["source"], r["target"])) for r in doc2._.relations]
+    assert len(pairs) == len(set(pairs))
