@@ -65,7 +65,12 @@ def find_events(doc: Doc) -> list[dict]:
     events = []
     for verb in doc:
         participle = stative_participle(verb)
-        if verb.pos_ != "VERB" and participle is None and not is_state_copula(verb):
+        if (
+            verb.pos_ != "VERB"
+            and participle is None
+            and not is_state_copula(verb)
+            and not is_misparsed_verb(verb)
+        ):
             continue
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
@@ -90,6 +95,12 @@ def find_events(doc: Doc) -> list[dict]:
                 }
             )
     return events
+
+
+def is_misparsed_verb(token: Token) -> bool:
+    """ "Jada stabs Michael", "Semyon distrusts Stepan": a verb in -s the small parser tagged a
+    plural noun, which gives it away by taking a direct object."""
+    return token.tag_ == "NNS" and child_with_dep(token, "dobj") is not None
 
 
 def is_state_copula(verb: Token) -> bool:

@@ -211,3 +211,15 @@ def test_control_by_a_non_person_object_falls_back_to_the_subject(nlp):
     doc = nlp("John Miller takes the knife and uses it to kill Peter Hall.")
     agent, _, patient, _ = find(doc, "kill")
     assert (agent, patient) == ("John Miller", "Peter Hall")
+
+
+def test_verb_misparsed_as_a_plural_noun_with_an_object(nlp):
+    from extract.events import is_misparsed_verb
+
+    doc = nlp("Jada stabs Michael to death.")
+    stabs = doc[1]
+    if stabs.pos_ == "VERB":  # a parser that gets it right needs no repair
+        assert not is_misparsed_verb(stabs)
+    else:
+        agent, _, patient, _ = find(doc, "stab")
+        assert is_misparsed_verb(stabs) and (agent, patient) == ("Jada", "Michael")
