@@ -39,22 +39,22 @@ def test_nominal_characters_recall_floor(dev_evaluation):
 
 @needs_cmu
 def test_gender_accuracy_floor(dev_evaluation):
-    assert dev_evaluation.gender_accuracy >= 0.88
+    assert dev_evaluation.gender_accuracy >= 0.90
 
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.43
+    assert dev_evaluation.relations.f1 >= 0.50
 
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.49
+    assert dev_evaluation.events.f1 >= 0.51
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.70
+    assert scores.overall.f1 >= 0.71
     assert scores.bias >= 0.92
