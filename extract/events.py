@@ -64,7 +64,7 @@ def find_events(doc: Doc) -> list[dict]:
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
-        participle = stative_participle(verb)
+        participle = stative_participle(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if (
             verb.pos_ != "VERB"
             and participle is None
@@ -236,6 +236,7 @@ def patients_of(
 
 
 def is_reflexive(token: Token) -> bool:
+    """ "himself", "herself", "themselves"."""
     pronoun = pronouns().get(token.lower_)
     return pronoun is not None and pronoun.case == "reflexive"
 

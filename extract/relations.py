@@ -28,6 +28,8 @@ text order, each (type, pair) once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -86,9 +88,9 @@ def find_relations(doc: Doc) -> list[dict]:
     return relations + consistent_relations(implied, relations)
 
 
-def consistent_relations(candidates: list[dict], known: list[dict] = ()) -> list[dict]:
+def consistent_relations(candidates: list[dict], known: Iterable[dict] = ()) -> list[dict]:
     """The candidates in order, each (type, pair) once, none relating a character to itself,
-    and no parent relation whose reverse is already known (a parent is not its child's child)."""
+    and no one-way relation whose reverse is already known (a parent is not its child's child)."""
     relations: list[dict] = []
     seen = {relation_key(r["type"], r["source"], r["target"]) for r in known}
     for relation in candidates:
