@@ -454,8 +454,10 @@ def comma_apposition(name: Token) -> Token | None:
 
 def is_person_noun(token: Token) -> bool:
     """A common noun denoting a person; the lexicon decides, as the small model often tags
-    rare nouns ("maid", "courtesan") as verbs or proper nouns."""
-    if token.text[:1].isupper() and token.pos_ == "PROPN" or person_noun_lemma(token) is None:
+    rare nouns ("maid", "courtesan") as verbs or proper nouns. A capitalised proper noun is a
+    name, unless it names a nationality ("a Frenchman")."""
+    capitalised_name = token.text[:1].isupper() and token.pos_ == "PROPN"
+    if capitalised_name and token.ent_type_ != "NORP" or person_noun_lemma(token) is None:
         return False
     return token.pos_ in NOMINAL_POS or token.dep_ in NOMINAL_DEPS
 

@@ -150,3 +150,8 @@ def test_unnamed_person_who_only_owns_something_is_no_character(nlp):
     doc = nlp("Lola Smith wants her father's trust fund. Her maid helps her.")
     reported = {c["name"] for c in doc._.characters if is_character(c)}
     assert "Lola Smith's maid" in reported and "Lola Smith's father" not in reported
+
+
+def test_a_nationality_noun_gives_the_gender(nlp):
+    characters = names(nlp, "Quincey falls in love with a Frenchman named Philippe.")
+    assert characters["Philippe"]["gender"] == "male"
