@@ -519,6 +519,8 @@ def apposed_person_nouns(name: Token) -> list[Token]:
     ]
     first = name
     while first.dep_ == "conj" and first.head is not first:
+        if first.head.tag_ in PLURAL_TAGS and is_person_noun(first.head):
+            return [*nouns, first.head]  # "two daughters, Namrata and Ritu", misparsed
         first = first.head
     if first.dep_ in {"appos", "acl", "npadvmod"}:
         # the parser may hang the name on a noun further back ("the three men come across

@@ -10,7 +10,7 @@ Rules (each relation records the one that fired):
   the possessor.
 - `group_noun`: the named members of a plural kinship noun of a symmetric type that no one
   possesses ("sisters Anna and Elsa", "partners Jake, William and Clarence") relate to each
-  other.
+  other; the children a plural noun lists ("his sons Luke and Ben") are siblings.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -223,12 +223,16 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
         kinship = kinship_nouns().get(noun.lemma_.lower())
         if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
             continue
-        if not relation_types()[kinship.type].symmetric or child_with_dep(noun, "poss"):
+        if kinship.type == "parent" and kinship.referent == "target":
+            relation_type = "sibling"  # "his sons Luke and Ben": brothers
+        elif relation_types()[kinship.type].symmetric and not child_with_dep(noun, "poss"):
+            relation_type = kinship.type
+        else:
             continue
         members = listed_characters(doc, noun.i + 1, owners)
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
-                found.append(relation(doc, noun, kinship.type, first, second, "group_noun"))
+                found.append(relation(doc, noun, relation_type, first, second, "group_noun"))
     return found
 
 

@@ -155,3 +155,9 @@ def test_unnamed_person_who_only_owns_something_is_no_character(nlp):
 def test_a_nationality_noun_gives_the_gender(nlp):
     characters = names(nlp, "Quincey falls in love with a Frenchman named Philippe.")
     assert characters["Philippe"]["gender"] == "male"
+
+
+def test_names_listed_after_a_plural_person_noun_are_people(nlp):
+    characters = names(nlp, "They were proud parents of two lovely daughters, Namrata and Ritu.")
+    assert {"Namrata", "Ritu"} <= characters.keys()
+    assert characters["Namrata"]["gender"] == "female"

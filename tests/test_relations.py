@@ -154,3 +154,8 @@ def test_implied_relation_never_doubles_a_related_pair(nlp):
     doc2 = nlp(doc.text + " Mary Baker's friend Peter Baker visits her.")
     pairs = [frozenset((r["source"], r["target"])) for r in doc2._.relations]
     assert len(pairs) == len(set(pairs))
+
+
+def test_children_listed_by_a_plural_noun_are_siblings(nlp):
+    doc = nlp("Matt Hall has two sons, Luke Hall and Ben Hall.")
+    assert ("Luke Hall", "sibling", "Ben Hall") in relations_of(doc)
