@@ -633,6 +633,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
         if determiner == "indefinite":
             possessor = implicit_possessor(noun)
         named = named_character_of(noun, owners)
+        if named is None and determiner == "possessive":
+            named = comma_named_character(noun, owners)
         if (
             noun.dep_ == "attr"
             and not is_existential(noun.head)
@@ -681,6 +683,20 @@ def description_start(noun: Token, possessor: Token | None, determiner: str | No
     if possessor is not None and possessor.i < noun.i and possessor.head == phrase:
         return possessor.left_edge.i
     return noun.left_edge.i if determiner else noun.i
+
+
+def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
+    """The name right after a comma that a possessive kin noun introduces ("Lola's ex-fiancé,
+    Marco, ..."), whatever the parser made of it; not the subject of the next clause ("After
+    killing his father, Tom flees")."""
+    doc = noun.doc
+    start = noun.i + 2
+    if start >= len(doc) or doc[noun.i + 1].text != "," or start not in owners:
+        return None
+    name = [t for t in doc[start : start + 6] if owners.get(t.i) == owners[start]]
+    if doc[start].pos_ != "PROPN" or any(t.dep_ in {"nsubj", "nsubjpass"} for t in name):
+        return None
+    return owners[start]
 
 
 def is_existential(verb: Token) -> bool:

@@ -159,3 +159,18 @@ def test_implied_relation_never_doubles_a_related_pair(nlp):
 def test_children_listed_by_a_plural_noun_are_siblings(nlp):
     doc = nlp("Matt Hall has two sons, Luke Hall and Ben Hall.")
     assert ("Luke Hall", "sibling", "Ben Hall") in relations_of(doc)
+
+
+def test_name_after_a_comma_names_a_possessive_kin_noun(nlp):
+    doc = nlp("Lola's ex-fiancé, Marco, and his girlfriend, Simona, plot against Lola.")
+    assert ("Marco", "engaged", "Lola") in relations_of(doc) or (
+        "Lola",
+        "engaged",
+        "Marco",
+    ) in relations_of(doc)
+
+
+def test_subject_after_a_preposed_phrase_is_not_the_kin_noun(nlp):
+    doc = nlp("Mary Hall arrives. After killing her father, Tom Hall flees.")
+    father = next(d for d in doc._.descriptions if d["noun"] == "father")
+    assert doc._.characters[father["character"]]["name"] != "Tom Hall"
