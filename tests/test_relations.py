@@ -168,9 +168,3 @@ def test_name_after_a_comma_names_a_possessive_kin_noun(nlp):
         "engaged",
         "Marco",
     ) in relations_of(doc)
-
-
-def test_subject_after_a_preposed_phrase_is_not_the_kin_noun(nlp):
-    doc = nlp("Mary Hall arrives. After killing her father, Tom Hall flees.")
-    father = next(d for d in doc._.descriptions if d["noun"] == "father")
-    assert doc._.characters[father["character"]]["name"] != "Tom Hall"
