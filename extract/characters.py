@@ -77,6 +77,7 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
                 "npadvmod", "oprd"}  # fmt: skip
 IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
+TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
 
@@ -625,7 +626,7 @@ def find_descriptions(doc: Doc) -> list[dict]:
             continue
         if noun.dep_ == "oprd" or is_as_phrase(noun):
             continue
-        if noun.dep_ in {"compound", "amod"} and not kin_title:
+        if noun.dep_ in TITLE_DEPS and not kin_title:
             continue
         possessor = possessor_of(noun)
         subject = copula_subject(noun)
@@ -679,8 +680,7 @@ def implicit_possessor(noun: Token) -> Token | None:
 def description_start(noun: Token, possessor: Token | None, determiner: str | None) -> int:
     """Where the description begins: at its possessor ("his beloved Anthoula"), its
     determiner, or the noun itself."""
-    phrase = noun.head if noun.dep_ in {"compound", "amod"} else noun
-    if possessor is not None and possessor.i < noun.i and possessor.head == phrase:
+    if possessor is not None and possessor.i < noun.i and possessor.head == kin_phrase(noun):
         return possessor.left_edge.i
     return noun.left_edge.i if determiner else noun.i
 
@@ -708,9 +708,7 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya",
     "his assistant Zafar" even where the parser took "assistant" for an adjective)."""
     return (
-        noun.dep_ in {"compound", "amod"}
-        and noun.head.i in owners
-        and noun.lemma_.lower() in kinship_nouns()
+        noun.dep_ in TITLE_DEPS and noun.head.i in owners and noun.lemma_.lower() in kinship_nouns()
     )
 
 
@@ -729,7 +727,7 @@ def acting_creatures(doc: Doc) -> set[str]:
 def possessor_of(noun: Token) -> Token | None:
     """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky", and
     the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya")."""
-    phrase = noun.head if noun.dep_ in {"compound", "amod"} else noun
+    phrase = kin_phrase(noun)
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:
@@ -749,6 +747,12 @@ def possessor_of(noun: Token) -> Token | None:
         if possessor is not None:
             return possessor
     return kin_holder(first)
+
+
+def kin_phrase(noun: Token) -> Token:
+    """The noun phrase a person noun heads, or the name it stands before as a title ("sister"
+    in "his sister Zoya" belongs to "Zoya")."""
+    return noun.head if noun.dep_ in TITLE_DEPS else noun
 
 
 def kin_holder(noun: Token) -> Token | None:
@@ -827,14 +831,16 @@ def characters_by_token(doc: Doc) -> dict[int, int]:
     }
 
 
-def referents_by_token(doc: Doc) -> dict[int, list[int]]:
+def referents_by_token(doc: Doc, owners: dict[int, int] | None = None) -> dict[int, list[int]]:
     """The characters each mention token stands for: one, or the members of the group a plural
-    pronoun refers to ("they" after "Lola and Bo")."""
+    pronoun refers to ("they" after "Lola and Bo"); `owners` is characters_by_token(doc) where
+    the caller has it already."""
     members: dict[int, list[int]] = {}
     for index, character in enumerate(doc._.characters or []):
         for start, end, kind in character["mentions"]:
             if kind == "pronoun" and end - start == 1:
                 members.setdefault(start, []).append(index)
-    referents = {i: [index] for i, index in characters_by_token(doc).items()}
+    owners = characters_by_token(doc) if owners is None else owners
+    referents = {i: [index] for i, index in owners.items()}
     referents.update({i: group for i, group in members.items() if len(group) > 1})
     return referents

@@ -28,7 +28,7 @@ text order, each (type, pair) once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -68,7 +68,7 @@ def find_relations(doc: Doc) -> list[dict]:
     """Relations of every rule, in text order, each (type, pair) once."""
     owners = characters_by_token(doc)
     found = [
-        *possessive_kinship_relations(doc),
+        *possessive_kinship_relations(doc, owners),
         *plural_kinship_relations(doc, owners),
         *group_noun_relations(doc, owners),
         *event_verb_relations(doc),
@@ -163,8 +163,8 @@ def relation(doc: Doc, token: Token, relation_type: str, source: int, target: in
     }
 
 
-def possessive_kinship_relations(doc: Doc) -> list[tuple[int, dict]]:
-    referents = referents_by_token(doc)
+def possessive_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
+    referents = referents_by_token(doc, owners)
     found = []
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
@@ -196,10 +196,7 @@ def plural_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int
     """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
     in the noun's relation to the one possessor."""
     found = []
-    for noun in doc:
-        kinship = kinship_nouns().get(noun.lemma_.lower())
-        if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
-            continue
+    for noun, kinship in plural_kinship_nouns(doc):
         possessor = child_with_dep(noun, "poss") or kin_holder(noun)
         if possessor is None or possessor.i not in owners:
             continue
@@ -219,10 +216,7 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
     plural kinship noun of a symmetric type, said of no one else, stand in that relation to
     each other."""
     found = []
-    for noun in doc:
-        kinship = kinship_nouns().get(noun.lemma_.lower())
-        if kinship is None or noun.tag_ not in {"NNS", "NNPS"}:
-            continue
+    for noun, kinship in plural_kinship_nouns(doc):
         if kinship.type == "parent" and kinship.referent == "target":
             relation_type = "sibling"  # "his sons Luke and Ben": brothers
         elif relation_types()[kinship.type].symmetric and not child_with_dep(noun, "poss"):
@@ -230,10 +224,27 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
         else:
             continue
         members = listed_characters(doc, noun.i + 1, owners)
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                found.append(relation(doc, noun, relation_type, first, second, "group_noun"))
+        found += pair_relations(doc, noun, relation_type, members, "group_noun")
     return found
+
+
+def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
+    """The plural kinship nouns of the Doc ("homeboys", "sons"), with their lexicon entry."""
+    for noun in doc:
+        kinship = kinship_nouns().get(noun.lemma_.lower())
+        if kinship is not None and noun.tag_ in {"NNS", "NNPS"}:
+            yield noun, kinship
+
+
+def pair_relations(
+    doc: Doc, noun: Token, relation_type: str, members: list[int], rule: str
+) -> list[tuple[int, dict]]:
+    """One symmetric relation for each pair of the members, evidenced at the noun."""
+    return [
+        relation(doc, noun, relation_type, first, second, rule)
+        for i, first in enumerate(members)
+        for second in members[i + 1 :]
+    ]
 
 
 def listed_characters(doc: Doc, start: int, owners: dict[int, int]) -> list[int]:
@@ -289,9 +300,7 @@ def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[i
         misparsed = [c for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
         members = (subject, *subject.conjuncts, *misparsed)
         group = sorted({owners[t.i] for t in members if t.i in owners})
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                found.append(relation(doc, noun, kinship.type, first, second, "shared_predicate"))
+        found += pair_relations(doc, noun, kinship.type, group, "shared_predicate")
     return found
 
 
