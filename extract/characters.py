@@ -271,9 +271,19 @@ def find_name_mentions(
         if match is None:
             i += 1
             continue
-        found[owner[match]].append((i, i + len(match), match))
+        if not is_indefinite_name(doc[i : i + len(match)]):
+            found[owner[match]].append((i, i + len(match), match))
         i += len(match)
     return found
+
+
+def is_indefinite_name(span: Span) -> bool:
+    """A name under "a"/"an" names a kind, not a character: "not a Patel", "a professional
+    Patel man named Prem" (but "an impressed Semyon" is Semyon)."""
+    last = span[-1]
+    if last.dep_ == "compound" and is_person_noun(last.head):
+        return any(child.lower_ in {"a", "an"} for child in last.head.children)
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}
 
 
 def assign_shared_forms(
@@ -792,13 +802,14 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver"."""
     if noun.dep_ == "compound" and noun.head.i in owners:
         return owners[noun.head.i]
-    for child in noun.children:
-        if child.dep_ in {"appos", "acl", "npadvmod", "compound"} and child.i in owners:
-            return owners[child.i]
+    for child in noun.children:  # "a Patel man named Prem": the name given, not the compound
         if child.dep_ == "acl" and child.lemma_ == "name":
             named = next((g for g in child.children if g.dep_ == "oprd" and g.i in owners), None)
             if named is not None:
                 return owners[named.i]
+    for child in noun.children:
+        if child.dep_ in {"appos", "acl", "npadvmod", "compound"} and child.i in owners:
+            return owners[child.i]
     if noun.dep_ in {"compound", "appos"} and noun.head.i in owners:
         return owners[noun.head.i]
     doc = noun.doc

@@ -31,6 +31,7 @@ from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
     kinship_nouns,
+    person_nouns,
     pronouns,
     relation_types,
     relation_verbs,
@@ -41,8 +42,11 @@ ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
 
 SENTENCE_WINDOW = 2
+GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to reach further
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
+PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
@@ -153,6 +157,8 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             token.lower_ in ORDINAL_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ == "the"
         ):
             resolve_former_latter(state, token)
+        elif token.tag_ == "NNS":
+            resolve_counted_group(state, token)
         else:
             resolve_pronoun(state, token)
     for index, character in enumerate(state.characters):
@@ -266,6 +272,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         return
     bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
     excluded = clause_subject_characters(token, state.owners) if bound else set()
+    excluded |= described_characters(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
         return
@@ -348,11 +355,48 @@ def pick_group(state: Resolution, token: Token) -> list[int]:
     for antecedent in reversed(state.antecedents):
         if antecedent.sentence < sentence - 1:
             break
-        head = state.doc[antecedent.head]
-        group = {state.owners[t.i] for t in (head, *head.conjuncts) if t.i in state.owners}
+        group = coordinated_characters(state, state.doc[antecedent.head])
         if len(group) >= 2:
             return sorted(group)
     return subject_and_spouse(state, token)
+
+
+def coordinated_characters(state: Resolution, head: Token) -> set[int]:
+    """The characters coordinated with a mention, also in a list the small parser read as an
+    apposition followed by a coordination ("Alex, Robin and Sam": Robin apposed to Alex)."""
+    members = [head, *head.conjuncts]
+    for member in list(members):
+        if member.dep_ == "appos" and member.conjuncts:
+            members.append(member.head)
+        members += [
+            word
+            for child in member.children
+            if child.dep_ == "appos" and child.conjuncts
+            for word in (child, *child.conjuncts)
+        ]
+    return {state.owners[t.i] for t in members if t.i in state.owners}
+
+
+def resolve_counted_group(state: Resolution, noun: Token) -> None:
+    """A definite, counted plural person noun ("the three men", "the two sisters") gives its
+    gender to the last coordinated group of that many characters whose genders allow it."""
+    gender = person_nouns().get(noun.lemma_.lower(), "unknown")
+    count = next((NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+    if gender == "unknown" or count is None or noun_determiner(noun) != "the":
+        return
+    sentence = state.sentence_of[noun.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - GROUP_WINDOW:
+            return
+        group = coordinated_characters(state, state.doc[antecedent.head])
+        if len(group) == count and all(state.gender(c) in {gender, "unknown"} for c in group):
+            for character in group:
+                state.gender_votes[character][gender] += 3
+            return
+
+
+def noun_determiner(noun: Token) -> str | None:
+    return next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
 
 
 def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
@@ -426,6 +470,23 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     if subject is None:
         return set()
     return {owners[word.i] for word in (subject, *subject.conjuncts) if word.i in owners}
+
+
+def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """Whom the noun a possessive pronoun belongs to describes, which the pronoun cannot be:
+    "Sam becomes his friend", "Inder, her husband" ("his" is not Sam, "her" not Inder)."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss":
+        return set()
+    if noun.dep_ in PREDICATE_DEPS:
+        described = active_subject(noun.head) or passive_subject(noun.head)
+    elif noun.dep_ == "appos":
+        described = noun.head
+    else:
+        return set()
+    if described is None:
+        return set()
+    return {owners[word.i] for word in (described, *described.conjuncts) if word.i in owners}
 
 
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:

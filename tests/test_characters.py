@@ -161,3 +161,10 @@ def test_names_listed_after_a_plural_person_noun_are_people(nlp):
     characters = names(nlp, "They were proud parents of two lovely daughters, Namrata and Ritu.")
     assert {"Namrata", "Ritu"} <= characters.keys()
     assert characters["Namrata"]["gender"] == "female"
+
+
+def test_a_name_under_an_indefinite_article_names_a_kind(nlp):
+    doc = nlp("Arjun Mehta arranges a match for his niece with a rich Mehta man named Kiran.")
+    characters = names(nlp, doc.text)
+    assert characters["Kiran"]["gender"] == "male"
+    assert [m[:2] for m in characters["Arjun Mehta"]["mentions"] if m[2] == "name"] == [[0, 2]]

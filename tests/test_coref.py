@@ -180,3 +180,26 @@ def test_their_is_a_known_couple(nlp):
 def test_possessive_in_a_coordination_follows_the_first_conjunct(nlp):
     doc = nlp("Tahaan Ali meets an old man. He follows Subhan Darr and his assistant Zafar.")
     assert owner_of(doc, "his") == "Subhan Darr"
+
+
+def test_possessive_in_a_predicate_noun_is_not_the_subject(nlp):
+    doc = nlp("Peter Hall meets Tom Baker. Tom Baker becomes his best friend.")
+    assert owner_of(doc, "his") == "Peter Hall"
+
+
+def test_a_counted_plural_noun_genders_the_group_of_that_size(nlp):
+    doc = nlp(
+        "Alex Ruiz, Robin Lee and Sam Ortiz share a flat. Ann Ruiz and Eve Lee work late. "
+        "It rains. Later the three men go fishing."
+    )
+    genders = {c["name"]: c["gender"] for c in doc._.characters}
+    assert genders["Alex Ruiz"] == genders["Sam Ortiz"] == "male"
+    assert genders["Ann Ruiz"] == "unknown"
+
+
+def test_plural_pronoun_takes_a_list_read_as_an_apposition(nlp):
+    # the small parser apposes "Robin Lee" to "Alex Ruiz" and coordinates "Sam Ortiz" with it
+    doc = nlp("Alex Ruiz, Robin Lee and Sam Ortiz are unhappy with their jobs.")
+    their = next(t.i for t in doc if t.text == "their")
+    owners = [c["name"] for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
+    assert owners == ["Alex Ruiz", "Robin Lee", "Sam Ortiz"]
