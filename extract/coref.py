@@ -46,7 +46,8 @@ GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to r
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
-PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
+PREDICATE_DEPS = {"attr"}
+THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}  # "is his friend", "becomes her husband"
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
@@ -270,6 +271,11 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         for referent in pick_group(state, token):
             state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
         return
+    if pronoun.gender == "neuter":
+        creature = recent_creature(state, token)
+        if creature is not None:
+            state.mention(token, creature, token.i, token.i + 1, "pronoun")
+        return
     bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
     excluded = clause_subject_characters(token, state.owners) if bound else set()
     excluded |= described_characters(token, state.owners)
@@ -278,6 +284,25 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         return
     state.gender_votes[referent][pronoun.gender] += 1
     state.mention(token, referent, token.i, token.i + 1, "pronoun")
+
+
+def recent_creature(state: Resolution, token: Token) -> int | None:
+    """ "it" is the creature of this or the previous sentence ("the shark ... it lunges out"),
+    unless a thing was the subject or object of a clause since."""
+    sentence = state.sentence_of[token.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - 1:
+            return None
+        if antecedent.character in state.creatures:
+            between = state.doc[antecedent.head + 1 : token.i]
+            if any(is_thing_argument(word, state.owners) for word in between):
+                return None
+            return antecedent.character
+    return None
+
+
+def is_thing_argument(word: Token, owners: dict[int, int]) -> bool:
+    return word.pos_ == "NOUN" and word.dep_ in THING_ARGUMENT_DEPS and word.i not in owners
 
 
 def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[int]) -> int | None:

@@ -38,6 +38,7 @@ from extract.syntax import (
 
 ensure_doc_extension("events")
 
+PERSON_RELATIVES = {"who", "whom"}
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
@@ -197,10 +198,13 @@ def patients_of(
     advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
     subject of a small clause ("hears Rue calling", "deems him insane")."""
     obj = child_with_dep(verb, "dobj")
+    if obj is None and verb.dep_ == "compound" and verb.head.i > verb.i:
+        obj = verb.head  # "Snow summons Seneca Crane": the verb hung on the name as a compound
     slots = [
         passive_subject(verb) if with_passive_subject else None,
         obj,
         child_with_dep(verb, "dative"),
+        *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in PERSON_RELATIVES),
     ]
     # "breaks up with Inder": the preposition may hang on the particle
     heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
@@ -229,6 +233,8 @@ def patients_of(
     for slot in slots:
         if slot is not None and is_reflexive(slot):  # "kills himself": no one else
             return []
+        if slot is not None and slot.lower_ in PERSON_RELATIVES and verb.dep_ == "relcl":
+            slot = verb.head  # "a woman whom Shambu lusts after": the woman
         characters = [c for c in characters_of(slot, referents) if c not in agents]
         if characters:
             return characters

@@ -65,7 +65,7 @@ def active_subject(verb: Token) -> Token | None:
         return relative_antecedent(subject, verb)
     if child_with_dep(verb, "nsubjpass") is not None:
         return None
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
         return active_subject(verb.head)
     if verb.dep_ == "xcomp":
         # "persuades her to go": the object; "is asked to go": the passive subject; "uses it
@@ -84,6 +84,12 @@ def active_subject(verb: Token) -> Token | None:
     if governor is not None:
         return active_subject(governor)
     return misparsed_subject(verb)
+
+
+def has_subject(token: Token) -> bool:
+    """A word with a subject of its own is a verb, whatever its tag ("a shark bursts out",
+    with "bursts" tagged a plural noun)."""
+    return child_with_dep(token, "nsubj") is not None
 
 
 def noun_clause_subject(noun: Token) -> Token | None:

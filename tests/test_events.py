@@ -223,3 +223,35 @@ def test_verb_misparsed_as_a_plural_noun_with_an_object(nlp):
     else:
         agent, _, patient, _ = find(doc, "stab")
         assert is_misparsed_verb(stabs) and (agent, patient) == ("Jada", "Michael")
+
+
+def test_object_relative_pronoun_is_the_patient(nlp):
+    doc = nlp("Mary Jones meets a woman whom Tom Hardy lusts after.")
+    agent, _, patient, _ = find(doc, "lust")
+    assert (agent, patient) == ("Tom Hardy", "a woman")
+
+
+def test_it_refers_to_a_creature_character(nlp):
+    doc = nlp("The shark swims to the boat. Suddenly it bites Jake Wells.")
+    agent, _, patient, _ = find(doc, "bite")
+    assert (agent, patient) == ("the shark", "Jake Wells")
+
+
+def test_it_after_a_thing_is_not_the_creature(nlp):
+    doc = nlp("The shark swims to the boat. Jake Wells finds a rope and throws it.")
+    shark = next(c for c in doc._.characters if c["name"] == "the shark")
+    assert all(kind != "pronoun" for _start, _end, kind in shark["mentions"])
+
+
+def test_verb_hung_on_the_object_as_a_compound_takes_it(nlp):
+    # the small parser makes "summons" a compound of "Crane"
+    doc = nlp("President Snow summons Seneca Crane, the Gamemaker, to express his anger.")
+    agent, _, patient, _ = find(doc, "summon")
+    assert (agent, patient) == ("Snow", "Seneca Crane")
+
+
+def test_coordinated_verb_shares_the_subject_of_a_verb_tagged_as_a_noun(nlp):
+    # the small parser tags "bursts" a plural noun; its subject makes it a verb
+    doc = nlp("A great white shark bursts out of the water and pulls Sean Brody under.")
+    pulls = next(t for t in doc if t.text == "pulls")
+    assert active_subject(pulls).text == "shark"
