@@ -86,6 +86,14 @@ def honorifics() -> dict[str, str]:
 
 
 @cache
+def abbreviated_honorifics() -> frozenset[str]:
+    """Titles written short with a period ("Sgt", "Lt")."""
+    return frozenset(
+        row["form"] for row in read_table("lexicons/honorifics.tsv") if row["abbreviation"] == "yes"
+    )
+
+
+@cache
 def person_nouns() -> dict[str, str]:
     """Nouns denoting a person, kinship and social nouns included -> gender of the person."""
     nouns = {row["noun"]: row["gender"] for row in read_table("lexicons/person_nouns.tsv")}

