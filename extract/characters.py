@@ -526,8 +526,13 @@ def apposed_person_nouns(name: Token) -> list[Token]:
     nouns = [
         child
         for child in name.children
-        if child.dep_ in {"compound", "appos"} and is_person_noun(child)
+        if child.dep_ in {"compound", "appos"}
+        and is_person_noun(child)
+        and kin_pair_before(child) is None
     ]
+    pair_noun = kin_pair_title(name)
+    if pair_noun is not None:
+        nouns.append(pair_noun)
     first = name
     while first.dep_ == "conj" and first.head is not first:
         if first.head.tag_ in PLURAL_TAGS and is_person_noun(first.head):
@@ -716,10 +721,44 @@ def is_existential(verb: Token) -> bool:
 
 def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya",
-    "his assistant Zafar" even where the parser took "assistant" for an adjective)."""
+    "his assistant Zafar" even where the parser took "assistant" for an adjective), but not the
+    second noun of a pair that titles two names ("husband and wife Rawdon and Miranda")."""
     return (
-        noun.dep_ in TITLE_DEPS and noun.head.i in owners and noun.lemma_.lower() in kinship_nouns()
+        noun.dep_ in TITLE_DEPS
+        and noun.head.i in owners
+        and noun.lemma_.lower() in kinship_nouns()
+        and kin_pair_before(noun) is None
     )
+
+
+def kin_pair_title(name: Token) -> Token | None:
+    """The noun of a kinship pair that titles the name, read from the surface: "husband" for
+    Rawdon and "wife" for Miranda in "husband and wife Rawdon and Miranda"."""
+    doc = name.doc
+    start = name_start(name)
+    if start > 0 and kin_pair_before(doc[start - 1]) is not None:
+        return kin_pair_before(doc[start - 1])
+    if start >= 2 and doc[start - 1].lower_ == "and":
+        previous = name_start(doc[start - 2])
+        if previous > 0 and kin_pair_before(doc[previous - 1]) is not None:
+            return doc[previous - 1]
+    return None
+
+
+def name_start(name: Token) -> int:
+    """Where a name written as compounds before its last word starts ("Tom" of "Tom Hart")."""
+    parts = [c.i for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return min([name.i, *parts])
+
+
+def kin_pair_before(noun: Token) -> Token | None:
+    """The first kinship noun of a pair ending with this one ("husband" for "wife" in
+    "husband and wife"), read from the surface."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].lower_ != "and" or noun.lemma_.lower() not in kinship_nouns():
+        return None
+    first = doc[noun.i - 2]
+    return first if first.lemma_.lower() in kinship_nouns() else None
 
 
 def acting_creatures(doc: Doc) -> set[str]:

@@ -11,6 +11,8 @@ Rules (each relation records the one that fired):
 - `group_noun`: the named members of a plural kinship noun of a symmetric type that no one
   possesses ("sisters Anna and Elsa", "partners Jake, William and Clarence") relate to each
   other; the children a plural noun lists ("his sons Luke and Ben") are siblings.
+- `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
+  Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -33,7 +35,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import COPULAS, characters_by_token, kin_holder, referents_by_token
+from extract.characters import (
+    COPULAS,
+    characters_by_token,
+    kin_holder,
+    kin_pair_before,
+    referents_by_token,
+)
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     KinshipNoun,
@@ -71,6 +79,7 @@ def find_relations(doc: Doc) -> list[dict]:
         *possessive_kinship_relations(doc, owners),
         *plural_kinship_relations(doc, owners),
         *group_noun_relations(doc, owners),
+        *kin_pair_relations(doc, owners),
         *event_verb_relations(doc),
         *shared_predicate_relations(doc, owners),
     ]
@@ -225,6 +234,23 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
             continue
         members = listed_characters(doc, noun.i + 1, owners)
         found += pair_relations(doc, noun, relation_type, members, "group_noun")
+    return found
+
+
+def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
+    """ "husband and wife Rawdon and Miranda", "brother and sister Tom and Ann": a pair of
+    kinship nouns of one symmetric type titling two names relates them."""
+    found = []
+    for noun in doc:
+        first = kin_pair_before(noun)
+        if first is None or child_with_dep(first, "poss") is not None:
+            continue
+        kinship = kinship_nouns()[noun.lemma_.lower()]
+        if kinship_nouns()[first.lemma_.lower()].type != kinship.type:
+            continue
+        members = listed_characters(doc, noun.i + 1, owners)
+        if relation_types()[kinship.type].symmetric and len(members) == 2:
+            found += pair_relations(doc, noun, kinship.type, members, "kin_pair")
     return found
 
 

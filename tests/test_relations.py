@@ -168,3 +168,15 @@ def test_name_after_a_comma_names_a_possessive_kin_noun(nlp):
         "engaged",
         "Marco",
     ) in relations_of(doc)
+
+
+def test_a_pair_of_kinship_nouns_relates_the_two_names_it_titles(nlp, characters_of):
+    text = "Husband and wife Colin and Martha run a bakery in Leeds."
+    assert ("Colin", "spouse", "Martha") in relations_of(nlp(text))
+    characters = characters_of(text)
+    assert (characters["Colin"]["gender"], characters["Martha"]["gender"]) == ("male", "female")
+
+
+def test_a_possessive_work_noun_gives_an_employer(nlp):
+    doc = nlp("The king relies on his advisor Wendell Brisk.")
+    assert ("the king", "employer", "Wendell Brisk") in relations_of(doc)
