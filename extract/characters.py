@@ -851,6 +851,10 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
             return owners[child.i]
     if noun.dep_ in {"compound", "appos"} and noun.head.i in owners:
         return owners[noun.head.i]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Semyon's driver is Nikolai"
+        named = next((c for c in noun.head.children if c.dep_ == "attr" and c.i in owners), None)
+        if named is not None:
+            return owners[named.i]
     doc = noun.doc
     following = noun.i + 1
     if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":

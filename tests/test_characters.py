@@ -168,3 +168,9 @@ def test_a_name_under_an_indefinite_article_names_a_kind(nlp):
     characters = names(nlp, doc.text)
     assert characters["Kiran"]["gender"] == "male"
     assert [m[:2] for m in characters["Arjun Mehta"]["mentions"] if m[2] == "name"] == [[0, 2]]
+
+
+def test_a_description_subject_of_be_with_a_name_is_that_character(nlp):
+    doc = nlp("Oleg's driver is Piotr Sokolov, who also cleans the house.")
+    piotr = names(nlp, doc.text)["Piotr Sokolov"]
+    assert [0, 3, "nominal"] in piotr["mentions"]
