@@ -39,6 +39,7 @@ from extract.syntax import (
 ensure_doc_extension("events")
 
 PERSON_RELATIVES = {"who", "whom"}
+SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "for", "into"}
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
@@ -49,34 +50,53 @@ ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", 
     requires=["doc._.characters", "token.dep", "token.lemma", "token.pos"],
 )
 def make_events(nlp: Language, name: str) -> EventFinder:
-    return EventFinder()
+    return EventFinder(base_verbs(nlp))
+
+
+def base_verbs(nlp: Language) -> frozenset[str]:
+    """The base forms the base model's lemmatizer knows as verbs (empty without its tables)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 class EventFinder:
     """Finds the events of a Doc."""
 
+    def __init__(self, verbs: frozenset[str] = frozenset()):
+        self.verbs = verbs
+
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "events", "events", find_events)
+        return run_guarded(doc, "events", "events", lambda d: find_events(d, self.verbs))
 
 
-def find_events(doc: Doc) -> list[dict]:
+def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
     """Events in text order: one per verb and (agent, patient) pair, so that "Haymitch warns
-    Katniss and Peeta" gives two."""
+    Katniss and Peeta" gives two. `verbs` are base forms known as verbs, to recognise a verb
+    the parser tagged a noun."""
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
         participle = stative_participle(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        surface_verb = is_verb_after_a_name(verb, referents, verbs)
         if (
             verb.pos_ != "VERB"
             and participle is None
             and not is_state_copula(verb)
             and not is_misparsed_verb(verb)
+            and not surface_verb
         ):
             continue
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
         predicate = participle_verbs()[participle.lower_] if participle else verb.lemma_.lower()
         agents, patients = participants(verb, predicate, participle, referents)
+        if surface_verb:
+            agents = agents or referents[verb.i - 1]
+            patients = [c for c in patients or character_after(verb, referents) if c not in agents]
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb)
@@ -102,6 +122,37 @@ def is_misparsed_verb(token: Token) -> bool:
     """ "Jada stabs Michael", "Semyon distrusts Stepan": a verb in -s the small parser tagged a
     plural noun, which gives it away by taking a direct object."""
     return token.tag_ == "NNS" and child_with_dep(token, "dobj") is not None
+
+
+def is_verb_after_a_name(
+    token: Token, referents: dict[int, list[int]], verbs: frozenset[str]
+) -> bool:
+    """ "Katniss wounds Cato", "Porky despairs": a word in -s right after a name, which the
+    small parser tagged a plural noun, is the name's verb when its stem is a known verb."""
+    if token.tag_ != "NNS" or not token.is_lower or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.pos_ != "PROPN" or before.i not in referents:
+        return False
+    word = token.lower_
+    stems = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    return any(stem in verbs for stem in stems)
+
+
+def character_after(verb: Token, referents: dict[int, list[int]]) -> list[int]:
+    """The character named right after a verb, or after the preposition that follows it
+    ("wounds Cato", "pleads with Natasha"), read from the surface."""
+    doc = verb.doc
+    position = verb.i + 1
+    if position < len(doc) and doc[position].pos_ == "ADP":
+        if doc[position].lower_ not in SURFACE_PATIENT_PREPOSITIONS:
+            return []  # "hardens after Zhuge Liang", "returns from Cao Cao"
+        position += 1
+    if position >= len(doc) or position not in referents:
+        return []
+    if position + 1 < len(doc) and doc[position + 1].tag_ == "POS":
+        return []  # "wounds Cato's horse"
+    return referents[position]
 
 
 def is_state_copula(verb: Token) -> bool:

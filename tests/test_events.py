@@ -255,3 +255,17 @@ def test_coordinated_verb_shares_the_subject_of_a_verb_tagged_as_a_noun(nlp):
     doc = nlp("A great white shark bursts out of the water and pulls Sean Brody under.")
     pulls = next(t for t in doc if t.text == "pulls")
     assert active_subject(pulls).text == "shark"
+
+
+def test_a_verb_tagged_as_a_noun_after_a_name_is_an_event(nlp):
+    # the small parser tags "wounds" a plural noun
+    doc = nlp("Katniss tells Cato to leave. In the battle, Katniss wounds Cato with an arrow.")
+    agent, _, patient, _ = find(doc, "wound")
+    assert (agent, patient) == ("Katniss", "Cato")
+
+
+def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
+    # "wounds" tagged a plural noun again; "after Tom Baker" is no patient
+    doc = nlp("Mary Hill meets Tom Baker. Later Mary Hill wounds after Tom Baker leaves.")
+    agent, _, patient, _ = find(doc, "wound")
+    assert (agent, patient) == ("Mary Hill", None)
