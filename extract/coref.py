@@ -12,7 +12,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   of the current or the two previous sentences: first the noun phrase whose modifying clause
   holds the pronoun ("her maid cheated by her husband"), then subjects, then any mention, the
   most recent first;
-- a plural pronoun ("they", "their") goes to the last coordinated group of characters.
+- a plural pronoun ("they", "their") goes to the last coordinated group of characters, and a
+  counted plural ("the three men") gives its gender to the last group of that size;
+- "it" goes to a creature character ("the shark") of this or the previous sentence.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
 records its `character` and `possessor_character` for the relation stage.
 """
@@ -46,8 +48,8 @@ GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to r
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
-PREDICATE_DEPS = {"attr"}
-THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}  # "is his friend", "becomes her husband"
+PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
+THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}

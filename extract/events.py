@@ -4,9 +4,11 @@ Every verb with a character as subject (agent), or as object, passive subject or
 object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
 control, relative clauses, participles, purpose infinitives); "they" stands for each member of
 its group; reciprocals ("X and Y kiss", "fall for each other") relate the coordinated subjects;
-"got married to" is said of its subject; "is in love with" is an event of "be". A light verb
-keeps the word it carries as `complement` ("take" + "blame"). Negation and modality come from
-the verb's own auxiliaries and from the verb governing it (models/rules/modality.tsv).
+"got married to" is said of its subject; "is in love with" is an event of "be"; a verb the
+small parser tagged a noun right after a name ("Katniss wounds Cato") is read from the surface,
+checked against the verbs the base model's lemmatizer knows. A light verb keeps the word it
+carries as `complement` ("take" + "blame"). Negation and modality come from the verb's own
+auxiliaries and from the verb governing it (models/rules/modality.tsv).
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
