@@ -72,6 +72,7 @@ PERSON_RELATIVES = {"who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "one"}
+INDEFINITE_ARTICLES = {"a", "an"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
@@ -282,8 +283,8 @@ def is_indefinite_name(span: Span) -> bool:
     Patel man named Prem" (but "an impressed Semyon" is Semyon)."""
     last = span[-1]
     if last.dep_ == "compound" and is_person_noun(last.head):
-        return any(child.lower_ in {"a", "an"} for child in last.head.children)
-    return span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}
+        return any(child.lower_ in INDEFINITE_ARTICLES for child in last.head.children)
+    return span.start > 0 and span.doc[span.start - 1].lower_ in INDEFINITE_ARTICLES
 
 
 def assign_shared_forms(
@@ -736,8 +737,9 @@ def kin_pair_title(name: Token) -> Token | None:
     Rawdon and "wife" for Miranda in "husband and wife Rawdon and Miranda"."""
     doc = name.doc
     start = name_start(name)
-    if start > 0 and kin_pair_before(doc[start - 1]) is not None:
-        return kin_pair_before(doc[start - 1])
+    first_noun = kin_pair_before(doc[start - 1]) if start > 0 else None
+    if first_noun is not None:
+        return first_noun
     if start >= 2 and doc[start - 1].lower_ == "and":
         previous = name_start(doc[start - 2])
         if previous > 0 and kin_pair_before(doc[previous - 1]) is not None:
@@ -823,12 +825,17 @@ def is_as_phrase(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as"
 
 
+def determiner_of(noun: Token) -> str | None:
+    """The noun's determiner, lower-cased ("the", "a"), if it has one."""
+    return next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+
+
 def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
     """possessive ("her maid", "the mother of Vicky"), definite ("the maid"), indefinite ("a
     maid") or None."""
     if possessor is not None:
         return "possessive"
-    determiner = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+    determiner = determiner_of(noun)
     if determiner in DEFINITE:
         return "definite"
     if determiner in INDEFINITE:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import characters_by_token, has_person_evidence
+from extract.characters import characters_by_token, determiner_of, has_person_evidence
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
     creature_nouns,
@@ -409,7 +409,7 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
     gender to the last coordinated group of that many characters whose genders allow it."""
     gender = person_nouns().get(noun.lemma_.lower(), "unknown")
     count = next((NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
-    if gender == "unknown" or count is None or noun_determiner(noun) != "the":
+    if gender == "unknown" or count is None or determiner_of(noun) != "the":
         return
     sentence = state.sentence_of[noun.i]
     for antecedent in reversed(state.antecedents):
@@ -420,10 +420,6 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
             for character in group:
                 state.gender_votes[character][gender] += 3
             return
-
-
-def noun_determiner(noun: Token) -> str | None:
-    return next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
 
 
 def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
@@ -494,9 +490,7 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     the verb shares its subject with another ("Clove ambushes her and pins her down")."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subject = active_subject(verb) or passive_subject(verb)
-    if subject is None:
-        return set()
-    return {owners[word.i] for word in (subject, *subject.conjuncts) if word.i in owners}
+    return phrase_characters(subject, owners)
 
 
 def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
@@ -511,9 +505,14 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
         described = noun.head
     else:
         return set()
-    if described is None:
+    return phrase_characters(described, owners)
+
+
+def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:
+    """The characters of a noun phrase and of those coordinated with it."""
+    if head is None:
         return set()
-    return {owners[word.i] for word in (described, *described.conjuncts) if word.i in owners}
+    return {owners[word.i] for word in (head, *head.conjuncts) if word.i in owners}
 
 
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
