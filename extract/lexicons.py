@@ -47,6 +47,7 @@ class RelationType:
     type: str
     category: str
     symmetric: bool
+    couple: bool
 
 
 @cache
@@ -65,7 +66,9 @@ def pronouns() -> dict[str, Pronoun]:
 def relation_types() -> dict[str, RelationType]:
     """The relation types of the output contract."""
     return {
-        row["type"]: RelationType(row["type"], row["category"], row["symmetric"] == "yes")
+        row["type"]: RelationType(
+            row["type"], row["category"], row["symmetric"] == "yes", row["couple"] == "yes"
+        )
         for row in read_table("rules/relation_types.tsv")
     }
 

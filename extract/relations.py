@@ -23,6 +23,9 @@ Rules (each relation records the one that fired):
 - `shared_predicate`: coordinated characters said to be friends, lovers, enemies... together
   ("Raj and Pooja become good friends").
 
+A character the text gives no gender takes the opposite one of its partner in a couple
+(spouse, engaged, lover: "Vicky brings his lover Poonam") when all its gendered partners agree.
+
 `Doc._.relations` holds plain dicts: `{"type", "source", "target", "sentence", "rule"}` with
 character indices into `Doc._.characters` and the sentence as a [start, end) token span, in
 text order, each (type, pair) once.
@@ -58,7 +61,7 @@ ensure_doc_extension("relations")
 
 @Language.factory(
     "relations",
-    assigns=["doc._.relations"],
+    assigns=["doc._.relations", "doc._.characters"],
     requires=["doc._.characters", "doc._.descriptions", "doc._.events"],
 )
 def make_relations(nlp: Language, name: str) -> RelationFinder:
@@ -94,7 +97,28 @@ def find_relations(doc: Doc) -> list[dict]:
         for _, relation in implied_relations(said_by_nouns)
         if frozenset((relation["source"], relation["target"])) not in related
     ]
-    return relations + consistent_relations(implied, relations)
+    relations += consistent_relations(implied, relations)
+    gender_couples(doc._.characters, relations)
+    return relations
+
+
+OPPOSITE_GENDERS = {"male": "female", "female": "male"}
+
+
+def gender_couples(characters: list[dict], relations: list[dict]) -> None:
+    """Give a character without gender the opposite gender of its partners in couples, when
+    the partners with a gender all have the same one."""
+    partner_genders: dict[int, set[str]] = {}
+    for relation in relations:
+        if relation_types()[relation["type"]].couple:
+            pair = (relation["source"], relation["target"])
+            for character, partner in (pair, pair[::-1]):
+                gender = characters[partner]["gender"]
+                if gender in OPPOSITE_GENDERS:
+                    partner_genders.setdefault(character, set()).add(gender)
+    for character, genders in partner_genders.items():
+        if characters[character]["gender"] == "unknown" and len(genders) == 1:
+            characters[character]["gender"] = OPPOSITE_GENDERS[genders.pop()]
 
 
 def consistent_relations(candidates: list[dict], known: Iterable[dict] = ()) -> list[dict]:

@@ -180,3 +180,15 @@ def test_a_pair_of_kinship_nouns_relates_the_two_names_it_titles(nlp, characters
 def test_a_possessive_work_noun_gives_an_employer(nlp):
     doc = nlp("The king relies on his advisor Wendell Brisk.")
     assert ("the king", "employer", "Wendell Brisk") in relations_of(doc)
+
+
+def test_a_partner_without_gender_takes_the_opposite_one(characters_of):
+    characters = characters_of("Tom Baker brings his lover Kim Lane to the party.")
+    assert characters["Kim Lane"]["gender"] == "female"
+
+
+def test_partners_of_both_genders_leave_the_gender_unknown(characters_of):
+    characters = characters_of(
+        "Mr. Tom Baker marries Kim Lane. Later Mrs. Anna Berg marries Kim Lane."
+    )
+    assert characters["Kim Lane"]["gender"] == "unknown"
