@@ -385,7 +385,18 @@ def pick_group(state: Resolution, token: Token) -> list[int]:
         group = coordinated_characters(state, state.doc[antecedent.head])
         if len(group) >= 2:
             return sorted(group)
-    return subject_and_spouse(state, token)
+    return subject_and_spouse(state, token) or pair_of_the_sentence(state, token)
+
+
+def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
+    """An uncoordinated "their" is the two characters its sentence has named so far, when
+    there are exactly two ("Dahlia, in mediation with ex-husband Kyle over custody of their
+    daughter")."""
+    if token.dep_ != "poss":
+        return []
+    sentence = state.sentence_of[token.i]
+    named = {a.character for a in state.antecedents if a.sentence == sentence}
+    return sorted(named) if len(named) == 2 else []
 
 
 def coordinated_characters(state: Resolution, head: Token) -> set[int]:

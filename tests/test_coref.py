@@ -203,3 +203,16 @@ def test_plural_pronoun_takes_a_list_read_as_an_apposition(nlp):
     their = next(t.i for t in doc if t.text == "their")
     owners = [c["name"] for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
     assert owners == ["Alex Ruiz", "Robin Lee", "Sam Ortiz"]
+
+
+def test_uncoordinated_their_is_the_two_characters_of_its_sentence(nlp):
+    doc = nlp("Nora Vance argues with Carl Vance over the custody of their son.")
+    their = next(t.i for t in doc if t.text == "their")
+    owners = [c["name"] for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
+    assert owners == ["Nora Vance", "Carl Vance"]
+
+
+def test_their_with_three_characters_in_the_sentence_stays_unresolved(nlp):
+    doc = nlp("Nora Vance tells Carl Vance that Ida Lund has sold their old house.")
+    their = next(t.i for t in doc if t.text == "their")
+    assert not [c for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
