@@ -55,7 +55,24 @@ def passive_agent(verb: Token) -> Token | None:
             c for c in (verb.head, *verb.conjuncts) if c.pos_ == "VERB" and c.tag_ == "VBN"
         ]
         phrase = next((p for c in coordinated for p in c.children if p.dep_ == "agent"), None)
+    if phrase is None and is_passive(verb):
+        phrase = misattached_by_phrase(verb)
     return child_with_dep(phrase, "pobj") if phrase is not None else None
+
+
+def misattached_by_phrase(verb: Token) -> Token | None:
+    """A "by" phrase the small parser hung on the passive verb as a plain preposition ("gets
+    rammed into the wall by the truck"), on the noun of one of its prepositional phrases ("was
+    framed in the case by Nambiar") or on its infinitive ("is warned to run away by Peeta")."""
+    heads = [verb]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "xcomp":
+            heads.append(child)
+    return next(
+        (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"), None
+    )
 
 
 def active_subject(verb: Token) -> Token | None:

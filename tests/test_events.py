@@ -27,6 +27,12 @@ def test_passive_by_phrase_is_the_agent(nlp):
     assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
+def test_by_phrase_hung_on_a_noun_of_the_passive_verb_is_the_agent(nlp):
+    doc = nlp("John Miller meets Peter Hall. Peter Hall was framed in the case by John Miller.")
+    agent, _, patient, _ = find(doc, "frame")
+    assert (agent, patient) == ("John Miller", "Peter Hall")
+
+
 def test_coordinated_passive_verbs_share_the_by_phrase(nlp):
     doc = nlp("Peter Hall is shot and killed by John Miller.")
     for predicate in ("shoot", "kill"):
