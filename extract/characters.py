@@ -46,6 +46,7 @@ from extract.lexicons import (
     motion_verbs,
     name_particles,
     nonperson_heads,
+    once_per_name_clues,
     person_evidence_weights,
     person_nouns,
     real_person_clues,
@@ -111,7 +112,7 @@ def find_named_characters(doc: Doc) -> list[dict]:
         for cluster_mentions in mentions
     ]
     weights = person_evidence_weights()
-    scores = [sum(weights[clue] for clue in cluster_clues) for cluster_clues in clues]
+    scores = [name_score(cluster_clues, weights) for cluster_clues in clues]
     scores = add_coordination_clues(doc, mentions, scores)
     actors = actors_by_form(doc)
     characters = []
@@ -318,6 +319,14 @@ def assign_shared_forms(
 def with_title(doc: Doc, start: int, end: int) -> Span:
     """The mention span, with the title before the name when there is one."""
     return doc[start - 1 : end] if start > 0 and is_title(doc[start - 1]) else doc[start:end]
+
+
+def name_score(clues: list[str], weights: dict[str, float]) -> float:
+    """The summed weights of a name's clues, those about its written form counted once."""
+    once = once_per_name_clues()
+    return sum(weights[clue] for clue in clues if clue not in once) + sum(
+        weights[clue] for clue in set(clues) & once
+    )
 
 
 def is_character(character: dict) -> bool:

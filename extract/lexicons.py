@@ -132,6 +132,14 @@ def person_evidence_weights() -> dict[str, float]:
 
 
 @cache
+def once_per_name_clues() -> frozenset[str]:
+    """Clues about how a name is written, counted once per name ("the" before it)."""
+    return frozenset(
+        row["clue"] for row in read_table("rules/person_evidence.tsv") if row["once"] == "yes"
+    )
+
+
+@cache
 def real_person_clues() -> frozenset[str]:
     """Clues that make a name a real person (a film maker, a critic), not a character."""
     return frozenset(

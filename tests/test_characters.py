@@ -174,3 +174,16 @@ def test_a_description_subject_of_be_with_a_name_is_that_character(nlp):
     doc = nlp("Oleg's driver is Piotr Sokolov, who also cleans the house.")
     piotr = names(nlp, doc.text)["Piotr Sokolov"]
     assert [0, 3, "nominal"] in piotr["mentions"]
+
+
+def test_the_before_a_name_counts_once_against_it(nlp):
+    text = (
+        "The Road Runner waits. The Road Runner runs away. The Road Runner hides. "
+        "The Road Runner watches the coyote, who falls. The Road Runner laughs."
+    )
+    assert "Road Runner" in names(nlp, text)
+
+
+def test_a_name_always_under_the_with_no_person_clue_is_no_character(nlp):
+    text = "Tom Baker flies to the Bahamas. The Bahamas are sunny. He likes the Bahamas."
+    assert "Bahamas" not in names(nlp, text)
