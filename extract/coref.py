@@ -268,9 +268,11 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
     if pronoun is None or token.pos_ != "PRON":
         return
+    bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
+    excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
-        for referent in pick_group(state, token):
+        for referent in pick_group(state, token, excluded):
             state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
         return
     if pronoun.gender == "neuter":
@@ -278,8 +280,6 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         if creature is not None:
             state.mention(token, creature, token.i, token.i + 1, "pronoun")
         return
-    bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
-    excluded = clause_subject_characters(token, state.owners) if bound else set()
     excluded |= described_characters(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
@@ -375,15 +375,17 @@ def salience_rank(head: Token, dep: str) -> int:
     return rank
 
 
-def pick_group(state: Resolution, token: Token) -> list[int]:
+def pick_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
     """The characters a plural pronoun refers to: the last coordination of two or more
-    characters ("Katniss and Peeta ... He warns them") in this sentence or the one before."""
+    characters ("Katniss and Peeta ... He warns them") in this sentence or the one before,
+    none of them `excluded` (an object pronoun is not its clause's subject: "Matt and Mark
+    rescue them")."""
     sentence = state.sentence_of[token.i]
     for antecedent in reversed(state.antecedents):
         if antecedent.sentence < sentence - 1:
             break
         group = coordinated_characters(state, state.doc[antecedent.head])
-        if len(group) >= 2:
+        if len(group) >= 2 and not group & excluded:
             return sorted(group)
     return subject_and_spouse(state, token) or pair_of_the_sentence(state, token)
 

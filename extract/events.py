@@ -42,7 +42,11 @@ ensure_doc_extension("events")
 
 PERSON_RELATIVES = {"who", "whom"}
 SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "for", "into"}
-NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than"}
+# "appears behind them", "stands near Tom": where something happens, not to whom
+PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "outside", "below",
+                      "beneath", "above", "under", "past", "beyond", "along", "throughout",
+                      "within"}  # fmt: skip
+NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS}
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 

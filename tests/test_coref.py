@@ -216,3 +216,13 @@ def test_their_with_three_characters_in_the_sentence_stays_unresolved(nlp):
     doc = nlp("Nora Vance tells Carl Vance that Ida Lund has sold their old house.")
     their = next(t.i for t in doc if t.text == "their")
     assert not [c for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
+
+
+def test_plural_object_pronoun_is_not_its_own_clause_subject(nlp):
+    doc = nlp(
+        "Nora Vance and Ida Lund hike. Tom Baker and Carl Vance see Nora Vance and Ida Lund "
+        "fall. Tom Baker and Carl Vance rescue them."
+    )
+    them = next(t.i for t in doc if t.text == "them")
+    owners = [c["name"] for c in doc._.characters if [them, them + 1, "pronoun"] in c["mentions"]]
+    assert owners == ["Nora Vance", "Ida Lund"]

@@ -275,3 +275,8 @@ def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
     doc = nlp("Mary Hill meets Tom Baker. Later Mary Hill wounds after Tom Baker leaves.")
     agent, _, patient, _ = find(doc, "wound")
     assert (agent, patient) == ("Mary Hill", None)
+
+
+def test_a_place_preposition_gives_no_patient(nlp):
+    doc = nlp("Tom Baker and Carl Vance talk. John Miller appears behind Tom Baker.")
+    assert find(doc, "appear")[2] is None
