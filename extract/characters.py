@@ -484,7 +484,13 @@ def is_person_noun(token: Token) -> bool:
 
 
 def person_noun_lemma(token: Token) -> str | None:
-    """The person-noun lexicon entry of a token ("maids" -> "maid"), if any."""
+    """The person-noun lexicon entry of a token ("maids" -> "maid"), if any; a two-word entry
+    when the word before modifies it ("best friend", "love interest", "sworn brothers")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.head == token and before.dep_ in {"amod", "compound"}:
+        for form in (token.lemma_.lower(), token.lower_):
+            if f"{before.lower_} {form}" in person_nouns():
+                return f"{before.lower_} {form}"
     for form in (token.lemma_.lower(), token.lower_):
         if form in person_nouns():
             return form
@@ -693,7 +699,7 @@ def implicit_possessor(noun: Token) -> Token | None:
     """Whose kin an indefinite kinship noun is: the subject of its verb ("Duc falls in love
     with a former girlfriend": Duc's). Family and romance only: one who kills "a guard" is
     not his employer, one who meets "a friend" may not be a friend yet."""
-    kinship = kinship_nouns().get(noun.lemma_.lower())
+    kinship = kinship_nouns().get(person_noun_lemma(noun))
     if kinship is None or relation_types()[kinship.type].category not in IMPLICIT_KIN_CATEGORIES:
         return None
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
@@ -713,10 +719,11 @@ def description_start(noun: Token, possessor: Token | None, determiner: str | No
 def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
     """The name right after a comma that a possessive kin noun introduces ("Lola's ex-fiancé,
     Marco, ..."), whatever the parser made of it; not the subject of the next clause ("After
-    killing his father, Tom flees")."""
+    killing his father, Tom flees"); an adverb may come first ("her soul mate also, Sunder")."""
     doc = noun.doc
-    start = noun.i + 2
-    if start >= len(doc) or doc[noun.i + 1].text != "," or start not in owners:
+    comma = noun.i + 2 if noun.i + 2 < len(doc) and doc[noun.i + 1].tag_ == "RB" else noun.i + 1
+    start = comma + 1
+    if start >= len(doc) or doc[comma].text != "," or start not in owners:
         return None
     name = [t for t in doc[start : start + 6] if owners.get(t.i) == owners[start]]
     if doc[start].pos_ != "PROPN" or any(t.dep_ in {"nsubj", "nsubjpass"} for t in name):
@@ -736,7 +743,7 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     return (
         noun.dep_ in TITLE_DEPS
         and noun.head.i in owners
-        and noun.lemma_.lower() in kinship_nouns()
+        and person_noun_lemma(noun) in kinship_nouns()
         and kin_pair_before(noun) is None
     )
 

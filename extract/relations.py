@@ -43,6 +43,7 @@ from extract.characters import (
     characters_by_token,
     kin_holder,
     kin_pair_before,
+    person_noun_lemma,
     referents_by_token,
 )
 from extract.extensions import ensure_doc_extension, run_guarded
@@ -281,7 +282,7 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
     """The plural kinship nouns of the Doc ("homeboys", "sons"), with their lexicon entry."""
     for noun in doc:
-        kinship = kinship_nouns().get(noun.lemma_.lower())
+        kinship = kinship_nouns().get(person_noun_lemma(noun))
         if kinship is not None and noun.tag_ in {"NNS", "NNPS"}:
             yield noun, kinship
 
@@ -338,7 +339,7 @@ def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[i
     coordinated characters relates each pair of them."""
     found = []
     for noun in doc:
-        kinship = kinship_nouns().get(noun.lemma_.lower())
+        kinship = kinship_nouns().get(person_noun_lemma(noun))
         if kinship is None or noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
             continue
         if not relation_types()[kinship.type].symmetric:

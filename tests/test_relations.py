@@ -192,3 +192,14 @@ def test_partners_of_both_genders_leave_the_gender_unknown(characters_of):
         "Mr. Tom Baker marries Kim Lane. Later Mrs. Anna Berg marries Kim Lane."
     )
     assert characters["Kim Lane"]["gender"] == "unknown"
+
+
+def test_a_two_word_kinship_noun_is_one_entry(nlp):
+    doc = nlp("Liu Bei rides with his sworn brothers Guan Yu and Zhang Fei.")
+    assert ("Guan Yu", "friend", "Liu Bei") in relations_of(doc)
+    assert not [r for r in doc._.relations if r["type"] == "sibling"]
+
+
+def test_an_adverb_may_stand_between_a_kin_noun_and_its_name(nlp):
+    doc = nlp("Ritu Patel says that she has met her soul mate also, Sunder Kapoor.")
+    assert ("Sunder Kapoor", "lover", "Ritu Patel") in relations_of(doc)
