@@ -229,19 +229,24 @@ def kin_relation(
 def plural_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
     """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
     in the noun's relation to the one possessor."""
+    referents = referents_by_token(doc, owners)
     found = []
     for noun, kinship in plural_kinship_nouns(doc):
         possessor = child_with_dep(noun, "poss") or kin_holder(noun)
         if possessor is None or possessor.i not in owners:
             continue
+        possessors = [owners[possessor.i]]
         pronoun = pronouns().get(possessor.lower_)
         if pronoun is not None and pronoun.number == "plural":
-            continue  # "their wives Bhavana, Diya and Sonia": whose is whose is not said
+            # "their sons Luke and Ben" are the children of each of them; but "their wives
+            # Bhavana, Diya and Sonia" does not say whose is whose
+            if (kinship.type, kinship.referent) != ("parent", "target"):
+                continue
+            possessors = referents.get(possessor.i, [])
         for member in listed_characters(doc, noun.i + 1, owners):
-            if member != owners[possessor.i]:
-                found.append(
-                    kin_relation(doc, noun, kinship, member, owners[possessor.i], "plural_kinship")
-                )
+            for holder in possessors:
+                if member != holder:
+                    found.append(kin_relation(doc, noun, kinship, member, holder, "plural_kinship"))
     return found
 
 

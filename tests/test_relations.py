@@ -203,3 +203,8 @@ def test_a_two_word_kinship_noun_is_one_entry(nlp):
 def test_an_adverb_may_stand_between_a_kin_noun_and_its_name(nlp):
     doc = nlp("Ritu Patel says that she has met her soul mate also, Sunder Kapoor.")
     assert ("Sunder Kapoor", "lover", "Ritu Patel") in relations_of(doc)
+
+
+def test_children_listed_after_their_are_children_of_each_of_them(nlp):
+    doc = nlp("Tom Baker and Ann Baker move to Leeds with their sons Luke and Ben.")
+    assert {("Tom Baker", "parent", "Ben"), ("Ann Baker", "parent", "Ben")} <= relations_of(doc)
