@@ -59,6 +59,8 @@ from extract.syntax import child_with_dep
 
 ensure_doc_extension("relations")
 
+OPPOSITE_GENDERS = {"male": "female", "female": "male"}
+
 
 @Language.factory(
     "relations",
@@ -101,9 +103,6 @@ def find_relations(doc: Doc) -> list[dict]:
     relations += consistent_relations(implied, relations)
     gender_couples(doc._.characters, relations)
     return relations
-
-
-OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 
 
 def gender_couples(characters: list[dict], relations: list[dict]) -> None:
