@@ -486,15 +486,11 @@ def is_person_noun(token: Token) -> bool:
 def person_noun_lemma(token: Token) -> str | None:
     """The person-noun lexicon entry of a token ("maids" -> "maid"), if any; a two-word entry
     when the word before modifies it ("best friend", "love interest", "sworn brothers")."""
+    forms = [token.lemma_.lower(), token.lower_]
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.head == token and before.dep_ in {"amod", "compound"}:
-        for form in (token.lemma_.lower(), token.lower_):
-            if f"{before.lower_} {form}" in person_nouns():
-                return f"{before.lower_} {form}"
-    for form in (token.lemma_.lower(), token.lower_):
-        if form in person_nouns():
-            return form
-    return None
+        forms = [f"{before.lower_} {form}" for form in forms] + forms
+    return next((form for form in forms if form in person_nouns()), None)
 
 
 def add_coordination_clues(

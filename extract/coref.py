@@ -397,7 +397,11 @@ def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
     if token.dep_ != "poss":
         return []
     sentence = state.sentence_of[token.i]
-    named = {a.character for a in state.antecedents if a.sentence == sentence}
+    named = set()
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence:
+            break
+        named.add(antecedent.character)
     return sorted(named) if len(named) == 2 else []
 
 

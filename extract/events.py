@@ -40,7 +40,7 @@ from extract.syntax import (
 
 ensure_doc_extension("events")
 
-PERSON_RELATIVES = {"who", "whom"}
+RELATIVE_OBJECTS = {"who", "whom"}  # "a woman whom Shambu lusts after"
 SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "for", "into"}
 # "appears behind them", "stands near Tom": where something happens, not to whom
 PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "outside", "below",
@@ -261,7 +261,7 @@ def patients_of(
         passive_subject(verb) if with_passive_subject else None,
         obj,
         child_with_dep(verb, "dative"),
-        *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in PERSON_RELATIVES),
+        *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS),
     ]
     # "breaks up with Inder": the preposition may hang on the particle
     heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
@@ -290,7 +290,7 @@ def patients_of(
     for slot in slots:
         if slot is not None and is_reflexive(slot):  # "kills himself": no one else
             return []
-        if slot is not None and slot.lower_ in PERSON_RELATIVES and verb.dep_ == "relcl":
+        if slot is not None and slot.lower_ in RELATIVE_OBJECTS and verb.dep_ == "relcl":
             slot = verb.head  # "a woman whom Shambu lusts after": the woman
         characters = [c for c in characters_of(slot, referents) if c not in agents]
         if characters:

@@ -81,9 +81,10 @@ class RelationFinder:
 def find_relations(doc: Doc) -> list[dict]:
     """Relations of every rule, in text order, each (type, pair) once."""
     owners = characters_by_token(doc)
+    referents = referents_by_token(doc, owners)
     found = [
-        *possessive_kinship_relations(doc, owners),
-        *plural_kinship_relations(doc, owners),
+        *possessive_kinship_relations(doc, referents),
+        *plural_kinship_relations(doc, owners, referents),
         *group_noun_relations(doc, owners),
         *kin_pair_relations(doc, owners),
         *event_verb_relations(doc),
@@ -196,8 +197,9 @@ def relation(doc: Doc, token: Token, relation_type: str, source: int, target: in
     }
 
 
-def possessive_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
-    referents = referents_by_token(doc, owners)
+def possessive_kinship_relations(
+    doc: Doc, referents: dict[int, list[int]]
+) -> list[tuple[int, dict]]:
     found = []
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
@@ -225,10 +227,11 @@ def kin_relation(
     return relation(doc, noun, kinship.type, source, target, rule)
 
 
-def plural_kinship_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
+def plural_kinship_relations(
+    doc: Doc, owners: dict[int, int], referents: dict[int, list[int]]
+) -> list[tuple[int, dict]]:
     """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
     in the noun's relation to the one possessor."""
-    referents = referents_by_token(doc, owners)
     found = []
     for noun, kinship in plural_kinship_nouns(doc):
         possessor = child_with_dep(noun, "poss") or kin_holder(noun)
