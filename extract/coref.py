@@ -4,8 +4,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a name mention makes its character salient;
 - a description ("her husband", "Seema's father", "the maid") goes to the character already
   known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
-  later "her husband" said of Pooja is Inder), a definite one to the last character described
-  by that noun; otherwise it starts an unnamed character;
+  later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder), a definite
+  one to the last character described by that noun; otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down")
@@ -55,6 +55,8 @@ ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
+# kinship types read both ways by descriptions: "the son of Menon" ... "his father"
+REVERSIBLE_TIES = {"parent", "sibling", "spouse", "engaged", "lover", "employer"}
 
 
 @Language.factory(
@@ -98,7 +100,8 @@ class Resolution:
         }
         self.sentence_of = sentence_numbers(doc)
         self.antecedents: list[Antecedent] = []
-        self.by_description: dict[tuple[str, int], int] = {}  # (noun, possessor) -> character
+        # (noun, possessor) -> the characters so described, a father and a mother for "parent"
+        self.by_description: dict[tuple[str, int], list[int]] = {}
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
         self.creatures: set[int] = set()  # unnamed characters described as animals or monsters
@@ -192,9 +195,14 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         if character is None:
             return
     if character is None and description["determiner"] == "possessive" and possessor is not None:
-        known = state.by_description.get(key)
-        if known is not None and state.gender(known) in {description["gender"], "unknown"}:
-            character = known
+        character = next(
+            (
+                known
+                for known in state.by_description.get(key, [])
+                if state.gender(known) in {description["gender"], "unknown"}
+            ),
+            None,
+        )
     # a creature is one individual of the story however it is introduced again ("a shark")
     if character is None and (
         description["determiner"] == "definite" or description["noun"] in creature_nouns()
@@ -210,7 +218,7 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         character = state.new_character()
         register_relation_object(state, head, character)
     if possessor is not None and character != possessor:
-        state.by_description.setdefault(key, character)
+        register_tie(state, key, character)
     state.last_described[description["noun"]] = character
     if description["noun"] in creature_nouns() and state.characters[character]["kind"] == "nominal":
         state.creatures.add(character)
@@ -219,6 +227,42 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         state.gender_votes[character][description["gender"]] += 3
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal")
+
+
+def register_tie(state: Resolution, key: tuple[str, int], character: int) -> None:
+    """Remember who a description said the character is to its possessor, and the way back
+    for ties of one person ("Induchoodan, the son of Menon" makes Menon "his father"; "Inder,
+    her husband" makes Pooja "his wife"). A named character replaces an unnamed one met
+    first ("her father's trust fund ... Lola's father, Victor")."""
+    role, possessor = key
+    for tie, owner, person in (
+        (role, possessor, character),
+        (inverse_role(role), character, possessor),
+    ):
+        if tie is None:
+            continue
+        known = state.by_description.setdefault((tie, owner), [])
+        gender = state.gender(person)
+        same = next((k for k in known if state.gender(k) in {gender, "unknown"}), None)
+        if same is None:
+            known.append(person)
+        elif is_unnamed(state, same) and not is_unnamed(state, person):
+            known[known.index(same)] = person
+
+
+def is_unnamed(state: Resolution, character: int) -> bool:
+    return state.characters[character]["kind"] == "nominal"
+
+
+def inverse_role(role: str) -> str | None:
+    """The role the possessor plays for the described person, for kinship types whose
+    reverse names one person ("son" -> "father", "husband" -> "wife")."""
+    kind, _, referent = role.partition(":")
+    if kind not in REVERSIBLE_TIES:
+        return None
+    if relation_types()[kind].symmetric:
+        return role
+    return f"{kind}:{'target' if referent == 'source' else 'source'}"
 
 
 def has_distinguishing_modifier(head: Token) -> bool:
@@ -239,8 +283,8 @@ def register_relation_object(state: Resolution, head: Token, character: int) -> 
     for rule in relation_verbs().get(verb.lemma_, []):
         if relation_types()[rule.type].symmetric and rule.noun is None:
             state.by_description.setdefault(
-                (f"{rule.type}:source", state.owners[subject.i]), character
-            )
+                (f"{rule.type}:source", state.owners[subject.i]), []
+            ).append(character)
             return
 
 
@@ -449,9 +493,10 @@ def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
     subject = state.owners.get(subject_word.i) if subject_word is not None else None
     if subject is None:
         return []
-    for (role, possessor), character in state.by_description.items():
-        if role.startswith("spouse:") and subject in (possessor, character):
-            return sorted({possessor, character})
+    for (role, possessor), characters in state.by_description.items():
+        for character in characters:
+            if role.startswith("spouse:") and subject in (possessor, character):
+                return sorted({possessor, character})
     return []
 
 

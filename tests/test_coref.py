@@ -58,6 +58,28 @@ def test_pronoun_possessor_names_the_description_after_its_referent(nlp):
 def test_apposition_makes_the_description_a_name_mention(nlp):
     doc = nlp("Pooja and her husband, Inder, rent a flat. Later her husband leaves.")
     assert owner_of(doc, "husband", 1) == "Inder"
+
+
+def test_description_is_known_the_other_way_round(nlp):
+    doc = nlp("Ravi Menon, the son of Gopal Menon, is jailed. Ravi Menon later meets his father.")
+    assert owner_of(doc, "father") == "Gopal Menon"
+
+
+def test_named_character_replaces_an_unnamed_one_for_later_descriptions(nlp):
+    doc = nlp(
+        "Lola wants her father's money. Lola's father, Victor Reyes, refuses. "
+        "Lola argues with her father."
+    )
+    assert owner_of(doc, "father", 2) == "Victor Reyes"
+
+
+def test_a_father_and_a_mother_are_both_known(nlp):
+    doc = nlp(
+        "Tom Reed calls his father, Sam Reed. Tom Reed calls his mother, Ann Reed. "
+        "Tom Reed visits his father. Tom Reed visits his mother."
+    )
+    assert owner_of(doc, "father", 1) == "Sam Reed"
+    assert owner_of(doc, "mother", 1) == "Ann Reed"
     assert not [c for c in doc._.characters if c["kind"] == "nominal"]
 
 
