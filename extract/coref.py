@@ -55,8 +55,6 @@ ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
-# kinship types read both ways by descriptions: "the son of Menon" ... "his father"
-REVERSIBLE_TIES = {"parent", "sibling", "spouse", "engaged", "lover", "employer"}
 
 
 @Language.factory(
@@ -255,12 +253,13 @@ def is_unnamed(state: Resolution, character: int) -> bool:
 
 
 def inverse_role(role: str) -> str | None:
-    """The role the possessor plays for the described person, for kinship types whose
-    reverse names one person ("son" -> "father", "husband" -> "wife")."""
+    """The role the possessor plays for the described person ("son" -> "father", "husband" ->
+    "wife"), for the reversible types of models/rules/relation_types.tsv."""
     kind, _, referent = role.partition(":")
-    if kind not in REVERSIBLE_TIES:
+    relation = relation_types().get(kind)
+    if relation is None or not relation.reversible:
         return None
-    if relation_types()[kind].symmetric:
+    if relation.symmetric:
         return role
     return f"{kind}:{'target' if referent == 'source' else 'source'}"
 

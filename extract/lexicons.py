@@ -48,6 +48,7 @@ class RelationType:
     category: str
     symmetric: bool
     couple: bool
+    reversible: bool
 
 
 @cache
@@ -67,7 +68,11 @@ def relation_types() -> dict[str, RelationType]:
     """The relation types of the output contract."""
     return {
         row["type"]: RelationType(
-            row["type"], row["category"], row["symmetric"] == "yes", row["couple"] == "yes"
+            row["type"],
+            row["category"],
+            row["symmetric"] == "yes",
+            row["couple"] == "yes",
+            row["reversible"] == "yes",
         )
         for row in read_table("rules/relation_types.tsv")
     }
