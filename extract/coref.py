@@ -9,9 +9,10 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down")
-  of the current or the two previous sentences: first the noun phrase whose modifying clause
-  holds the pronoun ("her maid cheated by her husband"), then subjects, then any mention, the
-  most recent first;
+  of the current or the two previous sentences (a subject or object pronoun of a relative
+  clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
+  whose modifying clause holds the pronoun ("her maid cheated by her husband"), then subjects,
+  then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, and a
   counted plural ("the three men") gives its gender to the last group of that size;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
@@ -324,6 +325,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
             state.mention(token, creature, token.i, token.i + 1, "pronoun")
         return
     excluded |= described_characters(token, state.owners)
+    excluded |= relative_clause_head_characters(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
         return
@@ -567,6 +569,18 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     else:
         return set()
     return phrase_characters(described, owners)
+
+
+def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The noun a relative clause modifies fills a gap of the clause, so a subject or object
+    pronoun of that clause's verb is someone else ("Alfred Miller, whom he hired": "he" is
+    not Miller; "the people she met")."""
+    if pronoun.dep_ not in SUBJECT_DEPS | OBJECT_DEPS:
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if verb.dep_ != "relcl":
+        return set()
+    return phrase_characters(verb.head, owners)
 
 
 def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:

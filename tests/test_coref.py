@@ -248,3 +248,8 @@ def test_plural_object_pronoun_is_not_its_own_clause_subject(nlp):
     them = next(t.i for t in doc if t.text == "them")
     owners = [c["name"] for c in doc._.characters if [them, them + 1, "pronoun"] in c["mentions"]]
     assert owners == ["Nora Vance", "Ida Lund"]
+
+
+def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
+    doc = nlp("Tom Baker hires a painter, Alan Moore, whom he meets in Paris.")
+    assert owner_of(doc, "he") == "Tom Baker"
