@@ -13,8 +13,10 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
   whose modifying clause holds the pronoun ("her maid cheated by her husband"), then subjects,
   then any mention, the most recent first;
-- a plural pronoun ("they", "their") goes to the last coordinated group of characters, and a
-  counted plural ("the three men") gives its gender to the last group of that size;
+- a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
+  to the only two characters of its sentence ("their") or of the sentence before (a "they"
+  opening its sentence), and a counted plural ("the three men") gives its gender to the last
+  group of that size;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
 records its `character` and `possessor_character` for the relation stage.
@@ -432,7 +434,11 @@ def pick_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]
         group = coordinated_characters(state, state.doc[antecedent.head])
         if len(group) >= 2 and not group & excluded:
             return sorted(group)
-    return subject_and_spouse(state, token) or pair_of_the_sentence(state, token)
+    return (
+        subject_and_spouse(state, token)
+        or pair_of_the_sentence(state, token)
+        or pair_of_the_previous_sentence(state, token)
+    )
 
 
 def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
@@ -447,6 +453,17 @@ def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
         if antecedent.sentence < sentence:
             break
         named.add(antecedent.character)
+    return sorted(named) if len(named) == 2 else []
+
+
+def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
+    """A "they" that opens its sentence, with no group coordinated before it, is the two
+    characters of the sentence before, when there are exactly two ("Bhagwaan confronts
+    Shambu. They fight")."""
+    if token.dep_ != "nsubj" or any(t.i < token.i for t in token.sent if not t.is_punct):
+        return []
+    sentence = state.sentence_of[token.i]
+    named = {a.character for a in state.antecedents if a.sentence == sentence - 1}
     return sorted(named) if len(named) == 2 else []
 
 

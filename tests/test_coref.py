@@ -234,6 +234,13 @@ def test_uncoordinated_their_is_the_two_characters_of_its_sentence(nlp):
     assert owners == ["Nora Vance", "Carl Vance"]
 
 
+def test_they_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
+    doc = nlp("Nora Vance confronts Carl Vance at the station. They fight bitterly.")
+    they = next(t.i for t in doc if t.text == "They")
+    owners = [c["name"] for c in doc._.characters if [they, they + 1, "pronoun"] in c["mentions"]]
+    assert owners == ["Nora Vance", "Carl Vance"]
+
+
 def test_their_with_three_characters_in_the_sentence_stays_unresolved(nlp):
     doc = nlp("Nora Vance tells Carl Vance that Ida Lund has sold their old house.")
     their = next(t.i for t in doc if t.text == "their")
