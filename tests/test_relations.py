@@ -50,6 +50,12 @@ def test_relation_verb_with_its_noun(nlp):
     assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)
 
 
+def test_relation_verb_with_its_preposition(nlp):
+    doc = nlp("John Miller throws a knife at Tom Baker.")
+    assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
+    assert relations_of(nlp("John Miller throws a party for Tom Baker.")) == set()
+
+
 def test_attempted_harm_makes_an_enemy(nlp):
     doc = nlp("John Miller tries to kill Tom Baker.")
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
