@@ -4,7 +4,7 @@ import os
 
 import jsonlines
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.outputs import OUTPUT_KINDS, OutputWriter, read_records
@@ -193,6 +193,7 @@ def test_resume_refuses_a_malformed_line_before_the_last(tmp_path):
         OutputWriter(tmp_path, resume=True)
 
 
+@settings(deadline=None)  # file writes: no timing in tests
 @given(
     st.lists(
         st.dictionaries(
