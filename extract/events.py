@@ -8,7 +8,8 @@ its group; reciprocals ("X and Y kiss", "fall for each other") relate the coordi
 small parser tagged a noun right after a name ("Katniss wounds Cato") is read from the surface,
 checked against the verbs the base model's lemmatizer knows. A light verb keeps the word it
 carries as `complement` ("take" + "blame"). Negation and modality come from the verb's own
-auxiliaries and from the verb governing it (models/rules/modality.tsv).
+auxiliaries and from the verb governing it, a verb of belief included ("thinks he is having an
+affair": believed); models/rules/modality.tsv.
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -358,12 +359,32 @@ def has_negation(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
+def is_first_clause_of(verb: Token) -> bool:
+    """The clause a verb of belief governs ("thinks that he has been killed"), not a later one
+    the small parser also hung on it (", so he sweeps him away")."""
+    if verb.dep_ != "ccomp":
+        return False
+    return next(c for c in verb.head.children if c.dep_ == "ccomp") == verb
+
+
+def believed_modality(token: Token) -> str | None:
+    """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
+    "wife" is believed), if it stands in one."""
+    triggers = modality_triggers()
+    for clause in (token, *token.ancestors):
+        if is_first_clause_of(clause) and (clause.head.lemma_.lower(), "ccomp") in triggers:
+            return triggers[(clause.head.lemma_.lower(), "ccomp")]
+    return None
+
+
 def modality_of(verb: Token) -> tuple[str, bool]:
     """(modality, negated by its governor) from auxiliaries and the governing verb."""
     triggers = modality_triggers()
     for child in verb.children:
         if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
             return triggers[(child.lemma_.lower(), "aux")], False
+    if is_first_clause_of(verb) and (verb.head.lemma_.lower(), "ccomp") in triggers:
+        return believed_modality(verb), False
     if verb.dep_ == "xcomp":
         modality = triggers.get((verb.head.lemma_.lower(), "xcomp"))
         if modality == "negative":

@@ -46,6 +46,7 @@ from extract.characters import (
     person_noun_lemma,
     referents_by_token,
 )
+from extract.events import believed_modality
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     KinshipNoun,
@@ -209,6 +210,8 @@ def possessive_kinship_relations(
         if kinship is None or described is None or None in possessors:
             continue
         head = doc[description["head"]]
+        if head.dep_ == "attr" and believed_modality(head) is not None:
+            continue  # "Kaajal thinks Bobby is Shekhar's wife" (but "believes his wife left")
         for possessor in possessors:
             found.append(
                 kin_relation(doc, head, kinship, described, possessor, "possessive_kinship")

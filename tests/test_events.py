@@ -66,6 +66,18 @@ def test_modal_auxiliary_gives_possible(nlp):
     assert event["modality"] == "possible"
 
 
+def test_clause_of_a_belief_verb_is_believed(nlp):
+    doc = nlp("Mary Parker thinks that John Miller is having an affair with Ann Lee.")
+    _, _, _, event = find(doc, "have")
+    assert event["modality"] == "believed"
+
+
+def test_only_the_first_clause_of_a_belief_verb_is_believed(nlp):
+    doc = nlp("Tom Baker thinks that Ann Lee has been killed, so he hides Ann Lee in a trunk.")
+    _, _, _, event = find(doc, "hide")
+    assert event["modality"] == "asserted"
+
+
 def test_non_character_object_is_an_argument(nlp):
     _, _, _, event = find(nlp("John Miller gives Mary Parker the keys."), "give")
     assert any(a["role"] == "object" and a["character"] is None for a in event["arguments"])

@@ -56,6 +56,13 @@ def test_relation_verb_with_its_preposition(nlp):
     assert relations_of(nlp("John Miller throws a party for Tom Baker.")) == set()
 
 
+def test_believed_kinship_predicate_makes_no_relation(nlp):
+    doc = nlp("Kaajal Rai thinks Bobby Das is Shekhar Roy's wife.")
+    assert not {r for r in relations_of(doc) if r[1] == "spouse"}
+    doc = nlp("Shekhar Roy believes that his wife, Bobby Das, has left.")
+    assert ("Bobby Das", "spouse", "Shekhar Roy") in relations_of(doc)
+
+
 def test_attempted_harm_makes_an_enemy(nlp):
     doc = nlp("John Miller tries to kill Tom Baker.")
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
