@@ -48,6 +48,7 @@ PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "
                       "beneath", "above", "under", "past", "beyond", "along", "throughout",
                       "within"}  # fmt: skip
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS}
+VOWELS = set("aeiou")
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -99,7 +100,7 @@ def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
             continue
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
-        predicate = participle_verbs()[participle.lower_] if participle else verb.lemma_.lower()
+        predicate = participle_verbs()[participle.lower_] if participle else verb_lemma(verb, verbs)
         agents, patients = participants(verb, predicate, participle, referents)
         if surface_verb:
             agents = agents or referents[verb.i - 1]
@@ -123,6 +124,23 @@ def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
                 }
             )
     return events
+
+
+def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
+    """The verb's lemma, with the silent "e" the base model's lemmatizer drops from a short
+    stem put back ("raped" -> "rape", "scares" -> "scare", "hoped" -> "hope"): a stem of
+    consonant, vowel, consonant doubles its last letter ("rapped", "hopped"), so a form
+    without the double comes from the verb in -e."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    if lemma + "e" not in verbs or form not in {lemma + "ed", lemma + "es", lemma + "ing"}:
+        return lemma
+    consonant_vowel_consonant = (
+        len(lemma) >= 3
+        and lemma[-1] not in VOWELS | {"w", "x", "y"}
+        and lemma[-2] in VOWELS
+        and lemma[-3] not in VOWELS
+    )
+    return lemma + "e" if consonant_vowel_consonant else lemma
 
 
 def is_misparsed_verb(token: Token) -> bool:

@@ -78,6 +78,11 @@ def test_only_the_first_clause_of_a_belief_verb_is_believed(nlp):
     assert event["modality"] == "asserted"
 
 
+def test_predicate_keeps_the_silent_e_of_a_short_stem(nlp):
+    doc = nlp("Tom Hall raped Ann Lee. Tom Hall scares Ann Lee. Tom Hall hopped over Ann Lee.")
+    assert [event[1] for event in events_of(doc)] == ["rape", "scare", "hop"]
+
+
 def test_non_character_object_is_an_argument(nlp):
     _, _, _, event = find(nlp("John Miller gives Mary Parker the keys."), "give")
     assert any(a["role"] == "object" and a["character"] is None for a in event["arguments"])
