@@ -2,11 +2,12 @@
 
 Every verb with a character as subject (agent), or as object, passive subject or prepositional
 object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
-control, relative clauses, participles, purpose infinitives); "they" stands for each member of
-its group; reciprocals ("X and Y kiss", "fall for each other") relate the coordinated subjects;
-"got married to" is said of its subject; "is in love with" is an event of "be"; a verb the
-small parser tagged a noun right after a name ("Katniss wounds Cato") is read from the surface,
-checked against the verbs the base model's lemmatizer knows. A light verb keeps the word it
+control, relative clauses, participles, purpose infinitives, lists of verbs the parser broke);
+"they" stands for each member of its group; reciprocals ("X and Y kiss", "fall for each
+other") relate the coordinated subjects; "got married to" is said of its subject; "is in love
+with" is an event of "be"; a verb the small parser tagged a noun right after a name ("Katniss
+wounds Cato") is read from the surface, checked against the verbs the base model's lemmatizer
+knows. A light verb keeps the word it
 carries as `complement` ("take" + "blame"). Negation and modality come from the verb's own
 auxiliaries and from the verb governing it, a verb of belief included ("thinks he is having an
 affair": believed); models/rules/modality.tsv.

@@ -100,7 +100,7 @@ def active_subject(verb: Token) -> Token | None:
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
-    return misparsed_subject(verb)
+    return misparsed_subject(verb) or listed_verb_subject(verb)
 
 
 def has_subject(token: Token) -> bool:
@@ -130,6 +130,23 @@ def clause_governor(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return verb.head.head
     return None
+
+
+def listed_verb_subject(verb: Token) -> Token | None:
+    """A finite verb without subject or subordinator right after a comma continues a list of
+    verbs the small parser broke up ("had abused the girl, addicted her to heroin, forced
+    her ..." with "addicted" hung elsewhere): the subject of the verb before the comma."""
+    if verb.tag_ not in FINITE_TAGS or child_with_dep(verb, "mark") is not None:
+        return None
+    comma = verb.left_edge.i - 1
+    if comma < 1 or verb.doc[comma].text != ",":
+        return None
+    previous = verb.doc[comma - 1]
+    while previous.pos_ not in {"VERB", "AUX"} and previous.head.i != previous.i:
+        previous = previous.head
+    if previous.pos_ not in {"VERB", "AUX"} or previous.i >= verb.i or verb in previous.ancestors:
+        return None
+    return active_subject(previous) or passive_subject(previous)
 
 
 def misparsed_subject(verb: Token) -> Token | None:

@@ -45,6 +45,15 @@ def test_coordinated_verb_shares_the_subject(nlp):
     assert agent == "Maria Lopez"
 
 
+def test_verb_list_broken_by_the_parser_keeps_its_subject(nlp):
+    doc = nlp(
+        "Anna Berg comes to learn that Semyon Orlov had abused Tatiana Ivanova, addicted her "
+        "to heroin and raped her."
+    )
+    agent, _, _, _ = find(doc, "addict")
+    assert agent == "Semyon Orlov"
+
+
 def test_control_verb_gives_desired_modality(nlp):
     agent, _, patient, event = find(nlp("John Miller wants to meet Mary Parker."), "meet")
     assert (agent, patient) == ("John Miller", "Mary Parker")
