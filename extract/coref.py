@@ -581,7 +581,7 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
         return set()
     if noun.dep_ in PREDICATE_DEPS:
         described = active_subject(noun.head) or passive_subject(noun.head)
-    elif noun.dep_ == "appos":
+    elif noun.dep_ == "appos" and not is_in_a_list(noun):
         described = noun.head
     else:
         return set()
@@ -598,6 +598,12 @@ def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> s
     if verb.dep_ != "relcl":
         return set()
     return phrase_characters(verb.head, owners)
+
+
+def is_in_a_list(apposition: Token) -> bool:
+    """An "apposition" a coordination follows is a list member the small parser misread
+    ("her son Michael, his wife Carla, and their daughter Thea": "his" may be Michael)."""
+    return any(c.i > apposition.i for c in (*apposition.conjuncts, *apposition.head.conjuncts))
 
 
 def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:

@@ -260,3 +260,11 @@ def test_plural_object_pronoun_is_not_its_own_clause_subject(nlp):
 def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
     doc = nlp("Tom Baker hires a painter, Alan Moore, whom he meets in Paris.")
     assert owner_of(doc, "he") == "Tom Baker"
+
+
+def test_possessive_in_a_list_read_as_an_apposition_may_be_the_name_before(nlp):
+    doc = nlp(
+        "Ellen Brody visits her older son Michael Brody, his wife Carla, and their "
+        "five-year-old daughter Thea."
+    )
+    assert owner_of(doc, "his") == "Michael Brody"
