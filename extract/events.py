@@ -7,10 +7,9 @@ control, relative clauses, participles, purpose infinitives, lists of verbs the 
 other") relate the coordinated subjects; "got married to" is said of its subject; "is in love
 with" is an event of "be"; a verb the small parser tagged a noun right after a name ("Katniss
 wounds Cato") is read from the surface, checked against the verbs the base model's lemmatizer
-knows. A light verb keeps the word it
-carries as `complement` ("take" + "blame"). Negation and modality come from the verb's own
-auxiliaries and from the verb governing it, a verb of belief included ("thinks he is having an
-affair": believed); models/rules/modality.tsv.
+knows. A light verb keeps the word it carries as `complement` ("take" + "blame"). Negation and
+modality come from the verb's own auxiliaries and from the verb governing it, a verb of belief
+included ("thinks he is having an affair": believed); models/rules/modality.tsv.
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -378,22 +377,21 @@ def has_negation(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def is_first_clause_of(verb: Token) -> bool:
-    """The clause a verb of belief governs ("thinks that he has been killed"), not a later one
-    the small parser also hung on it (", so he sweeps him away")."""
-    if verb.dep_ != "ccomp":
-        return False
-    return next(c for c in verb.head.children if c.dep_ == "ccomp") == verb
+def belief_modality(clause: Token) -> str | None:
+    """The modality a verb of belief gives the first clause it governs ("thinks that he has
+    been killed"), not a later one the small parser also hung on it (", so he sweeps him")."""
+    if (
+        clause.dep_ != "ccomp"
+        or next(c for c in clause.head.children if c.dep_ == "ccomp") != clause
+    ):
+        return None
+    return modality_triggers().get((clause.head.lemma_.lower(), "ccomp"))
 
 
 def believed_modality(token: Token) -> str | None:
     """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
     "wife" is believed), if it stands in one."""
-    triggers = modality_triggers()
-    for clause in (token, *token.ancestors):
-        if is_first_clause_of(clause) and (clause.head.lemma_.lower(), "ccomp") in triggers:
-            return triggers[(clause.head.lemma_.lower(), "ccomp")]
-    return None
+    return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
 
 
 def modality_of(verb: Token) -> tuple[str, bool]:
@@ -402,8 +400,9 @@ def modality_of(verb: Token) -> tuple[str, bool]:
     for child in verb.children:
         if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
             return triggers[(child.lemma_.lower(), "aux")], False
-    if is_first_clause_of(verb) and (verb.head.lemma_.lower(), "ccomp") in triggers:
-        return believed_modality(verb), False
+    belief = belief_modality(verb)
+    if belief is not None:
+        return belief, False
     if verb.dep_ == "xcomp":
         modality = triggers.get((verb.head.lemma_.lower(), "xcomp"))
         if modality == "negative":

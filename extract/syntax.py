@@ -144,7 +144,10 @@ def listed_verb_subject(verb: Token) -> Token | None:
     previous = verb.doc[comma - 1]
     while previous.pos_ not in {"VERB", "AUX"} and previous.head.i != previous.i:
         previous = previous.head
-    if previous.pos_ not in {"VERB", "AUX"} or previous.i >= verb.i or verb in previous.ancestors:
+    # only a clause wholly before the verb: its subject is never asked back of this verb
+    if previous.pos_ not in {"VERB", "AUX"} or any(
+        a.i >= verb.i for a in (previous, *previous.ancestors)
+    ):
         return None
     return active_subject(previous) or passive_subject(previous)
 
