@@ -196,14 +196,7 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
         if character is None:
             return
     if character is None and description["determiner"] == "possessive" and possessor is not None:
-        character = next(
-            (
-                known
-                for known in state.by_description.get(key, [])
-                if state.gender(known) in {description["gender"], "unknown"}
-            ),
-            None,
-        )
+        character = of_gender(state, state.by_description.get(key, []), description["gender"])
     # a creature is one individual of the story however it is introduced again ("a shark")
     if character is None and (
         description["determiner"] == "definite" or description["noun"] in creature_nouns()
@@ -243,12 +236,16 @@ def register_tie(state: Resolution, key: tuple[str, int], character: int) -> Non
         if tie is None:
             continue
         known = state.by_description.setdefault((tie, owner), [])
-        gender = state.gender(person)
-        same = next((k for k in known if state.gender(k) in {gender, "unknown"}), None)
+        same = of_gender(state, known, state.gender(person))
         if same is None:
             known.append(person)
         elif is_unnamed(state, same) and not is_unnamed(state, person):
             known[known.index(same)] = person
+
+
+def of_gender(state: Resolution, characters: list[int], gender: str) -> int | None:
+    """The first of the characters whose gender allows `gender`."""
+    return next((c for c in characters if state.gender(c) in {gender, "unknown"}), None)
 
 
 def is_unnamed(state: Resolution, character: int) -> bool:
@@ -447,12 +444,7 @@ def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
     daughter")."""
     if token.dep_ != "poss":
         return []
-    sentence = state.sentence_of[token.i]
-    named = set()
-    for antecedent in reversed(state.antecedents):
-        if antecedent.sentence < sentence:
-            break
-        named.add(antecedent.character)
+    named = characters_named_in(state, state.sentence_of[token.i])
     return sorted(named) if len(named) == 2 else []
 
 
@@ -462,9 +454,19 @@ def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
     Shambu. They fight")."""
     if token.dep_ != "nsubj" or any(t.i < token.i for t in token.sent if not t.is_punct):
         return []
-    sentence = state.sentence_of[token.i]
-    named = {a.character for a in state.antecedents if a.sentence == sentence - 1}
+    named = characters_named_in(state, state.sentence_of[token.i] - 1)
     return sorted(named) if len(named) == 2 else []
+
+
+def characters_named_in(state: Resolution, sentence: int) -> set[int]:
+    """The characters mentioned so far in a sentence, looking back only as far as it."""
+    named = set()
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence:
+            break
+        if antecedent.sentence == sentence:
+            named.add(antecedent.character)
+    return named
 
 
 def coordinated_characters(state: Resolution, head: Token) -> set[int]:

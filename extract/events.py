@@ -380,10 +380,7 @@ def has_negation(verb: Token) -> bool:
 def belief_modality(clause: Token) -> str | None:
     """The modality a verb of belief gives the first clause it governs ("thinks that he has
     been killed"), not a later one the small parser also hung on it (", so he sweeps him")."""
-    if (
-        clause.dep_ != "ccomp"
-        or next(c for c in clause.head.children if c.dep_ == "ccomp") != clause
-    ):
+    if clause.dep_ != "ccomp" or child_with_dep(clause.head, "ccomp") != clause:
         return None
     return modality_triggers().get((clause.head.lemma_.lower(), "ccomp"))
 
