@@ -10,6 +10,12 @@ def owner_of(doc, word, occurrence=0):
     return None if owner is None else doc._.characters[owner]["name"]
 
 
+def pronoun_owners(doc, word):
+    """Names of the characters the first pronoun with this text was resolved to, in order."""
+    index = next(t.i for t in doc if t.text == word)
+    return [c["name"] for c in doc._.characters if [index, index + 1, "pronoun"] in c["mentions"]]
+
+
 def test_pronoun_prefers_the_subject(nlp):
     assert owner_of(nlp("Tom Baker calls Peter Hall. He laughs."), "He") == "Tom Baker"
 
@@ -222,29 +228,22 @@ def test_a_counted_plural_noun_genders_the_group_of_that_size(nlp):
 def test_plural_pronoun_takes_a_list_read_as_an_apposition(nlp):
     # the small parser apposes "Robin Lee" to "Alex Ruiz" and coordinates "Sam Ortiz" with it
     doc = nlp("Alex Ruiz, Robin Lee and Sam Ortiz are unhappy with their jobs.")
-    their = next(t.i for t in doc if t.text == "their")
-    owners = [c["name"] for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
-    assert owners == ["Alex Ruiz", "Robin Lee", "Sam Ortiz"]
+    assert pronoun_owners(doc, "their") == ["Alex Ruiz", "Robin Lee", "Sam Ortiz"]
 
 
 def test_uncoordinated_their_is_the_two_characters_of_its_sentence(nlp):
     doc = nlp("Nora Vance argues with Carl Vance over the custody of their son.")
-    their = next(t.i for t in doc if t.text == "their")
-    owners = [c["name"] for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
-    assert owners == ["Nora Vance", "Carl Vance"]
+    assert pronoun_owners(doc, "their") == ["Nora Vance", "Carl Vance"]
 
 
 def test_they_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
     doc = nlp("Nora Vance confronts Carl Vance at the station. They fight bitterly.")
-    they = next(t.i for t in doc if t.text == "They")
-    owners = [c["name"] for c in doc._.characters if [they, they + 1, "pronoun"] in c["mentions"]]
-    assert owners == ["Nora Vance", "Carl Vance"]
+    assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
 
 
 def test_their_with_three_characters_in_the_sentence_stays_unresolved(nlp):
     doc = nlp("Nora Vance tells Carl Vance that Ida Lund has sold their old house.")
-    their = next(t.i for t in doc if t.text == "their")
-    assert not [c for c in doc._.characters if [their, their + 1, "pronoun"] in c["mentions"]]
+    assert pronoun_owners(doc, "their") == []
 
 
 def test_plural_object_pronoun_is_not_its_own_clause_subject(nlp):
@@ -252,9 +251,7 @@ def test_plural_object_pronoun_is_not_its_own_clause_subject(nlp):
         "Nora Vance and Ida Lund hike. Tom Baker and Carl Vance see Nora Vance and Ida Lund "
         "fall. Tom Baker and Carl Vance rescue them."
     )
-    them = next(t.i for t in doc if t.text == "them")
-    owners = [c["name"] for c in doc._.characters if [them, them + 1, "pronoun"] in c["mentions"]]
-    assert owners == ["Nora Vance", "Ida Lund"]
+    assert pronoun_owners(doc, "them") == ["Nora Vance", "Ida Lund"]
 
 
 def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
