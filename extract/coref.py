@@ -11,8 +11,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down")
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
-  whose modifying clause holds the pronoun ("her maid cheated by her husband"), then subjects,
-  then any mention, the most recent first;
+  whose modifying clause holds the pronoun ("her maid cheated by her husband"), the object
+  of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
+  then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of its sentence ("their") or of the sentence before (a "they"
   opening its sentence), and a counted plural ("the three men") gives its gender to the last
@@ -41,7 +42,12 @@ from extract.lexicons import (
     relation_types,
     relation_verbs,
 )
-from extract.syntax import active_subject, passive_subject
+from extract.syntax import (
+    active_subject,
+    child_with_dep,
+    passive_subject,
+    previous_listed_verb,
+)
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -370,9 +376,12 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
-    conjunct = first_conjunct_character(token, state.owners)
-    if conjunct is not None and any(c.character == conjunct for c in candidates):
-        return conjunct
+    for favoured in (
+        first_conjunct_character(token, state.owners),
+        parallel_object_character(token, state.owners),
+    ):
+        if favoured is not None and any(c.character == favoured for c in candidates):
+            return favoured
     if token.dep_ == "poss":
         parallel = [
             c
@@ -405,6 +414,16 @@ def first_conjunct_character(token: Token, owners: dict[int, int]) -> int | None
     if token.dep_ != "poss" or token.head.dep_ != "conj":
         return None
     return owners.get(token.head.head.i)
+
+
+def parallel_object_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The object of the verb before, for the object pronoun of a verb listed after it:
+    "had abused the girl, addicted her to heroin, forced her ...", "her" is the girl."""
+    if token.dep_ != "dobj":
+        return None
+    previous = previous_listed_verb(token.head)
+    obj = child_with_dep(previous, "dobj") if previous is not None else None
+    return owners.get(obj.i) if obj is not None else None
 
 
 def salience_rank(head: Token, dep: str) -> int:

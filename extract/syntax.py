@@ -138,18 +138,37 @@ def listed_verb_subject(verb: Token) -> Token | None:
     her ..." with "addicted" hung elsewhere): the subject of the verb before the comma."""
     if verb.tag_ not in FINITE_TAGS or child_with_dep(verb, "mark") is not None:
         return None
+    previous = verb_before_the_comma(verb)
+    return None if previous is None else active_subject(previous) or passive_subject(previous)
+
+
+def verb_before_the_comma(verb: Token) -> Token | None:
+    """The verb of the clause that ends at the comma right before the verb's phrase, when
+    that clause lies wholly before it (its subject is never asked back of this verb)."""
     comma = verb.left_edge.i - 1
     if comma < 1 or verb.doc[comma].text != ",":
         return None
     previous = verb.doc[comma - 1]
     while previous.pos_ not in {"VERB", "AUX"} and previous.head.i != previous.i:
         previous = previous.head
-    # only a clause wholly before the verb: its subject is never asked back of this verb
     if previous.pos_ not in {"VERB", "AUX"} or any(
         a.i >= verb.i for a in (previous, *previous.ancestors)
     ):
         return None
-    return active_subject(previous) or passive_subject(previous)
+    return previous
+
+
+def previous_listed_verb(verb: Token) -> Token | None:
+    """The verb before this one in a list of verbs sharing a subject: its coordination head
+    ("forced her ... and raped her"), or the verb before a comma the parser broke the list
+    at ("abused the girl, addicted her")."""
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return verb.head
+    if verb.tag_ not in FINITE_TAGS or child_with_dep(verb, "mark") is not None:
+        return None
+    if any(child.dep_ in ACTIVE_SUBJECT_DEPS | {"nsubjpass"} for child in verb.children):
+        return None
+    return verb_before_the_comma(verb)
 
 
 def misparsed_subject(verb: Token) -> Token | None:

@@ -265,3 +265,15 @@ def test_possessive_in_a_list_read_as_an_apposition_may_be_the_name_before(nlp):
         "five-year-old daughter Thea."
     )
     assert owner_of(doc, "his") == "Michael Brody"
+
+
+def test_object_pronoun_of_a_coordinated_verb_is_the_object_before(nlp):
+    doc = nlp("Mary Parker watches as Tom Baker grabs Anna Bell and pushes her.")
+    assert owner_of(doc, "her") == "Anna Bell"
+
+
+def test_object_pronoun_of_a_verb_listed_after_a_comma_is_the_object_before(nlp):
+    doc = nlp(
+        "Mary Parker says that Tom Baker drugged Anna Bell, locked her in a cellar and robbed her."
+    )
+    assert [owner_of(doc, "her", n) for n in (0, 1)] == ["Anna Bell", "Anna Bell"]
