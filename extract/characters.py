@@ -906,14 +906,15 @@ def characters_by_token(doc: Doc) -> dict[int, int]:
 
 def referents_by_token(doc: Doc, owners: dict[int, int] | None = None) -> dict[int, list[int]]:
     """The characters each mention token stands for: one, or the members of the group a plural
-    pronoun refers to ("they" after "Lola and Bo"); `owners` is characters_by_token(doc) where
-    the caller has it already."""
-    members: dict[int, list[int]] = {}
+    pronoun or a group noun refers to ("they" after "Lola and Bo", "the trio"); `owners` is
+    characters_by_token(doc) where the caller has it already."""
+    members: dict[tuple[int, int], list[int]] = {}
     for index, character in enumerate(doc._.characters or []):
-        for start, end, kind in character["mentions"]:
-            if kind == "pronoun" and end - start == 1:
-                members.setdefault(start, []).append(index)
+        for start, end, _kind in character["mentions"]:
+            members.setdefault((start, end), []).append(index)
     owners = characters_by_token(doc) if owners is None else owners
     referents = {i: [index] for i, index in owners.items()}
-    referents.update({i: group for i, group in members.items() if len(group) > 1})
+    for (start, end), group in members.items():
+        if len(group) > 1:
+            referents.update({i: group for i in range(start, end)})
     return referents

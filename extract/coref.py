@@ -16,8 +16,10 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of its sentence ("their") or of the sentence before (a "they"
-  opening its sentence), and a counted plural ("the three men") gives its gender to the last
-  group of that size;
+  opening its sentence), a group noun ("the trio", "the couple"; models/lexicons/
+  group_words.tsv) to the last coordinated group of its size, else, opening its sentence, to
+  the characters of the sentence before when they are that many, and a counted plural ("the
+  three men") gives its gender to the last group of that size;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
 records its `character` and `possessor_character` for the relation stage.
@@ -36,7 +38,9 @@ from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbe
 from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
+    group_nouns,
     kinship_nouns,
+    number_words,
     person_nouns,
     pronouns,
     relation_types,
@@ -56,7 +60,6 @@ SENTENCE_WINDOW = 2
 GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to reach further
 OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4}
 PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
 THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
@@ -172,6 +175,8 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             resolve_former_latter(state, token)
         elif token.tag_ == "NNS":
             resolve_counted_group(state, token)
+        elif token.lower_ in group_nouns() and determiner_of(token) == "the":
+            resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
     for index, character in enumerate(state.characters):
@@ -471,10 +476,17 @@ def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
     """A "they" that opens its sentence, with no group coordinated before it, is the two
     characters of the sentence before, when there are exactly two ("Bhagwaan confronts
     Shambu. They fight")."""
-    if token.dep_ != "nsubj" or any(t.i < token.i for t in token.sent if not t.is_punct):
+    if token.dep_ != "nsubj" or not opens_its_sentence(token):
         return []
     named = characters_named_in(state, state.sentence_of[token.i] - 1)
     return sorted(named) if len(named) == 2 else []
+
+
+def opens_its_sentence(word: Token) -> bool:
+    """The word's phrase comes first in its sentence ("They fight", "The couple spend...")."""
+    return word.left_edge.i == word.sent.start or all(
+        t.is_punct for t in word.doc[word.sent.start : word.left_edge.i]
+    )
 
 
 def characters_named_in(state: Resolution, sentence: int) -> set[int]:
@@ -508,7 +520,7 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
     """A definite, counted plural person noun ("the three men", "the two sisters") gives its
     gender to the last coordinated group of that many characters whose genders allow it."""
     gender = person_nouns().get(noun.lemma_.lower(), "unknown")
-    count = next((NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+    count = next((number_words().get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
     if gender == "unknown" or count is None or determiner_of(noun) != "the":
         return
     sentence = state.sentence_of[noun.i]
@@ -520,6 +532,30 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
             for character in group:
                 state.gender_votes[character][gender] += 3
             return
+
+
+def resolve_group_noun(state: Resolution, noun: Token) -> None:
+    """ "The trio", "the couple": the last coordinated group of that many characters, else,
+    for one opening its sentence, the characters of the sentence before when they are that
+    many ("He meets Joel Carter. The couple spend the day together")."""
+    size = group_nouns()[noun.lower_]
+    sentence = state.sentence_of[noun.i]
+    members: set[int] = set()
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - GROUP_WINDOW:
+            break
+        group = coordinated_characters(state, state.doc[antecedent.head])
+        if len(group) == size:
+            members = group
+            break
+    if not members and opens_its_sentence(noun):
+        named = characters_named_in(state, sentence - 1)
+        members = named if len(named) == size else set()
+    if not all(has_person_evidence(state.characters[member]) for member in members):
+        return
+    start = min(child.i for child in noun.children if child.dep_ == "det")
+    for member in sorted(members):
+        state.mention(noun, member, start, noun.i + 1, "nominal", salient=False)
 
 
 def subject_and_spouse(state: Resolution, token: Token) -> list[int]:

@@ -88,6 +88,26 @@ def modality_triggers() -> dict[tuple[str, str], str]:
 
 
 @cache
+def group_nouns() -> dict[str, int]:
+    """Nouns that refer to a group of characters ("the trio") -> how many."""
+    return {
+        row["word"]: int(row["size"])
+        for row in read_table("lexicons/group_words.tsv")
+        if row["kind"] == "noun"
+    }
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Numbers that count a plural person noun ("the three men") -> their value."""
+    return {
+        row["word"]: int(row["size"])
+        for row in read_table("lexicons/group_words.tsv")
+        if row["kind"] == "number"
+    }
+
+
+@cache
 def honorifics() -> dict[str, str]:
     """Titles written before a name ("Mr", "Inspector") -> gender of their bearer."""
     return {row["form"]: row["gender"] for row in read_table("lexicons/honorifics.tsv")}

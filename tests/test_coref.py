@@ -277,3 +277,28 @@ def test_object_pronoun_of_a_verb_listed_after_a_comma_is_the_object_before(nlp)
         "Mary Parker says that Tom Baker drugged Anna Bell, locked her in a cellar and robbed her."
     )
     assert [owner_of(doc, "her", n) for n in (0, 1)] == ["Anna Bell", "Anna Bell"]
+
+
+def group_members(doc, noun):
+    """Names of the characters the definite group noun was resolved to, in order."""
+    index = next(t.i for t in doc if t.text == noun)
+    span = [index - 1, index + 1, "nominal"]
+    return [c["name"] for c in doc._.characters if span in c["mentions"]]
+
+
+def test_group_noun_is_the_last_coordinated_group_of_its_size(nlp):
+    doc = nlp(
+        "Ann Lee and Tom Hall leave the town. Kay Hill, Matt Cole and Mark Cole flee down the "
+        "river. The trio hide in a cave."
+    )
+    assert group_members(doc, "trio") == ["Kay Hill", "Matt Cole", "Mark Cole"]
+
+
+def test_group_noun_opening_a_sentence_is_the_characters_of_the_sentence_before(nlp):
+    doc = nlp("William Gordon meets Joel Carter. The couple spend the day together.")
+    assert group_members(doc, "couple") == ["William Gordon", "Joel Carter"]
+
+
+def test_group_noun_of_another_size_takes_no_group(nlp):
+    doc = nlp("Ann Lee and Tom Hall leave the town. The trio hide in a cave.")
+    assert group_members(doc, "trio") == []

@@ -145,6 +145,12 @@ def test_plural_pronoun_stands_for_each_member_of_the_group(nlp):
     assert confronts == [("Kimberly Fox", "Jack Ryan"), ("Tom Baker", "Jack Ryan")]
 
 
+def test_group_noun_stands_for_each_member_of_the_group(nlp):
+    doc = nlp("Kay Hill, Matt Cole and Mark Cole flee. Later the trio confront Harry Weston.")
+    confronts = [(a, p) for a, pred, p, _ in events_of(doc) if pred == "confront"]
+    assert confronts == [(n, "Harry Weston") for n in ("Kay Hill", "Matt Cole", "Mark Cole")]
+
+
 def test_each_other_relates_the_coordinated_subjects(nlp):
     agent, _, patient, _ = find(nlp("Lola Smith and Bo Jones fall for each other."), "fall")
     assert (agent, patient) == ("Lola Smith", "Bo Jones")
