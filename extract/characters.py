@@ -146,12 +146,17 @@ def is_title(token: Token) -> bool:
 
 
 def is_name_token(token: Token) -> bool:
-    """A capitalised word that may be part of a person's name (not a plural: "the Lowells")."""
+    """A capitalised word that may be part of a person's name (not a plural: "the Lowells",
+    unless a singular person noun is apposed to it: "Idrees, a teenager", which the small
+    parser tagged a plural for its final s)."""
     text = token.text
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text) or text == "I":
         return False
     if token.tag_ == "NNPS":
-        return False
+        return determiner_of(token) is None and any(
+            child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
+            for child in token.children
+        )
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
 
 

@@ -187,3 +187,8 @@ def test_the_before_a_name_counts_once_against_it(nlp):
 def test_a_name_always_under_the_with_no_person_clue_is_no_character(nlp):
     text = "Tom Baker flies to the Bahamas. The Bahamas are sunny. He likes the Bahamas."
     assert "Bahamas" not in names(nlp, text)
+
+
+def test_name_tagged_plural_with_an_apposed_person_noun_is_a_character(nlp):
+    # the small parser tags "Demetrios" a plural proper noun for its final s
+    assert "Demetrios" in names(nlp, "On the way, Omar encounters Demetrios, a teenager.")
