@@ -8,7 +8,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   one to the last character described by that noun; otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
-  refers to its clause's subject, also one its verb shares: "ambushes her and pins her down")
+  refers to its clause's subject, also one its verb shares: "ambushes her and pins her down",
+  nor the subject of a causative "have": "Gordon has her brought in")
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
   whose modifying clause holds the pronoun ("her maid cheated by her husband"), the object
@@ -48,6 +49,7 @@ from extract.lexicons import (
 )
 from extract.syntax import (
     active_subject,
+    causative_roles,
     child_with_dep,
     passive_subject,
     previous_listed_verb,
@@ -322,7 +324,9 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
     if pronoun is None or token.pos_ != "PRON":
         return
-    bound = pronoun.case != "reflexive" and token.dep_ in OBJECT_DEPS
+    bound = pronoun.case != "reflexive" and (
+        token.dep_ in OBJECT_DEPS or is_causative_object(token)
+    )
     excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
@@ -624,10 +628,20 @@ def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
 
 def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """Characters that are the subject of the clause the object pronoun belongs to, also when
-    the verb shares its subject with another ("Clove ambushes her and pins her down")."""
+    the verb shares its subject with another ("Clove ambushes her and pins her down"), and of
+    the "have" a causative participle depends on ("Gordon has her brought in")."""
+    if is_causative_object(pronoun):
+        return phrase_characters(causative_roles(pronoun.head)[0], owners)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subject = active_subject(verb) or passive_subject(verb)
     return phrase_characters(subject, owners)
+
+
+def is_causative_object(pronoun: Token) -> bool:
+    """ "her" in "Gordon has her brought in": the participle's subject, but the one the action
+    is done to, as an object would be."""
+    causative = causative_roles(pronoun.head) if pronoun.dep_ == "nsubj" else None
+    return causative is not None and causative[1] == pronoun
 
 
 def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:

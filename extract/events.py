@@ -7,9 +7,11 @@ control, relative clauses, participles, purpose infinitives, lists of verbs the 
 other") relate the coordinated subjects; "got married to" is said of its subject; "is in love
 with" is an event of "be"; a verb the small parser tagged a noun right after a name ("Katniss
 wounds Cato") is read from the surface, checked against the verbs the base model's lemmatizer
-knows. A light verb keeps the word it carries as `complement` ("take" + "blame"). Negation and
-modality come from the verb's own auxiliaries and from the verb governing it, a verb of belief
-included ("thinks he is having an affair": believed); models/rules/modality.tsv.
+knows. A causative participle is done by the subject of its "have" to its own subject ("Gordon
+has her brought in": Gordon brings her). A light verb keeps the word it carries as
+`complement` ("take" + "blame"). Negation and modality come from the verb's own auxiliaries and
+from the verb governing it, a verb of belief included ("thinks he is having an affair":
+believed); models/rules/modality.tsv.
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -33,6 +35,7 @@ from extract.lexicons import (
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,
+    causative_roles,
     child_with_dep,
     is_passive,
     passive_agent,
@@ -211,6 +214,10 @@ def participants(
     and Anna kiss", "they get married") relates the first of the coordinated subjects to the
     others; a shared state in the passive ("he is engaged to Sushma") is said of its subject."""
     shared_state = predicate in reciprocal_verbs()
+    causative = causative_roles(verb)
+    if causative is not None:
+        agents = characters_of(causative[0], referents)
+        return agents, [c for c in characters_of(causative[1], referents) if c not in agents]
     if is_passive(verb) and not (shared_state and passive_agent(verb) is None):
         agents = characters_of(passive_agent(verb), referents)
         patients = patients_of(verb, referents, agents)
@@ -303,8 +310,11 @@ def patients_of(
     if obj is not None:
         slots.append(child_with_dep(obj, "poss"))
         slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
+    # "has her brought in": what is done to her is the participle's event, not the "have"'s
     slots += [
-        child_with_dep(clause, "nsubj") for clause in verb.children if is_small_clause(clause)
+        child_with_dep(clause, "nsubj")
+        for clause in verb.children
+        if is_small_clause(clause) and causative_roles(clause) is None
     ]
     for slot in slots:
         if slot is not None and is_reflexive(slot):  # "kills himself": no one else

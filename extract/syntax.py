@@ -10,6 +10,7 @@ MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
 NON_PERSON_OBJECTS = {"it", "this", "that", "something", "everything", "one"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+CAUSATIVE_VERBS = {"have", "get"}
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
@@ -101,6 +102,24 @@ def active_subject(verb: Token) -> Token | None:
     if governor is not None:
         return active_subject(governor)
     return misparsed_subject(verb) or listed_verb_subject(verb)
+
+
+def causative_roles(verb: Token) -> tuple[Token | None, Token] | None:
+    """(who has it done, to whom) for a participle with a subject of its own that depends on
+    "have" or "get" ("Gordon has her brought in", "a plan to have Semyon arrested"), also
+    where the small parser took "has" for an auxiliary ("Mary has her arrested": two
+    subjects, the second after the "has")."""
+    if verb.tag_ != "VBN" or child_with_dep(verb, "auxpass") is not None:
+        return None
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in CAUSATIVE_VERBS and len(subjects) == 1:
+        return active_subject(verb.head), subjects[0]
+    causative = next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lemma_ in CAUSATIVE_VERBS), None
+    )
+    if causative is not None and len(subjects) == 2 and subjects[0].i < causative.i < subjects[1].i:
+        return subjects[0], subjects[1]
+    return None
 
 
 def has_subject(token: Token) -> bool:

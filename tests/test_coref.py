@@ -302,3 +302,8 @@ def test_group_noun_opening_a_sentence_is_the_characters_of_the_sentence_before(
 def test_group_noun_of_another_size_takes_no_group(nlp):
     doc = nlp("Ann Lee and Tom Hall leave the town. The trio hide in a cave.")
     assert group_members(doc, "trio") == []
+
+
+def test_subject_of_a_causative_participle_is_not_the_causer(nlp):
+    doc = nlp("Anna Bell steals the money. Mary Parker has her brought in for questioning.")
+    assert owner_of(doc, "her") == "Anna Bell"

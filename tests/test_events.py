@@ -312,3 +312,14 @@ def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
 def test_a_place_preposition_gives_no_patient(nlp):
     doc = nlp("Tom Baker and Carl Vance talk. John Miller appears behind Tom Baker.")
     assert find(doc, "appear")[2] is None
+
+
+def test_causative_have_makes_its_subject_the_agent_of_the_participle(nlp):
+    doc = nlp("Later, William Gordon has Olivia Karloff brought in for questioning.")
+    assert find(doc, "bring")[:3] == ("William Gordon", "bring", "Olivia Karloff")
+    assert find(doc, "have")[2] is None
+
+
+def test_causative_have_read_as_an_auxiliary(nlp):
+    doc = nlp("Anna Bell steals the money. Mary Parker has her arrested.")
+    assert find(doc, "arrest")[:3] == ("Mary Parker", "arrest", "Anna Bell")
