@@ -37,6 +37,7 @@ from extract.syntax import (
     active_subject,
     causative_roles,
     child_with_dep,
+    is_infinitive,
     is_passive,
     passive_agent,
     passive_subject,
@@ -312,9 +313,9 @@ def patients_of(
         slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
     # "has her brought in": what is done to her is the participle's event, not the "have"'s
     slots += [
-        child_with_dep(clause, "nsubj")
+        child_with_dep(clause, "nsubj") or child_with_dep(clause, "nsubjpass")
         for clause in verb.children
-        if is_small_clause(clause) and causative_roles(clause) is None
+        if is_small_clause(clause, verb) and causative_roles(clause) is None
     ]
     for slot in slots:
         if slot is not None and is_reflexive(slot):  # "kills himself": no one else
@@ -333,9 +334,12 @@ def is_reflexive(token: Token) -> bool:
     return pronoun is not None and pronoun.case == "reflexive"
 
 
-def is_small_clause(clause: Token) -> bool:
+def is_small_clause(clause: Token, verb: Token) -> bool:
     """A clause without a complementizer whose subject the verb acts on ("hears Rue calling",
-    "deems him insane"), unlike "says that she left"."""
+    "deems him insane", "causing Dahlia to die"), unlike "says that she left" or a wish
+    ("wants Cecilia to stay" is no act on Cecilia)."""
+    if is_infinitive(clause) and clause.dep_ == "ccomp":
+        return modality_triggers().get((verb.lemma_.lower(), "xcomp")) != "desired"
     if any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children):
         return False
     # a finite clause says something about its subject ("thinks Kishen is lying"), a
@@ -410,7 +414,8 @@ def modality_of(verb: Token) -> tuple[str, bool]:
     belief = belief_modality(verb)
     if belief is not None:
         return belief, False
-    if verb.dep_ == "xcomp":
+    # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
+    if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
         modality = triggers.get((verb.head.lemma_.lower(), "xcomp"))
         if modality == "negative":
             return "asserted", True

@@ -323,3 +323,18 @@ def test_causative_have_makes_its_subject_the_agent_of_the_participle(nlp):
 def test_causative_have_read_as_an_auxiliary(nlp):
     doc = nlp("Anna Bell steals the money. Mary Parker has her arrested.")
     assert find(doc, "arrest")[:3] == ("Mary Parker", "arrest", "Anna Bell")
+
+
+def test_subject_of_an_infinitive_clause_is_the_patient(nlp):
+    doc = nlp("Natasha Rimsky floods the apartment, causing Dahlia Williams to die.")
+    assert find(doc, "cause")[:3] == ("Natasha Rimsky", "cause", "Dahlia Williams")
+
+
+def test_a_wish_for_someone_is_not_done_to_them(nlp):
+    doc = nlp("Kyle Brown wants Cecilia Williams to stay with him.")
+    assert find(doc, "want")[2] is None
+
+
+def test_clause_of_a_wish_for_someone_is_desired(nlp):
+    doc = nlp("Kyle Brown wants Cecilia Williams to stay with him.")
+    assert find(doc, "stay")[3]["modality"] == "desired"
