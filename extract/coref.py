@@ -9,7 +9,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down",
-  nor the subject of a causative "have": "Gordon has her brought in")
+  nor the subject of a causative "have": "Gordon has her brought in"; a "her" the parser
+  took for the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
   whose modifying clause holds the pronoun ("her maid cheated by her husband"), the object
@@ -51,6 +52,7 @@ from extract.syntax import (
     active_subject,
     causative_roles,
     child_with_dep,
+    is_object_read_as_possessive,
     passive_subject,
     previous_listed_verb,
 )
@@ -325,7 +327,9 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     if pronoun is None or token.pos_ != "PRON":
         return
     bound = pronoun.case != "reflexive" and (
-        token.dep_ in OBJECT_DEPS or is_causative_object(token)
+        token.dep_ in OBJECT_DEPS
+        or is_causative_object(token)
+        or is_object_read_as_possessive(token)
     )
     excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
@@ -633,6 +637,8 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     if is_causative_object(pronoun):
         return phrase_characters(causative_roles(pronoun.head)[0], owners)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if is_object_read_as_possessive(pronoun):
+        verb = pronoun.head.head
     subject = active_subject(verb) or passive_subject(verb)
     return phrase_characters(subject, owners)
 

@@ -38,6 +38,7 @@ from extract.syntax import (
     causative_roles,
     child_with_dep,
     is_infinitive,
+    is_object_read_as_possessive,
     is_passive,
     passive_agent,
     passive_subject,
@@ -287,6 +288,12 @@ def patients_of(
     slots = [
         passive_subject(verb) if with_passive_subject else None,
         obj,
+        *(
+            word
+            for child in verb.children
+            for word in child.children
+            if is_object_read_as_possessive(word)
+        ),
         child_with_dep(verb, "dative"),
         *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS),
     ]

@@ -122,6 +122,17 @@ def causative_roles(verb: Token) -> tuple[Token | None, Token] | None:
     return None
 
 
+def is_object_read_as_possessive(pronoun: Token) -> bool:
+    """ "her" the small parser took for a possessive of a word that is no noun ("catches her
+    red-handed"): the verb's object."""
+    return (
+        pronoun.lower_ == "her"
+        and pronoun.dep_ == "poss"
+        and pronoun.head.pos_ not in {"NOUN", "PROPN", "NUM"}
+        and pronoun.head.head.pos_ in {"VERB", "AUX"}
+    )
+
+
 def has_subject(token: Token) -> bool:
     """A word with a subject of its own is a verb, whatever its tag ("a shark bursts out",
     with "bursts" tagged a plural noun)."""

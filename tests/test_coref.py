@@ -307,3 +307,8 @@ def test_group_noun_of_another_size_takes_no_group(nlp):
 def test_subject_of_a_causative_participle_is_not_the_causer(nlp):
     doc = nlp("Anna Bell steals the money. Mary Parker has her brought in for questioning.")
     assert owner_of(doc, "her") == "Anna Bell"
+
+
+def test_her_read_as_a_possessive_of_no_noun_is_an_object(nlp):
+    doc = nlp("Anna Bell steals the money. Mary Parker catches her red-handed.")
+    assert owner_of(doc, "her") == "Anna Bell"

@@ -338,3 +338,8 @@ def test_a_wish_for_someone_is_not_done_to_them(nlp):
 def test_clause_of_a_wish_for_someone_is_desired(nlp):
     doc = nlp("Kyle Brown wants Cecilia Williams to stay with him.")
     assert find(doc, "stay")[3]["modality"] == "desired"
+
+
+def test_her_read_as_a_possessive_of_no_noun_is_the_patient(nlp):
+    doc = nlp("Tom Baker meets Olivia Karloff. He catches her red-handed.")
+    assert find(doc, "catch")[:3] == ("Tom Baker", "catch", "Olivia Karloff")
