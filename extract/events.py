@@ -2,7 +2,8 @@
 
 Every verb with a character as subject (agent), or as object, passive subject or prepositional
 object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
-control, relative clauses, participles, purpose infinitives, lists of verbs the parser broke);
+control, relative clauses, participles, purpose infinitives, lists of verbs the parser broke,
+the object of a verb of perception before a participle: "overhears her tormenting Katniss");
 "they" stands for each member of its group; reciprocals ("X and Y kiss", "fall for each
 other") relate the coordinated subjects; "got married to" is said of its subject; "is in love
 with" is an event of "be"; a verb the small parser tagged a noun right after a name ("Katniss

@@ -221,6 +221,12 @@ def creature_nouns() -> frozenset[str]:
 
 
 @cache
+def perception_verbs() -> frozenset[str]:
+    """Verbs of perception whose object may be the doer of a participle ("sees him leaving")."""
+    return word_set("lexicons/perception_verbs.tsv", "verb")
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

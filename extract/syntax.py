@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.lexicons import perception_verbs
+
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
 NON_PERSON_OBJECTS = {"it", "this", "that", "something", "everything", "one"}
@@ -98,6 +100,9 @@ def active_subject(verb: Token) -> Token | None:
         return noun_clause_subject(verb.head.head)  # "Ellen's attempts of convincing Michael"
     if verb.dep_ == "acomp":  # "is able to win": the subject of "is"
         return active_subject(verb.head)
+    perceived = perceived_doer(verb)
+    if perceived is not None:
+        return perceived
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
@@ -149,6 +154,15 @@ def noun_clause_subject(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
         return None
     return child_with_dep(noun.head, "dative") or active_subject(noun.head)
+
+
+def perceived_doer(verb: Token) -> Token | None:
+    """The object of a verb of perception a participle follows right away is the one doing
+    it ("overhearing her tormenting Katniss", "finds Rue lying in the grass")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_ not in perception_verbs():
+        return None
+    obj = child_with_dep(verb.head, "dobj")
+    return obj if obj is not None and obj.i == verb.i - 1 else None
 
 
 def clause_governor(verb: Token) -> Token | None:

@@ -343,3 +343,11 @@ def test_clause_of_a_wish_for_someone_is_desired(nlp):
 def test_her_read_as_a_possessive_of_no_noun_is_the_patient(nlp):
     doc = nlp("Tom Baker meets Olivia Karloff. He catches her red-handed.")
     assert find(doc, "catch")[:3] == ("Tom Baker", "catch", "Olivia Karloff")
+
+
+def test_object_of_a_perception_verb_does_the_participle_after_it(nlp):
+    doc = nlp(
+        "Clove Smith attacks Katniss Everdeen. Later, Thresh Brown kills Clove Smith after "
+        "overhearing her tormenting Katniss Everdeen."
+    )
+    assert find(doc, "torment")[:3] == ("Clove Smith", "torment", "Katniss Everdeen")
