@@ -298,13 +298,16 @@ def patients_of(
         child_with_dep(verb, "dative"),
         *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS),
     ]
-    # "breaks up with Inder": the preposition may hang on the particle
-    heads = [verb, *(child for child in verb.children if child.dep_ == "prt")]
+    # "breaks up with Inder", "gives the donkey back to Tahaan": the preposition may hang on
+    # the particle or adverb (not "goes away from Seema": moving off is done to no one)
+    heads = [verb, *(child for child in verb.children if child.dep_ in {"prt", "advmod"})]
     preps = [
         prep
         for head in heads
         for prep in head.children
-        if prep.dep_ in {"prep", "dative"} and prep.lower_ not in NON_PATIENT_PREPOSITIONS
+        if prep.dep_ in {"prep", "dative"}
+        and prep.lower_ not in NON_PATIENT_PREPOSITIONS
+        and (head == verb or prep.lower_ != "from")
     ]
     objects = [child_with_dep(prep, "pobj") for prep in preps]
     slots += objects

@@ -351,3 +351,13 @@ def test_object_of_a_perception_verb_does_the_participle_after_it(nlp):
         "overhearing her tormenting Katniss Everdeen."
     )
     assert find(doc, "torment")[:3] == ("Clove Smith", "torment", "Katniss Everdeen")
+
+
+def test_preposition_on_an_adverb_of_the_verb(nlp):
+    doc = nlp("Subhan Darr gives the donkey back to Tahaan Ali.")
+    assert find(doc, "give")[:3] == ("Subhan Darr", "give", "Tahaan Ali")
+
+
+def test_going_away_from_someone_is_done_to_no_one(nlp):
+    doc = nlp("Tom Baker orders Deepak Rao to go away from Seema Shah.")
+    assert find(doc, "go")[2] is None
