@@ -40,9 +40,8 @@ from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbe
 from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
-    group_nouns,
+    group_words,
     kinship_nouns,
-    number_words,
     person_nouns,
     pronouns,
     relation_types,
@@ -179,7 +178,7 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             resolve_former_latter(state, token)
         elif token.tag_ == "NNS":
             resolve_counted_group(state, token)
-        elif token.lower_ in group_nouns() and determiner_of(token) == "the":
+        elif token.lower_ in group_words("noun") and determiner_of(token) == "the":
             resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
@@ -528,7 +527,9 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
     """A definite, counted plural person noun ("the three men", "the two sisters") gives its
     gender to the last coordinated group of that many characters whose genders allow it."""
     gender = person_nouns().get(noun.lemma_.lower(), "unknown")
-    count = next((number_words().get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+    count = next(
+        (group_words("number").get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
+    )
     if gender == "unknown" or count is None or determiner_of(noun) != "the":
         return
     sentence = state.sentence_of[noun.i]
@@ -546,7 +547,7 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
     """ "The trio", "the couple": the last coordinated group of that many characters, else,
     for one opening its sentence, the characters of the sentence before when they are that
     many ("He meets Joel Carter. The couple spend the day together")."""
-    size = group_nouns()[noun.lower_]
+    size = group_words("noun")[noun.lower_]
     sentence = state.sentence_of[noun.i]
     members: set[int] = set()
     for antecedent in reversed(state.antecedents):

@@ -88,22 +88,13 @@ def modality_triggers() -> dict[tuple[str, str], str]:
 
 
 @cache
-def group_nouns() -> dict[str, int]:
-    """Nouns that refer to a group of characters ("the trio") -> how many."""
+def group_words(kind: str) -> dict[str, int]:
+    """Words that say how many characters a group holds, of one kind: "noun" ("the trio")
+    or "number" (counting a plural person noun: "the three men") -> how many."""
     return {
         row["word"]: int(row["size"])
         for row in read_table("lexicons/group_words.tsv")
-        if row["kind"] == "noun"
-    }
-
-
-@cache
-def number_words() -> dict[str, int]:
-    """Numbers that count a plural person noun ("the three men") -> their value."""
-    return {
-        row["word"]: int(row["size"])
-        for row in read_table("lexicons/group_words.tsv")
-        if row["kind"] == "number"
+        if row["kind"] == kind
     }
 
 
