@@ -287,9 +287,9 @@ def has_distinguishing_modifier(head: Token) -> bool:
 def register_relation_object(state: Resolution, head: Token, character: int) -> None:
     """A new person introduced as the object of a relation verb ("Deepak marries another
     woman") is known from then on by that relation ("his wife", said of Deepak)."""
-    verb = head.head.head if head.dep_ == "pobj" else head.head
     if head.dep_ not in {"dobj", "pobj"}:
         return
+    verb = argument_verb(head)
     subject = active_subject(verb)
     if subject is None or subject.i not in state.owners:
         return
@@ -325,11 +325,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
     if pronoun is None or token.pos_ != "PRON":
         return
-    bound = pronoun.case != "reflexive" and (
-        token.dep_ in OBJECT_DEPS
-        or is_causative_object(token)
-        or is_object_read_as_possessive(token)
-    )
+    bound = pronoun.case != "reflexive"
     excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
@@ -442,7 +438,7 @@ def salience_rank(head: Token, dep: str) -> int:
     """Subjects before objects before the rest, and mentions in a main clause before those
     in a gerund inside a phrase ("released after killing a man": not "a man")."""
     rank = ROLE_RANK.get(dep, len(ROLE_RANK))
-    verb = head.head.head if dep == "pobj" else head.head
+    verb = argument_verb(head)
     while verb.dep_ == "conj":
         verb = verb.head
     if verb.dep_ == "pcomp":
@@ -532,15 +528,23 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
     )
     if gender == "unknown" or count is None or determiner_of(noun) != "the":
         return
-    sentence = state.sentence_of[noun.i]
+    for character in last_group_of_size(state, noun, count, gender):
+        state.gender_votes[character][gender] += 3
+
+
+def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -> set[int]:
+    """The last coordinated group of `size` characters within GROUP_WINDOW sentences before
+    the word, whose genders all allow `gender` ("unknown" allows any)."""
+    sentence = state.sentence_of[word.i]
     for antecedent in reversed(state.antecedents):
         if antecedent.sentence < sentence - GROUP_WINDOW:
-            return
+            break
         group = coordinated_characters(state, state.doc[antecedent.head])
-        if len(group) == count and all(state.gender(c) in {gender, "unknown"} for c in group):
-            for character in group:
-                state.gender_votes[character][gender] += 3
-            return
+        if len(group) == size and (
+            gender == "unknown" or all(state.gender(c) in {gender, "unknown"} for c in group)
+        ):
+            return group
+    return set()
 
 
 def resolve_group_noun(state: Resolution, noun: Token) -> None:
@@ -548,17 +552,9 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
     for one opening its sentence, the characters of the sentence before when they are that
     many ("He meets Joel Carter. The couple spend the day together")."""
     size = group_words("noun")[noun.lower_]
-    sentence = state.sentence_of[noun.i]
-    members: set[int] = set()
-    for antecedent in reversed(state.antecedents):
-        if antecedent.sentence < sentence - GROUP_WINDOW:
-            break
-        group = coordinated_characters(state, state.doc[antecedent.head])
-        if len(group) == size:
-            members = group
-            break
+    members = last_group_of_size(state, noun, size, "unknown")
     if not members and opens_its_sentence(noun):
-        named = characters_named_in(state, sentence - 1)
+        named = characters_named_in(state, state.sentence_of[noun.i] - 1)
         members = named if len(named) == size else set()
     if not all(has_person_evidence(state.characters[member]) for member in members):
         return
@@ -632,23 +628,28 @@ def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
 
 
 def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
-    """Characters that are the subject of the clause the object pronoun belongs to, also when
-    the verb shares its subject with another ("Clove ambushes her and pins her down"), and of
-    the "have" a causative participle depends on ("Gordon has her brought in")."""
-    if is_causative_object(pronoun):
-        return phrase_characters(causative_roles(pronoun.head)[0], owners)
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    """For an object pronoun, the characters that are the subject of its clause, also when
+    the verb shares its subject with another ("Clove ambushes her and pins her down"); for
+    the subject of a causative participle, the one who has it done ("Gordon has her brought
+    in": her, not Gordon); for a "her" the parser took for the possessive of no noun, the
+    subject of the verb ("catches her red-handed"). None for other pronouns."""
+    causative = causative_roles(pronoun.head) if pronoun.dep_ == "nsubj" else None
+    if causative is not None and causative[1] == pronoun:
+        return phrase_characters(causative[0], owners)
     if is_object_read_as_possessive(pronoun):
         verb = pronoun.head.head
+    elif pronoun.dep_ in OBJECT_DEPS:
+        verb = argument_verb(pronoun)
+    else:
+        return set()
     subject = active_subject(verb) or passive_subject(verb)
     return phrase_characters(subject, owners)
 
 
-def is_causative_object(pronoun: Token) -> bool:
-    """ "her" in "Gordon has her brought in": the participle's subject, but the one the action
-    is done to, as an object would be."""
-    causative = causative_roles(pronoun.head) if pronoun.dep_ == "nsubj" else None
-    return causative is not None and causative[1] == pronoun
+def argument_verb(word: Token) -> Token:
+    """The word a noun phrase is an argument of: its head, or for a prepositional object the
+    head of the preposition."""
+    return word.head.head if word.dep_ == "pobj" else word.head
 
 
 def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
@@ -672,7 +673,7 @@ def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> s
     not Miller; "the people she met")."""
     if pronoun.dep_ not in SUBJECT_DEPS | OBJECT_DEPS:
         return set()
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    verb = argument_verb(pronoun)
     if verb.dep_ != "relcl":
         return set()
     return phrase_characters(verb.head, owners)

@@ -180,9 +180,7 @@ def listed_verb_subject(verb: Token) -> Token | None:
     """A finite verb without subject or subordinator right after a comma continues a list of
     verbs the small parser broke up ("had abused the girl, addicted her to heroin, forced
     her ..." with "addicted" hung elsewhere): the subject of the verb before the comma."""
-    if verb.tag_ not in FINITE_TAGS or child_with_dep(verb, "mark") is not None:
-        return None
-    previous = verb_before_the_comma(verb)
+    previous = previous_listed_verb(verb)
     return None if previous is None else active_subject(previous) or passive_subject(previous)
 
 
