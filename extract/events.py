@@ -371,11 +371,12 @@ def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[
 
 
 def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
-    """The characters a noun phrase head stands for, through an apposition if need be."""
+    """The characters a noun phrase head stands for, through an apposition if need be
+    ("prospectors Sam Benson and Dave Colby": both)."""
     if token.i in referents:
         return referents[token.i]
-    appositions = [c for c in token.children if c.dep_ == "appos" and c.i in referents]
-    return referents[appositions[0].i] if appositions else []
+    appositions = [c for c in token.children if c.dep_ == "appos" and characters_of(c, referents)]
+    return characters_of(appositions[0], referents) if appositions else []
 
 
 def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> list[dict]:

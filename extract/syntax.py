@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicons import perception_verbs
+from extract.lexicons import perception_verbs, person_nouns
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
@@ -44,8 +44,10 @@ def relative_antecedent(subject: Token, verb: Token) -> Token:
 def is_passive(verb: Token) -> bool:
     """A verb with a passive auxiliary, passive subject or "by" phrase, or a past participle
     coordinated with one."""
-    if any(child.dep_ in {"auxpass", "nsubjpass", "agent"} for child in verb.children):
+    if any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children):
         return True
+    if child_with_dep(verb, "agent") is not None and not is_infinitive(verb):
+        return True  # not "is warned to run away by Peeta": the "by" phrase is the warning's
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and is_passive(verb.head)
 
 
@@ -74,7 +76,13 @@ def misattached_by_phrase(verb: Token) -> Token | None:
         elif child.dep_ == "xcomp":
             heads.append(child)
     return next(
-        (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"), None
+        (
+            c
+            for h in heads
+            for c in h.children
+            if c.lower_ == "by" and (c.dep_ == "prep" or c.dep_ == "agent" and h != verb)
+        ),
+        None,
     )
 
 
@@ -103,6 +111,9 @@ def active_subject(verb: Token) -> Token | None:
     perceived = perceived_doer(verb)
     if perceived is not None:
         return perceived
+    blamed = reason_doer(verb)
+    if blamed is not None:
+        return blamed
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
@@ -163,6 +174,24 @@ def perceived_doer(verb: Token) -> Token | None:
         return None
     obj = child_with_dep(verb.head, "dobj")
     return obj if obj is not None and obj.i == verb.i - 1 else None
+
+
+def reason_doer(verb: Token) -> Token | None:
+    """The person object of the verb a "for" + gerund hangs on did the gerund's act
+    ("pursue Harry for stealing their claim", "thanks her for saving him")."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "for":
+        return None
+    obj = child_with_dep(verb.head.head, "dobj")
+    if obj is None or verb.head.head.pos_ != "VERB" or not is_person_word(obj):
+        return None
+    return obj
+
+
+def is_person_word(token: Token) -> bool:
+    """A name, a personal pronoun or a person noun."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in NON_PERSON_OBJECTS
+    return token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns()
 
 
 def clause_governor(verb: Token) -> Token | None:

@@ -33,6 +33,14 @@ def test_by_phrase_hung_on_a_noun_of_the_passive_verb_is_the_agent(nlp):
     assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
+def test_by_phrase_hung_on_the_infinitive_belongs_to_the_passive_verb(nlp):
+    doc = nlp("Mary Parker meets Peter Hall. Mary Parker is told to leave by Peter Hall.")
+    agent, _, patient, _ = find(doc, "tell")
+    assert (agent, patient) == ("Peter Hall", "Mary Parker")
+    agent, _, _, _ = find(doc, "leave")
+    assert agent == "Mary Parker"
+
+
 def test_coordinated_passive_verbs_share_the_by_phrase(nlp):
     doc = nlp("Peter Hall is shot and killed by John Miller.")
     for predicate in ("shoot", "kill"):
@@ -361,3 +369,17 @@ def test_preposition_on_an_adverb_of_the_verb(nlp):
 def test_going_away_from_someone_is_done_to_no_one(nlp):
     doc = nlp("Tom Baker orders Deepak Rao to go away from Seema Shah.")
     assert find(doc, "go")[2] is None
+
+
+def test_noun_with_coordinated_names_apposed_stands_for_all_of_them(nlp):
+    doc = nlp(
+        "Kay meets two prospectors, Sam Benson and Dave Colby, who are pursuing Harry Weston."
+    )
+    pursuers = [agent for agent, predicate, _, _ in events_of(doc) if predicate == "pursue"]
+    assert pursuers == ["Sam Benson", "Dave Colby"]
+
+
+def test_person_object_of_the_verb_does_the_for_gerund(nlp):
+    doc = nlp("Kay meets Harry Weston. Sam Benson is pursuing Harry Weston for stealing his claim.")
+    agent, _, _, _ = find(doc, "steal")
+    assert agent == "Harry Weston"
