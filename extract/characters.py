@@ -106,7 +106,7 @@ class CharacterFinder:
 def find_named_characters(doc: Doc) -> list[dict]:
     """Named characters of `doc`, ordered by first mention."""
     clusters = cluster_name_forms(candidate_name_forms(doc))
-    mentions = assign_shared_forms(clusters, find_name_mentions(doc, clusters))
+    mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     clues = [
         [clue for start, end, _form in cluster_mentions for clue in name_clues(doc, start, end)]
         for cluster_mentions in mentions
@@ -294,10 +294,12 @@ def is_indefinite_name(span: Span) -> bool:
 
 
 def assign_shared_forms(
-    clusters: list[list[NameForm]], mentions: list[list[tuple[int, int, NameForm]]]
+    doc: Doc, clusters: list[list[NameForm]], mentions: list[list[tuple[int, int, NameForm]]]
 ) -> list[list[tuple[int, int, NameForm]]]:
     """A form shared by several names ("Carter" for John and Joel Carter) refers to the one
-    mentioned last before it (or, at the start, the first mentioned after it)."""
+    mentioned last before it, by any of its forms (or, at the start, the first mentioned
+    after it), among those whose first name fits the gender of its title ("Mr. Hasson":
+    Victor, not Shifra)."""
     moved = [list(cluster_mentions) for cluster_mentions in mentions]
     for index, cluster in enumerate(clusters):
         form = Counter(cluster[0])
@@ -311,14 +313,28 @@ def assign_shared_forms(
         if len(homes) < 2:
             continue
         for start, end, name in mentions[index]:
-            before = [(m[0], home) for home in homes for m in mentions[home] if m[0] < start]
-            after = [(m[0], home) for home in homes for m in mentions[home] if m[0] > start]
+            fitting = homes_fitting_title(doc, start, homes, clusters)
+            before = [(m[0], home) for home in fitting for m in moved[home] if m[0] < start]
+            after = [(m[0], home) for home in fitting for m in mentions[home] if m[0] > start]
             home = max(before)[1] if before else min(after)[1]
             moved[home].append((start, end, name))
         moved[index] = []
     for cluster_mentions in moved:
         cluster_mentions.sort()
     return moved
+
+
+def homes_fitting_title(
+    doc: Doc, start: int, homes: list[int], clusters: list[list[NameForm]]
+) -> list[int]:
+    """The full names whose first name is given to the gender of the title before `start`
+    ("Mr.", "Mrs."), else those not given to the other gender, else all of them."""
+    title = honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+    if title not in {"male", "female"}:
+        return homes
+    genders = {home: first_name_genders().get(clusters[home][0][0].lower()) for home in homes}
+    fitting = [home for home in homes if genders[home] == title]
+    return fitting or [home for home in homes if genders[home] in {None, title}] or homes
 
 
 def with_title(doc: Doc, start: int, end: int) -> Span:

@@ -32,6 +32,28 @@ def test_shared_surname_keeps_relatives_apart():
     assert [("Everdeen",)] in clusters
 
 
+def aliases_of(nlp, text, name):
+    return names(nlp, text)[name]["aliases"]
+
+
+def test_shared_surname_after_a_gendered_title_goes_to_the_name_of_that_gender(nlp):
+    text = (
+        "Victor Hasson lives with Yaeli. Later Shifra Hasson arrives and cooks. "
+        "Mr. Hasson is angry."
+    )
+    assert "Mr. Hasson" in aliases_of(nlp, text, "Victor Hasson")
+    assert "Mr. Hasson" not in aliases_of(nlp, text, "Shifra Hasson")
+
+
+def test_shared_surname_goes_to_the_name_its_last_mention_went_to(nlp):
+    text = (
+        "Victor Hasson lives with Yaeli. Later Shifra Hasson arrives and cooks. "
+        "Mr. Hasson is angry. Hasson leaves."
+    )
+    mentions = names(nlp, text)["Victor Hasson"]["mentions"]
+    assert len(mentions) == 3
+
+
 def test_repeated_word_names_stay_apart_from_names_sharing_the_word():
     clusters = cluster_name_forms([("Cao", "Cao"), ("Cao", "Hong")])
     assert [("Cao", "Cao")] in clusters and [("Cao", "Hong")] in clusters
