@@ -118,6 +118,7 @@ class Resolution:
         self.last_described: dict[str, int] = {}  # noun -> character it last described
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
         self.creatures: set[int] = set()  # unnamed characters described as animals or monsters
+        self.groups: dict[int, list[int]] = {}  # plural pronoun -> the characters it stands for
 
     def mention(
         self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
@@ -225,8 +226,10 @@ def resolve_description(state: Resolution, head: Token, description: dict) -> No
     if character is None:
         character = state.new_character()
         register_relation_object(state, head, character)
-    if possessor is not None and character != possessor:
-        register_tie(state, key, character)
+    # "their daughter, Cecilia": the daughter of each of them ("her daughter" said of either)
+    for owner in state.groups.get(description["possessor"]) or [possessor]:
+        if owner is not None and character != owner:
+            register_tie(state, (key[0], owner), character)
     state.last_described[description["noun"]] = character
     if description["noun"] in creature_nouns() and state.characters[character]["kind"] == "nominal":
         state.creatures.add(character)
@@ -329,7 +332,8 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
-        for referent in pick_group(state, token, excluded):
+        state.groups[token.i] = pick_group(state, token, excluded)
+        for referent in state.groups[token.i]:
             state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
         return
     if pronoun.gender == "neuter":

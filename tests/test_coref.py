@@ -72,6 +72,13 @@ def test_description_is_known_the_other_way_round(nlp):
     assert owner_of(doc, "father") == "Gopal Menon"
 
 
+def test_description_said_of_a_group_is_known_for_each_member(nlp):
+    doc = nlp(
+        "Dahlia and Kyle fight over their daughter, Cecilia. Later Dahlia cannot find her daughter."
+    )
+    assert owner_of(doc, "daughter", 1) == "Cecilia"
+
+
 def test_named_character_replaces_an_unnamed_one_for_later_descriptions(nlp):
     doc = nlp(
         "Lola wants her father's money. Lola's father, Victor Reyes, refuses. "
