@@ -132,6 +132,11 @@ def test_a_parent_of_a_parent_is_other_family(nlp):
     assert ("Tom Baker", "other_family", "Ann Baker") in relations_of(doc)
 
 
+def test_a_parent_of_one_sibling_is_a_parent_of_the_other(nlp):
+    doc = nlp("Tahaan lives with his mother Haba and his older sister Zoya.")
+    assert ("Haba", "parent", "Zoya") in relations_of(doc)
+
+
 def test_existential_there_introduces_a_description(nlp):
     doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
     assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
