@@ -130,6 +130,14 @@ def generic_person_nouns() -> frozenset[str]:
 
 
 @cache
+def trade_nouns() -> frozenset[str]:
+    """Person nouns of a trade whose members, named together, are colleagues ("prospectors")."""
+    return frozenset(
+        row["noun"] for row in read_table("lexicons/person_nouns.tsv") if row["trade"] == "yes"
+    )
+
+
+@cache
 def animate_verbs() -> frozenset[str]:
     """Verbs whose subject is almost always a person."""
     return word_set("lexicons/animate_verbs.tsv", "verb")

@@ -10,7 +10,9 @@ Rules (each relation records the one that fired):
   the possessor.
 - `group_noun`: the named members of a plural kinship noun of a symmetric type that no one
   possesses ("sisters Anna and Elsa", "partners Jake, William and Clarence") relate to each
-  other; the children a plural noun lists ("his sons Luke and Ben") are siblings.
+  other; the children a plural noun lists ("his sons Luke and Ben") are siblings; the names
+  a plural trade noun lists ("prospectors Sam and Dave"; models/lexicons/person_nouns.tsv,
+  column `trade`) are colleagues.
 - `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
   Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
@@ -21,7 +23,8 @@ Rules (each relation records the one that fired):
   (models/rules/implied_relations.tsv: the spouse of X's parent is X's (step-)parent, a
   parent's parent is other_family).
 - `shared_predicate`: coordinated characters said to be friends, lovers, enemies... together
-  ("Raj and Pooja become good friends").
+  ("Raj and Pooja become good friends"), or to share a trade ("Milan and Goran are two
+  criminals": colleagues).
 
 A character the text gives no gender takes the opposite one of its partner in a couple
 (spouse, engaged, lover: "Vicky brings his lover Poonam") when all its gendered partners agree.
@@ -55,6 +58,7 @@ from extract.lexicons import (
     pronouns,
     relation_types,
     relation_verbs,
+    trade_nouns,
 )
 from extract.syntax import child_with_dep
 
@@ -269,7 +273,18 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
             continue
         members = listed_characters(doc, noun.i + 1, owners)
         found += pair_relations(doc, noun, relation_type, members, "group_noun")
+    for noun in plural_trade_nouns(doc):
+        if child_with_dep(noun, "poss") is None:  # not "his soldiers": they work for him
+            members = listed_characters(doc, noun.i + 1, owners)
+            found += pair_relations(doc, noun, "colleague", members, "group_noun")
     return found
+
+
+def plural_trade_nouns(doc: Doc) -> Iterator[Token]:
+    """The plural nouns of a trade ("prospectors", "criminals"): colleagues when named together."""
+    for noun in doc:
+        if noun.tag_ in {"NNS", "NNPS"} and noun.lemma_.lower() in trade_nouns():
+            yield noun
 
 
 def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
@@ -345,14 +360,20 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
 
 
 def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
-    """ "Raj and Pooja become good friends": a plural symmetric relation noun predicated of
-    coordinated characters relates each pair of them."""
+    """ "Raj and Pooja become good friends", "Milan and Goran are two criminals": a plural
+    symmetric relation noun, or a plural trade noun (colleagues), predicated of coordinated
+    characters relates each pair of them."""
     found = []
+    trades = set(plural_trade_nouns(doc))
     for noun in doc:
-        kinship = kinship_nouns().get(person_noun_lemma(noun))
-        if kinship is None or noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
             continue
-        if not relation_types()[kinship.type].symmetric:
+        kinship = kinship_nouns().get(person_noun_lemma(noun))
+        if kinship is not None and relation_types()[kinship.type].symmetric:
+            relation_type = kinship.type
+        elif noun in trades:
+            relation_type = "colleague"
+        else:
             continue
         subject = child_with_dep(noun.head, "nsubj")
         if subject is None:
@@ -361,7 +382,7 @@ def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[i
         misparsed = [c for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
         members = (subject, *subject.conjuncts, *misparsed)
         group = sorted({owners[t.i] for t in members if t.i in owners})
-        found += pair_relations(doc, noun, kinship.type, group, "shared_predicate")
+        found += pair_relations(doc, noun, relation_type, group, "shared_predicate")
     return found
 
 

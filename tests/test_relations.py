@@ -174,6 +174,21 @@ def test_implied_relation_never_doubles_a_related_pair(nlp):
     assert len(pairs) == len(set(pairs))
 
 
+def test_names_titled_by_a_plural_trade_noun_are_colleagues(nlp):
+    doc = nlp("Harry Weston is chased by the prospectors Sam Benson and Dave Colby.")
+    assert ("Sam Benson", "colleague", "Dave Colby") in relations_of(doc)
+
+
+def test_names_said_to_share_a_trade_are_colleagues(nlp):
+    doc = nlp("Milan Novak and Goran Hasek are two criminals who smuggle immigrants.")
+    assert ("Milan Novak", "colleague", "Goran Hasek") in relations_of(doc)
+
+
+def test_names_titled_by_a_possessed_trade_noun_are_no_colleagues(nlp):
+    doc = nlp("Cao Cao sends his soldiers Jiang Gan and Cai Mao away.")
+    assert ("Jiang Gan", "colleague", "Cai Mao") not in relations_of(doc)
+
+
 def test_children_listed_by_a_plural_noun_are_siblings(nlp):
     doc = nlp("Matt Hall has two sons, Luke Hall and Ben Hall.")
     assert ("Luke Hall", "sibling", "Ben Hall") in relations_of(doc)
