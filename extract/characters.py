@@ -709,6 +709,36 @@ def find_descriptions(doc: Doc) -> list[dict]:
                 "subject": subject.i if subject is not None else None,
             }
         )
+    descriptions += partitive_descriptions(doc, owners)
+    descriptions.sort(key=lambda description: description["head"])
+    return descriptions
+
+
+def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
+    """ "one of his gangmembers", "one of Jada's friends, Monique": one person picked from
+    someone's people, described by the plural noun (its head, so that coref meets the
+    possessor first)."""
+    descriptions = []
+    for noun in doc:
+        one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if one is None or one.lower_ != "one" or one.i in owners or noun.tag_ not in PLURAL_TAGS:
+            continue
+        possessor = child_with_dep(noun, "poss")
+        lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
+        if lemma is None or possessor is None:
+            continue
+        descriptions.append(
+            {
+                "span": [one.i, noun.i + 1],
+                "head": noun.i,
+                "noun": lemma,
+                "gender": person_nouns().get(lemma, "unknown"),
+                "possessor": possessor.i,
+                "determiner": "partitive",
+                "character": named_character_of(one, owners) or named_character_of(noun, owners),
+                "subject": None,
+            }
+        )
     return descriptions
 
 

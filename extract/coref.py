@@ -739,7 +739,7 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
         return ""
     start, end = description["span"]
     rest = [
-        t.text
+        t.lemma_ if t.i == end - 1 and t.tag_ == "NNS" else t.text  # "one of his men": "man"
         for t in doc[start:end]
         if t.i > description["possessor"]
         and t.tag_ != "POS"

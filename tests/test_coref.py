@@ -72,6 +72,16 @@ def test_description_is_known_the_other_way_round(nlp):
     assert owner_of(doc, "father") == "Gopal Menon"
 
 
+def test_one_of_someones_people_is_an_unnamed_character(nlp):
+    doc = nlp("Shambu Dada beats one of his gangmembers to death.")
+    assert owner_of(doc, "one") == "Shambu Dada's gangmember"
+
+
+def test_one_of_someones_people_with_a_name_apposed_is_that_character(nlp):
+    doc = nlp("Later, one of Jada's friends, Monique, calls Jada.")
+    assert owner_of(doc, "one") == "Monique"
+
+
 def test_description_said_of_a_group_is_known_for_each_member(nlp):
     doc = nlp(
         "Dahlia and Kyle fight over their daughter, Cecilia. Later Dahlia cannot find her daughter."
