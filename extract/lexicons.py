@@ -268,6 +268,12 @@ def relation_verbs() -> dict[str, list[RelationVerb]]:
 
 
 @cache
+def relation_nouns() -> dict[str, str]:
+    """Nouns naming a symmetric tie between two people ("wedding") -> relation type."""
+    return {row["noun"]: row["type"] for row in read_table("rules/relation_nouns.tsv")}
+
+
+@cache
 def first_name_genders() -> dict[str, str]:
     """Lower-cased first names -> the gender they are clearly given to (a prior, nothing more)."""
     return {row["name"]: row["gender"] for row in read_table("lexicons/first_names.tsv")}

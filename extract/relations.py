@@ -15,6 +15,9 @@ Rules (each relation records the one that fired):
   column `trade`) are colleagues.
 - `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
   Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
+- `relation_noun`: a noun naming a tie ("her wedding to Philippe", "the wedding of Geeta and
+  Swaroop", "their friendship"; models/rules/relation_nouns.tsv) relates the two people it
+  is said of.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -56,6 +59,7 @@ from extract.lexicons import (
     implication_rules,
     kinship_nouns,
     pronouns,
+    relation_nouns,
     relation_types,
     relation_verbs,
     trade_nouns,
@@ -92,6 +96,7 @@ def find_relations(doc: Doc) -> list[dict]:
         *plural_kinship_relations(doc, owners, referents),
         *group_noun_relations(doc, owners),
         *kin_pair_relations(doc, owners),
+        *relation_noun_relations(doc, referents),
         *event_verb_relations(doc),
         *shared_predicate_relations(doc, owners),
     ]
@@ -302,6 +307,34 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
         if relation_types()[kinship.type].symmetric and len(members) == 2:
             found += pair_relations(doc, noun, kinship.type, members, "kin_pair")
     return found
+
+
+def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
+    """ "her wedding to Philippe", "the wedding of Geeta and Swaroop", "Tom and Ann's
+    engagement": a noun naming a tie (models/rules/relation_nouns.tsv) relates the people it
+    is said of, its possessor and the object of its "to"/"with", or those of its "of"/"between"."""
+    found = []
+    for noun in doc:
+        relation_type = relation_nouns().get(noun.lemma_.lower())
+        if relation_type is None or noun.pos_ != "NOUN":
+            continue
+        sides = [characters_of_phrase(child_with_dep(noun, "poss"), referents)]
+        # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
+        following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
+        for prep in dict.fromkeys([*noun.children, *following]):
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "with", "of", "between"}:
+                sides.append(characters_of_phrase(child_with_dep(prep, "pobj"), referents))
+        members = list(dict.fromkeys(c for side in sides for c in side))
+        if len(members) == 2:
+            found += pair_relations(doc, noun, relation_type, members, "relation_noun")
+    return found
+
+
+def characters_of_phrase(head: Token | None, referents: dict[int, list[int]]) -> list[int]:
+    """The characters of a noun phrase head and of those coordinated with it."""
+    if head is None:
+        return []
+    return [c for word in (head, *head.conjuncts) for c in referents.get(word.i, [])]
 
 
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:

@@ -241,3 +241,18 @@ def test_an_adverb_may_stand_between_a_kin_noun_and_its_name(nlp):
 def test_children_listed_after_their_are_children_of_each_of_them(nlp):
     doc = nlp("Tom Baker and Ann Baker move to Leeds with their sons Luke and Ben.")
     assert {("Tom Baker", "parent", "Ben"), ("Ann Baker", "parent", "Ben")} <= relations_of(doc)
+
+
+def test_a_tie_noun_relates_its_possessor_and_the_object_of_its_to(nlp):
+    doc = nlp("Quincey Reed prepares for her wedding to Philippe Roux.")
+    assert ("Quincey Reed", "spouse", "Philippe Roux") in relations_of(doc)
+
+
+def test_a_tie_noun_relates_the_people_coordinated_after_its_of(nlp):
+    doc = nlp("Geeta Rao meets Swaroop Das. The wedding of Geeta Rao and Swaroop Das goes forward.")
+    assert ("Geeta Rao", "spouse", "Swaroop Das") in relations_of(doc)
+
+
+def test_a_tie_noun_possessed_by_a_pair_relates_them(nlp):
+    doc = nlp("Oliver Twist and Peter Hall play cards, but a quarrel ends their friendship.")
+    assert ("Oliver Twist", "friend", "Peter Hall") in relations_of(doc)
