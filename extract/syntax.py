@@ -21,9 +21,10 @@ def child_with_dep(token: Token, dep: str) -> Token | None:
 
 def passive_subject(verb: Token) -> Token | None:
     """The passive subject, also of a passive verb sharing the subject of the verb it is
-    coordinated with ("he is shot and killed", "he tries again but is rejected"), and the noun
+    coordinated with ("he is shot and killed", "he tries again but is rejected"), the noun
     a passive relative clause or participle modifies ("Pooja, who is deserted by",
-    "her maid cheated by")."""
+    "her maid cheated by"), and the subject of the clause a passive participle hangs on
+    ("hangs herself after being raped", "is threatened by getting beat up")."""
     subject = child_with_dep(verb, "nsubjpass")
     if subject is not None:
         return relative_antecedent(subject, verb)
@@ -31,6 +32,9 @@ def passive_subject(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
         return passive_subject(verb.head) or active_subject(verb.head)
+    governor = clause_governor(verb) if child_with_dep(verb, "auxpass") is not None else None
+    if governor is not None:  # "hangs herself after being raped by Shambu": the one hanging
+        return passive_subject(governor) or active_subject(governor)
     return None
 
 

@@ -383,3 +383,11 @@ def test_person_object_of_the_verb_does_the_for_gerund(nlp):
     doc = nlp("Kay meets Harry Weston. Sam Benson is pursuing Harry Weston for stealing his claim.")
     agent, _, _, _ = find(doc, "steal")
     assert agent == "Harry Weston"
+
+
+def test_passive_participle_clause_is_done_to_the_subject_it_hangs_on(nlp):
+    doc = nlp(
+        "Maria Lopez meets John Miller. Maria Lopez hangs herself after being raped by John Miller."
+    )
+    agent, _, patient, _ = find(doc, "rape")
+    assert (agent, patient) == ("John Miller", "Maria Lopez")
