@@ -41,6 +41,7 @@ from extract.syntax import (
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
+    misparsed_object,
     passive_agent,
     passive_subject,
 )
@@ -286,6 +287,8 @@ def patients_of(
     obj = child_with_dep(verb, "dobj")
     if obj is None and verb.dep_ == "compound" and verb.head.i > verb.i:
         obj = verb.head  # "Snow summons Seneca Crane": the verb hung on the name as a compound
+    if obj is None and causative_roles(verb) is None:
+        obj = misparsed_object(verb)
     slots = [
         passive_subject(verb) if with_passive_subject else None,
         obj,

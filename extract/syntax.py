@@ -246,6 +246,18 @@ def previous_listed_verb(verb: Token) -> Token | None:
     return verb_before_the_comma(verb)
 
 
+def misparsed_object(verb: Token) -> Token | None:
+    """The object the small parser took for a subject: a second subject after the verb
+    ("Tahaan encounters Idrees" with Idrees a subject too), or the word right after a finite
+    verb it made that word's subject ("Sagar informs Indu" with "Indu" taken for the verb)."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
+        return subjects[1]
+    if verb.dep_ == "nsubj" and verb.tag_ in FINITE_TAGS and verb.head.i == verb.i + 1:
+        return verb.head
+    return None
+
+
 def misparsed_subject(verb: Token) -> Token | None:
     """A capitalised word the small parser hung on the verb as a modifier ("Raj falls in
     love": Raj tagged as an adverb) stands for the missing subject: the nearest such left

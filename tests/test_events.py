@@ -1,6 +1,6 @@
 """One test per event rule, on hand-written sentences."""
 
-from extract.syntax import active_subject
+from extract.syntax import active_subject, misparsed_object
 
 
 def events_of(doc):
@@ -391,3 +391,17 @@ def test_passive_participle_clause_is_done_to_the_subject_it_hangs_on(nlp):
     )
     agent, _, patient, _ = find(doc, "rape")
     assert (agent, patient) == ("John Miller", "Maria Lopez")
+
+
+def test_second_subject_after_the_verb_is_its_object(nlp):
+    doc = nlp("Moked releases Mr. Hasson.")
+    assert [t.dep_ for t in doc if t.text in {"Moked", "Hasson"}] == ["nsubj", "nsubj"]
+    assert misparsed_object(doc[1]).text == "Hasson"
+
+
+def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
+    doc = nlp(
+        "Sagar meets Indu. The film ends when Sagar informs Indu that her husband is avenged."
+    )
+    agent, _, patient, _ = find(doc, "inform")
+    assert (agent, patient) == ("Sagar", "Indu")
