@@ -16,8 +16,7 @@ Rules (each relation records the one that fired):
 - `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
   Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
 - `relation_noun`: a noun naming a tie ("her wedding to Philippe", "the wedding of Geeta and
-  Swaroop", "their friendship"; models/rules/relation_nouns.tsv) relates the two people it
-  is said of.
+  Swaroop"; models/rules/relation_nouns.tsv) relates the two people it is said of.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -312,13 +311,17 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
 def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
     """ "her wedding to Philippe", "the wedding of Geeta and Swaroop", "Tom and Ann's
     engagement": a noun naming a tie (models/rules/relation_nouns.tsv) relates the people it
-    is said of, its possessor and the object of its "to"/"with", or those of its "of"/"between"."""
+    is said of, its possessor and the object of its "to"/"with", or those of its "of"/"between"
+    (not "their marriage": who "they" are is too often a guess)."""
     found = []
     for noun in doc:
         relation_type = relation_nouns().get(noun.lemma_.lower())
         if relation_type is None or noun.pos_ != "NOUN":
             continue
-        sides = [characters_of_phrase(child_with_dep(noun, "poss"), referents)]
+        possessor = child_with_dep(noun, "poss")
+        if possessor is not None and possessor.lower_ in {"their", "our"}:
+            continue  # whom "their" stands for is a guess; the tie would rest on it alone
+        sides = [characters_of_phrase(possessor, referents)]
         # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
         following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
         for prep in dict.fromkeys([*noun.children, *following]):
