@@ -6,15 +6,17 @@ the base model's entity label, a title before it, being the subject of "say" or 
 possessor of "maid", in apposition with "husband", the object of "in"...), and the clues of all
 forms of one name are summed, so one good clue fixes every occurrence. Shorter forms join the
 one longer name they are part of ("Katniss" -> "Katniss Everdeen"); a form shared by several
-names (a surname) goes to the one mentioned last.
+names (a surname) goes to the one mentioned last, among those whose first name fits a title
+before it ("Mr. Hasson").
 
 `Doc._.characters` holds every possible person: names whose evidence is weak stay on it as
 antecedents for the coref stage, and so do real people (a film's director); `is_character`
 tells which are the story's characters.
 
 Unnamed characters start here as descriptions: singular noun phrases headed by a person noun
-("Seema's father", "her maid", "the farmer", "another woman"). The coref stage resolves their
-possessors and decides which describe the same person.
+("Seema's father", "her maid", "the farmer", "another woman"), and one person picked from
+someone's people ("one of his gangmembers", determiner `partitive`). The coref stage resolves
+their possessors and decides which describe the same person.
 
 `Doc._.characters`: plain dicts (they travel between processes) with token offsets:
 `{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],

@@ -51,7 +51,7 @@ from extract.characters import (
     person_noun_lemma,
     referents_by_token,
 )
-from extract.events import believed_modality
+from extract.events import believed_modality, characters_of
 from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     KinshipNoun,
@@ -309,8 +309,8 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
 
 
 def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
-    """ "her wedding to Philippe", "the wedding of Geeta and Swaroop", "Tom and Ann's
-    engagement": a noun naming a tie (models/rules/relation_nouns.tsv) relates the people it
+    """ "her wedding to Philippe", "his affair with Kaajal", "the wedding of Geeta and
+    Swaroop": a noun naming a tie (models/rules/relation_nouns.tsv) relates the two people it
     is said of, its possessor and the object of its "to"/"with", or those of its "of"/"between"
     (not "their marriage": who "they" are is too often a guess)."""
     found = []
@@ -319,25 +319,19 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
         if relation_type is None or noun.pos_ != "NOUN":
             continue
         possessor = child_with_dep(noun, "poss")
-        if possessor is not None and possessor.lower_ in {"their", "our"}:
+        pronoun = pronouns().get(possessor.lower_) if possessor is not None else None
+        if pronoun is not None and pronoun.number == "plural":
             continue  # whom "their" stands for is a guess; the tie would rest on it alone
-        sides = [characters_of_phrase(possessor, referents)]
+        sides = [characters_of(possessor, referents)]
         # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
         following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
         for prep in dict.fromkeys([*noun.children, *following]):
             if prep.dep_ == "prep" and prep.lower_ in {"to", "with", "of", "between"}:
-                sides.append(characters_of_phrase(child_with_dep(prep, "pobj"), referents))
+                sides.append(characters_of(child_with_dep(prep, "pobj"), referents))
         members = list(dict.fromkeys(c for side in sides for c in side))
         if len(members) == 2:
             found += pair_relations(doc, noun, relation_type, members, "relation_noun")
     return found
-
-
-def characters_of_phrase(head: Token | None, referents: dict[int, list[int]]) -> list[int]:
-    """The characters of a noun phrase head and of those coordinated with it."""
-    if head is None:
-        return []
-    return [c for word in (head, *head.conjuncts) for c in referents.get(word.i, [])]
 
 
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
