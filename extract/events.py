@@ -378,8 +378,11 @@ def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
     ("prospectors Sam Benson and Dave Colby": both)."""
     if token.i in referents:
         return referents[token.i]
-    appositions = [c for c in token.children if c.dep_ == "appos" and characters_of(c, referents)]
-    return characters_of(appositions[0], referents) if appositions else []
+    for child in token.children:
+        apposed = characters_of(child, referents) if child.dep_ == "appos" else []
+        if apposed:
+            return apposed
+    return []
 
 
 def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> list[dict]:

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from extract.characters import (
     COPULAS,
+    PLURAL_TAGS,
     characters_by_token,
     kin_holder,
     kin_pair_before,
@@ -277,18 +278,17 @@ def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, di
             continue
         members = listed_characters(doc, noun.i + 1, owners)
         found += pair_relations(doc, noun, relation_type, members, "group_noun")
-    for noun in plural_trade_nouns(doc):
-        if child_with_dep(noun, "poss") is None:  # not "his soldiers": they work for him
+    for noun in doc:
+        # not "his soldiers": they work for him
+        if is_plural_trade_noun(noun) and child_with_dep(noun, "poss") is None:
             members = listed_characters(doc, noun.i + 1, owners)
             found += pair_relations(doc, noun, "colleague", members, "group_noun")
     return found
 
 
-def plural_trade_nouns(doc: Doc) -> Iterator[Token]:
-    """The plural nouns of a trade ("prospectors", "criminals"): colleagues when named together."""
-    for noun in doc:
-        if noun.tag_ in {"NNS", "NNPS"} and noun.lemma_.lower() in trade_nouns():
-            yield noun
+def is_plural_trade_noun(noun: Token) -> bool:
+    """A plural noun of a trade ("prospectors", "criminals"): colleagues when named together."""
+    return noun.tag_ in PLURAL_TAGS and noun.lemma_.lower() in trade_nouns()
 
 
 def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
@@ -338,7 +338,7 @@ def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
     """The plural kinship nouns of the Doc ("homeboys", "sons"), with their lexicon entry."""
     for noun in doc:
         kinship = kinship_nouns().get(person_noun_lemma(noun))
-        if kinship is not None and noun.tag_ in {"NNS", "NNPS"}:
+        if kinship is not None and noun.tag_ in PLURAL_TAGS:
             yield noun, kinship
 
 
@@ -394,14 +394,13 @@ def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[i
     symmetric relation noun, or a plural trade noun (colleagues), predicated of coordinated
     characters relates each pair of them."""
     found = []
-    trades = set(plural_trade_nouns(doc))
     for noun in doc:
         if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
             continue
         kinship = kinship_nouns().get(person_noun_lemma(noun))
         if kinship is not None and relation_types()[kinship.type].symmetric:
             relation_type = kinship.type
-        elif noun in trades:
+        elif is_plural_trade_noun(noun):
             relation_type = "colleague"
         else:
             continue
