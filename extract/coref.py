@@ -12,7 +12,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   nor the subject of a causative "have": "Gordon has her brought in"; a "her" the parser
   took for the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
-  clause is not the noun the clause modifies: "Miller, whom he hired"): first the noun phrase
+  clause is not the noun the clause modifies: "Miller, whom he hired"; a subject pronoun is
+  not a person named as the object of a participle or phrase placed before it: "Forced by
+  Pavithran, she"): first the noun phrase
   whose modifying clause holds the pronoun ("her maid cheated by her husband"), the object
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
   then subjects, then any mention, the most recent first;
@@ -66,6 +68,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
 THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
+PARTICIPLE_TAGS = {"VBG", "VBN"}
 ORDINAL_REFERENCES = {"latter", "former"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
@@ -343,6 +346,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
         return
     excluded |= described_characters(token, state.owners)
     excluded |= relative_clause_head_characters(token, state.owners)
+    excluded |= preposed_adjunct_objects(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
         return
@@ -681,6 +685,30 @@ def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> s
     if verb.dep_ != "relcl":
         return set()
     return phrase_characters(verb.head, owners)
+
+
+def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """A subjectless participle or a phrase placed before its clause is said of that clause's
+    subject, so the people named as its objects are not that subject ("Forced by Pavithran,
+    she...", "After meeting John, he...", "With the help of Kate, she...": not Pavithran, John
+    or Kate). Possessors may be ("Angered by his brother's lies, he"), and so may pronouns
+    ("Fortunately for her, she")."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return set()
+    excluded = set()
+    for clause in pronoun.head.lefts:
+        if clause.i > pronoun.i or clause.dep_ not in {"advcl", "prep"}:
+            continue
+        if clause.dep_ == "advcl" and clause.tag_ not in PARTICIPLE_TAGS:
+            continue
+        if any(child.dep_ in SUBJECT_DEPS for child in clause.children):
+            continue
+        excluded |= {
+            owners[word.i]
+            for word in clause.subtree
+            if word.i in owners and word.dep_ in OBJECT_DEPS and word.pos_ != "PRON"
+        }
+    return excluded
 
 
 def is_in_a_list(apposition: Token) -> bool:

@@ -329,3 +329,13 @@ def test_subject_of_a_causative_participle_is_not_the_causer(nlp):
 def test_her_read_as_a_possessive_of_no_noun_is_an_object(nlp):
     doc = nlp("Anna Bell steals the money. Mary Parker catches her red-handed.")
     assert owner_of(doc, "her") == "Anna Bell"
+
+
+def test_subject_pronoun_is_not_the_object_of_a_preposed_participle(nlp):
+    doc = nlp("Anna Berg lives with Kate Moss. Forced by Kate Moss, she leaves the city.")
+    assert owner_of(doc, "she") == "Anna Berg"
+
+
+def test_subject_pronoun_is_not_the_object_of_a_preposed_phrase(nlp):
+    doc = nlp("Anna Berg lives with Kate Moss. With the help of Kate Moss, she escapes.")
+    assert owner_of(doc, "she") == "Anna Berg"
