@@ -14,8 +14,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"; a subject pronoun is
   not a person named as the object of a participle or phrase placed before it: "Forced by
-  Pavithran, she"): first the noun phrase
-  whose modifying clause holds the pronoun ("her maid cheated by her husband"), the object
+  Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
+  maid cheated by her husband"), the subject of its clause for "his own", the object
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
   then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
@@ -392,6 +392,9 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     modified = modified_noun_character(token, state.owners)
     if modified is not None and any(c.character == modified for c in candidates):
         return modified
+    for own in emphatic_possessor_characters(token, state.owners):
+        if any(c.character == own for c in candidates):
+            return own
     for favoured in (
         first_conjunct_character(token, state.owners),
         parallel_object_character(token, state.owners),
@@ -422,6 +425,20 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         key=lambda c: (sentence - c.sentence, salience_rank(state.doc[c.head], c.dep), -c.head),
     )
     return best.character
+
+
+def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:
+    """ "his own", "her own" is the subject of its clause, as a reflexive is ("he tries to carry
+    out the last rituals of his own father": the one who tries)."""
+    if token.dep_ != "poss" or token.nbor(1).lower_ != "own":
+        return set()
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return set()
+    subject = active_subject(verb) or passive_subject(verb)
+    if subject is None or token in subject.subtree:
+        return set()
+    return phrase_characters(subject, owners)
 
 
 def first_conjunct_character(token: Token, owners: dict[int, int]) -> int | None:

@@ -339,3 +339,8 @@ def test_subject_pronoun_is_not_the_object_of_a_preposed_participle(nlp):
 def test_subject_pronoun_is_not_the_object_of_a_preposed_phrase(nlp):
     doc = nlp("Anna Berg lives with Kate Moss. With the help of Kate Moss, she escapes.")
     assert owner_of(doc, "she") == "Anna Berg"
+
+
+def test_his_own_is_the_subject_of_its_clause(nlp):
+    doc = nlp("At Peter Bell's funeral, Tom Hale buries the ashes of his own father.")
+    assert owner_of(doc, "his") == "Tom Hale"
