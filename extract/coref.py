@@ -19,8 +19,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
   then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
-  to the only two characters of its sentence ("their") or of the sentence before (a "they"
-  opening its sentence), a group noun ("the trio", "the couple"; models/lexicons/
+  to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
+  they..."), of its sentence ("their") or of the sentence before (a "they" opening its
+  sentence), a group noun ("the trio", "the couple"; models/lexicons/
   group_words.tsv) to the last coordinated group of its size, else, opening its sentence, to
   the characters of the sentence before when they are that many, and a counted plural ("the
   three men") gives its gender to the last group of that size;
@@ -485,9 +486,21 @@ def pick_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]
             return sorted(group)
     return (
         subject_and_spouse(state, token)
+        or pair_of_the_clause_before(state, token)
         or pair_of_the_sentence(state, token)
         or pair_of_the_previous_sentence(state, token)
     )
+
+
+def pair_of_the_clause_before(state: Resolution, token: Token) -> list[int]:
+    """The subject "they" of a clause coordinated after another is the two characters of that
+    clause, when there are exactly two ("Raj meets Pooja and they become friends")."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > token.i:
+        return []
+    before = set(verb.head.subtree) - set(verb.subtree)
+    named = {state.owners[word.i] for word in before if word.i in state.owners}
+    return sorted(named) if len(named) == 2 else []
 
 
 def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:

@@ -2,12 +2,14 @@
 
 Rules (each relation records the one that fired):
 - `possessive_kinship`: a possessive kinship or role noun ("his sister Sushma", "Seema's
-  father", "her maid", "their daughter": each of them) relates the possessor's character and
-  the character the description refers to (both resolved by the coref stage);
+  father", "her maid", "their daughter" and "Tom and Ann have a son": each of them) relates
+  the possessor's character and the character the description refers to (both resolved by
+  the coref stage);
   models/lexicons/kinship.tsv gives the type and the direction.
-- `plural_kinship`: a plural kinship noun with one possessor and named members ("his
-  homeboys, T-Bone and Baby Boy", "Matt has two sons, Luke and Ben") relates each member to
-  the possessor.
+- `plural_kinship`: a plural kinship noun with possessors and named members ("his
+  homeboys, T-Bone and Baby Boy", "Matt and Ann have two sons, Luke and Ben", "they are the
+  parents of Kate") relates each member to each possessor; for a couple type, to one
+  possessor only ("their wives Bhavana, Diya and Sonia" does not say whose is whose).
 - `group_noun`: the named members of a plural kinship noun of a symmetric type that no one
   possesses ("sisters Anna and Elsa", "partners Jake, William and Clarence") relate to each
   other; the children a plural noun lists ("his sons Luke and Ben") are siblings; the names
@@ -47,6 +49,7 @@ from extract.characters import (
     COPULAS,
     PLURAL_TAGS,
     characters_by_token,
+    copula_subject,
     kin_holder,
     kin_pair_before,
     person_noun_lemma,
@@ -214,7 +217,9 @@ def possessive_kinship_relations(
     for description in doc._.descriptions or []:
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
-        group = referents.get(description["possessor"], [])  # "their daughter": each of them
+        possessor = description["possessor"]
+        # "their daughter", "Tom and Ann have a son": each of them
+        group = characters_of(doc[possessor], referents) if possessor is not None else []
         possessors = group if len(group) > 1 else [description.get("possessor_character")]
         if kinship is None or described is None or None in possessors:
             continue
@@ -242,26 +247,35 @@ def kin_relation(
 def plural_kinship_relations(
     doc: Doc, owners: dict[int, int], referents: dict[int, list[int]]
 ) -> list[tuple[int, dict]]:
-    """ "his homeboys, T-Bone and Baby Boy", "her sons Luke and Ben": each named member stands
-    in the noun's relation to the one possessor."""
+    """ "his homeboys, T-Bone and Baby Boy", "their sons Luke and Ben": each named member stands
+    in the noun's relation to each possessor (to one only for a couple type: "their wives")."""
     found = []
     for noun, kinship in plural_kinship_nouns(doc):
-        possessor = child_with_dep(noun, "poss") or kin_holder(noun)
-        if possessor is None or possessor.i not in owners:
+        members, holders = plural_kin_ends(doc, noun, owners, referents)
+        # "their sons Luke and Ben" are the children of each of them; but "their wives
+        # Bhavana, Diya and Sonia" does not say whose is whose
+        if len(holders) > 1 and relation_types()[kinship.type].couple:
             continue
-        possessors = [owners[possessor.i]]
-        pronoun = pronouns().get(possessor.lower_)
-        if pronoun is not None and pronoun.number == "plural":
-            # "their sons Luke and Ben" are the children of each of them; but "their wives
-            # Bhavana, Diya and Sonia" does not say whose is whose
-            if (kinship.type, kinship.referent) != ("parent", "target"):
-                continue
-            possessors = referents.get(possessor.i, [])
-        for member in listed_characters(doc, noun.i + 1, owners):
-            for holder in possessors:
+        for member in members:
+            for holder in holders:
                 if member != holder:
                     found.append(kin_relation(doc, noun, kinship, member, holder, "plural_kinship"))
     return found
+
+
+def plural_kin_ends(
+    doc: Doc, noun: Token, owners: dict[int, int], referents: dict[int, list[int]]
+) -> tuple[list[int], list[int]]:
+    """(the characters a plural kinship noun names, those whose kin they are): "his sons, Luke
+    and Ben", "Matt and Ann have two sons, Luke and Ben", "they are the parents of Kate"."""
+    holder = child_with_dep(noun, "poss") or kin_holder(noun)
+    if holder is not None:
+        return listed_characters(doc, noun.i + 1, owners), characters_of(holder, referents)
+    of = child_with_dep(noun, "prep")
+    if of is None or of.lower_ != "of":
+        return [], []
+    named = characters_of(copula_subject(noun), referents)
+    return named, characters_of(child_with_dep(of, "pobj"), referents)
 
 
 def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:

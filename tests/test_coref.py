@@ -344,3 +344,8 @@ def test_subject_pronoun_is_not_the_object_of_a_preposed_phrase(nlp):
 def test_his_own_is_the_subject_of_its_clause(nlp):
     doc = nlp("At Peter Bell's funeral, Tom Hale buries the ashes of his own father.")
     assert owner_of(doc, "his") == "Tom Hale"
+
+
+def test_they_after_a_coordinated_clause_is_its_two_characters(nlp):
+    doc = nlp("John Smith married Mary Jones and they moved to Leeds.")
+    assert pronoun_owners(doc, "they") == ["John Smith", "Mary Jones"]

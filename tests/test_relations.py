@@ -258,3 +258,23 @@ def test_a_tie_noun_said_of_their_relates_no_one(nlp):
         "Sushma Rao got engaged to a man named Ajit Das and Deepak Rao arranges their marriage."
     )
     assert not [r for r in doc._.relations if r["rule"] == "relation_noun"]
+
+
+def test_kin_had_by_coordinated_subjects_is_kin_of_each(nlp):
+    doc = nlp("John Smith and Mary Smith have a son, Tom Smith.")
+    assert {("John Smith", "parent", "Tom Smith"), ("Mary Smith", "parent", "Tom Smith")} <= (
+        relations_of(doc)
+    )
+
+
+def test_plural_kin_predicate_with_of_relates_each_pair(nlp):
+    doc = nlp("John Smith and Mary Jones are the parents of Ann Smith and Kate Smith.")
+    assert {
+        ("John Smith", "parent", "Ann Smith"),
+        ("Mary Jones", "parent", "Kate Smith"),
+    } <= relations_of(doc)
+
+
+def test_plural_couple_kin_of_several_holders_relates_no_one(nlp):
+    doc = nlp("John Smith and Bill Jones arrive with their wives Ann Hale and Kate Moss.")
+    assert not [r for r in doc._.relations if r["type"] == "spouse"]
