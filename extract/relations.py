@@ -101,7 +101,7 @@ def find_relations(doc: Doc) -> list[dict]:
         *kin_pair_relations(doc, owners),
         *relation_noun_relations(doc, referents),
         *event_verb_relations(doc),
-        *shared_predicate_relations(doc, owners),
+        *shared_predicate_relations(doc, owners, referents),
     ]
     found.sort(key=lambda pair: pair[0])
     relations = consistent_relations([relation for _, relation in found])
@@ -403,10 +403,12 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
     return found
 
 
-def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
-    """ "Raj and Pooja become good friends", "Milan and Goran are two criminals": a plural
-    symmetric relation noun, or a plural trade noun (colleagues), predicated of coordinated
-    characters relates each pair of them."""
+def shared_predicate_relations(
+    doc: Doc, owners: dict[int, int], referents: dict[int, list[int]]
+) -> list[tuple[int, dict]]:
+    """ "Raj and Pooja become good friends", "they are lovers", "Milan and Goran are two
+    criminals": a plural symmetric relation noun, or a plural trade noun (colleagues),
+    predicated of coordinated characters or of a group pronoun relates each pair of them."""
     found = []
     for noun in doc:
         if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
@@ -422,9 +424,8 @@ def shared_predicate_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[i
         if subject is None:
             continue
         # "Raj and Pooja": the small parser may hang the first name on the verb as a modifier
-        misparsed = [c for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
-        members = (subject, *subject.conjuncts, *misparsed)
-        group = sorted({owners[t.i] for t in members if t.i in owners})
+        misparsed = [owners[c.i] for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
+        group = sorted({*characters_of(subject, referents), *misparsed})
         found += pair_relations(doc, noun, relation_type, group, "shared_predicate")
     return found
 

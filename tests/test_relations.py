@@ -278,3 +278,8 @@ def test_plural_kin_predicate_with_of_relates_each_pair(nlp):
 def test_plural_couple_kin_of_several_holders_relates_no_one(nlp):
     doc = nlp("John Smith and Bill Jones arrive with their wives Ann Hale and Kate Moss.")
     assert not [r for r in doc._.relations if r["type"] == "spouse"]
+
+
+def test_symmetric_kin_predicate_of_they_relates_the_group(nlp):
+    doc = nlp("Ann Hale visits Kate Moss. They are friends.")
+    assert ("Ann Hale", "friend", "Kate Moss") in relations_of(doc)
