@@ -178,7 +178,10 @@ def resolve_mentions(doc: Doc) -> list[dict]:
         elif token.i in descriptions_at:
             resolve_description(state, token, descriptions_at[token.i])
         elif (
-            token.lower_ in ORDINAL_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ == "the"
+            token.lower_ in ORDINAL_REFERENCES
+            and token.i > 0
+            and doc[token.i - 1].lower_ == "the"
+            and not is_ordinal_adjective(token)
         ):
             resolve_former_latter(state, token)
         elif token.tag_ == "NNS":
@@ -313,6 +316,12 @@ def description_role(noun: str) -> str:
     relation and direction say the same ("his child Vicky" ... "his son"), others say themselves."""
     kinship = kinship_nouns().get(noun)
     return f"{kinship.type}:{kinship.referent}" if kinship is not None else noun
+
+
+def is_ordinal_adjective(token: Token) -> bool:
+    """ "the former slum", "the latter half": an adjective of a noun, not a person (but "the
+    former leaves", where the parser took the verb for the noun it modifies)."""
+    return token.dep_ == "amod" and token.head.dep_ != "ROOT"
 
 
 def resolve_former_latter(state: Resolution, token: Token) -> None:

@@ -349,3 +349,8 @@ def test_his_own_is_the_subject_of_its_clause(nlp):
 def test_they_after_a_coordinated_clause_is_its_two_characters(nlp):
     doc = nlp("John Smith married Mary Jones and they moved to Leeds.")
     assert pronoun_owners(doc, "they") == ["John Smith", "Mary Jones"]
+
+
+def test_former_as_an_adjective_is_no_one(nlp):
+    doc = nlp("Tom Hale meets Peter Bell in the former slum.")
+    assert owner_of(doc, "former") is None
