@@ -4,7 +4,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a name mention makes its character salient;
 - a description ("her husband", "Seema's father", "the maid") goes to the character already
   known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
-  later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder), a definite
+  later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder; "husband and
+  wife Rawdon and Miranda" makes each known by the other's noun), a definite
   one to the last character described by that noun; otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
@@ -38,7 +39,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import characters_by_token, determiner_of, has_person_evidence
+from extract.characters import (
+    characters_by_token,
+    determiner_of,
+    has_person_evidence,
+    kin_pair_title,
+    name_start,
+)
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
     creature_nouns,
@@ -175,6 +182,7 @@ def resolve_mentions(doc: Doc) -> list[dict]:
     for token in doc:
         if token.i in state.name_ends:
             state.make_salient(token, state.name_ends[token.i])
+            register_kin_pair(state, token)
         elif token.i in descriptions_at:
             resolve_description(state, token, descriptions_at[token.i])
         elif (
@@ -265,6 +273,18 @@ def register_tie(state: Resolution, key: tuple[str, int], character: int) -> Non
             known.append(person)
         elif is_unnamed(state, same) and not is_unnamed(state, person):
             known[known.index(same)] = person
+
+
+def register_kin_pair(state: Resolution, name: Token) -> None:
+    """ "husband and wife Rawdon and Miranda": each is known by the other's noun from then on
+    ("his dead wife" said of Rawdon is Miranda)."""
+    start = name_start(name)
+    noun = kin_pair_title(name)
+    if noun is None or start < 2 or state.doc[start - 1].lower_ != "and":
+        return
+    partner = state.owners.get(state.doc[start - 2].i)
+    if partner is not None and name.i in state.owners:
+        register_tie(state, (description_role(noun.lemma_.lower()), partner), state.owners[name.i])
 
 
 def of_gender(state: Resolution, characters: list[int], gender: str) -> int | None:

@@ -354,3 +354,10 @@ def test_they_after_a_coordinated_clause_is_its_two_characters(nlp):
 def test_former_as_an_adjective_is_no_one(nlp):
     doc = nlp("Tom Hale meets Peter Bell in the former slum.")
     assert owner_of(doc, "former") is None
+
+
+def test_a_kin_pair_title_makes_each_known_by_the_others_noun(nlp):
+    doc = nlp(
+        "Husband and wife Rawdon Reed and Miranda Reed live in Leeds. Rawdon misses his wife."
+    )
+    assert owner_of(doc, "wife", 1) == "Miranda Reed"
