@@ -680,7 +680,8 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
 
 def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
     """The character of the noun phrase whose participial or relative clause holds the token
-    ("her maid cheated by her husband": the second "her" is the maid)."""
+    ("her maid cheated by her husband": the second "her" is the maid), also from the subject
+    of a clause inside it ("his son, who cannot see why his father acted": the son)."""
     for ancestor in token.ancestors:
         if ancestor.dep_ in CLAUSE_MODIFIERS:
             # the noun it modifies; the small parser often attaches a participle one noun too
@@ -689,9 +690,20 @@ def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
                 if noun in owners:
                     return owners[noun]
             return None
-        if ancestor.dep_ in {"ROOT", "ccomp", "advcl", "conj"}:
+        if ancestor.dep_ in {"ROOT", "conj"}:
+            return None
+        if ancestor.dep_ in {"ccomp", "advcl"} and not is_in_the_subject(token, ancestor):
             return None
     return None
+
+
+def is_in_the_subject(token: Token, verb: Token) -> bool:
+    """The token is part of the verb's subject, not all of it ("his" of "why his father
+    acted")."""
+    return any(
+        child.dep_ in SUBJECT_DEPS and child != token and token in child.subtree
+        for child in verb.children
+    )
 
 
 def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:

@@ -361,3 +361,10 @@ def test_a_kin_pair_title_makes_each_known_by_the_others_noun(nlp):
         "Husband and wife Rawdon Reed and Miranda Reed live in Leeds. Rawdon misses his wife."
     )
     assert owner_of(doc, "wife", 1) == "Miranda Reed"
+
+
+def test_possessive_in_the_subject_of_a_clause_inside_a_relative_clause(nlp):
+    doc = nlp(
+        "Matt Calder tells the truth to his son Mark Calder, who cannot see why his father lied."
+    )
+    assert owner_of(doc, "his", 1) == "Mark Calder"
