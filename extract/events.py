@@ -55,6 +55,7 @@ PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "
                       "beneath", "above", "under", "past", "beyond", "along", "throughout",
                       "within"}  # fmt: skip
 NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS}
+CIRCUMSTANCE_PREPOSITIONS = {"at"}  # "at the instigation of X", "at the mercy of X"
 VOWELS = set("aeiou")
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
@@ -315,10 +316,11 @@ def patients_of(
     objects = [child_with_dep(prep, "pobj") for prep in preps]
     slots += objects
     # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
+    # (not one of circumstance: "comes at the instigation of Pavithran")
     slots += [
         child_with_dep(inner, "pobj")
-        for phrase in objects
-        if phrase is not None
+        for prep, phrase in zip(preps, objects, strict=True)
+        if phrase is not None and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS
         for inner in phrase.children
         if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
     ]

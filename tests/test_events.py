@@ -405,3 +405,8 @@ def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
     )
     agent, _, patient, _ = find(doc, "inform")
     assert (agent, patient) == ("Sagar", "Indu")
+
+
+def test_person_in_a_phrase_of_circumstance_is_no_patient(nlp):
+    _, _, patient, _ = find(nlp("Anna Berg comes at the instigation of Tom Hale."), "come")
+    assert patient is None
