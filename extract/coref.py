@@ -282,7 +282,7 @@ def register_kin_pair(state: Resolution, name: Token) -> None:
     noun = kin_pair_title(name)
     if noun is None or start < 2 or state.doc[start - 1].lower_ != "and":
         return
-    partner = state.owners.get(state.doc[start - 2].i)
+    partner = state.owners.get(start - 2)
     if partner is not None and name.i in state.owners:
         register_tie(state, (description_role(noun.lemma_.lower()), partner), state.owners[name.i])
 
@@ -460,7 +460,8 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
 def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:
     """ "his own", "her own" is the subject of its clause, as a reflexive is ("he tries to carry
     out the last rituals of his own father": the one who tries)."""
-    if token.dep_ != "poss" or token.nbor(1).lower_ != "own":
+    following = token.doc[token.i + 1 : token.i + 2]
+    if token.dep_ != "poss" or following.text.lower() != "own":
         return set()
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
