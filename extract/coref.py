@@ -34,6 +34,7 @@ records its `character` and `possessor_character` for the relation stage.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -62,8 +63,8 @@ from extract.syntax import (
     causative_roles,
     child_with_dep,
     is_object_read_as_possessive,
-    passive_subject,
     previous_listed_verb,
+    subject_of,
 )
 
 ensure_doc_extension("characters")
@@ -419,18 +420,10 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     candidates = [
         c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
     ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
-    modified = modified_noun_character(token, state.owners)
-    if modified is not None and any(c.character == modified for c in candidates):
-        return modified
-    for own in emphatic_possessor_characters(token, state.owners):
-        if any(c.character == own for c in candidates):
-            return own
-    for favoured in (
-        first_conjunct_character(token, state.owners),
-        parallel_object_character(token, state.owners),
-    ):
-        if favoured is not None and any(c.character == favoured for c in candidates):
-            return favoured
+    compatible = {c.character for c in candidates}
+    favoured = next((f for f in favoured_referents(token, state.owners) if f in compatible), None)
+    if favoured is not None:
+        return favoured
     if token.dep_ == "poss":
         parallel = [
             c
@@ -457,16 +450,24 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     return best.character
 
 
+def favoured_referents(token: Token, owners: dict[int, int]) -> Iterator[int | None]:
+    """The characters a construction singles out for the pronoun, strongest first (None where
+    a construction does not apply): the noun its modifying clause belongs to, the subject of
+    its clause for "his own", the first conjunct for a "his" coordinated after it, the object
+    of the verb before for an object of a list of verbs."""
+    yield modified_noun_character(token, owners)
+    yield from emphatic_possessor_characters(token, owners)
+    yield first_conjunct_character(token, owners)
+    yield parallel_object_character(token, owners)
+
+
 def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:
     """ "his own", "her own" is the subject of its clause, as a reflexive is ("he tries to carry
     out the last rituals of his own father": the one who tries)."""
     following = token.doc[token.i + 1 : token.i + 2]
     if token.dep_ != "poss" or following.text.lower() != "own":
         return set()
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None:
-        return set()
-    subject = active_subject(verb) or passive_subject(verb)
+    subject = enclosing_clause_subject(token)
     if subject is None or token in subject.subtree:
         return set()
     return phrase_characters(subject, owners)
@@ -529,8 +530,7 @@ def pair_of_the_clause_before(state: Resolution, token: Token) -> list[int]:
     if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > token.i:
         return []
     before = set(verb.head.subtree) - set(verb.subtree)
-    named = {state.owners[word.i] for word in before if word.i in state.owners}
-    return sorted(named) if len(named) == 2 else []
+    return only_pair({state.owners[word.i] for word in before if word.i in state.owners})
 
 
 def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
@@ -539,8 +539,7 @@ def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
     daughter")."""
     if token.dep_ != "poss":
         return []
-    named = characters_named_in(state, state.sentence_of[token.i])
-    return sorted(named) if len(named) == 2 else []
+    return only_pair(characters_named_in(state, state.sentence_of[token.i]))
 
 
 def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
@@ -549,8 +548,12 @@ def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
     Shambu. They fight")."""
     if token.dep_ != "nsubj" or not opens_its_sentence(token):
         return []
-    named = characters_named_in(state, state.sentence_of[token.i] - 1)
-    return sorted(named) if len(named) == 2 else []
+    return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+
+
+def only_pair(characters: set[int]) -> list[int]:
+    """The characters, in order, when they are exactly two; else none."""
+    return sorted(characters) if len(characters) == 2 else []
 
 
 def opens_its_sentence(word: Token) -> bool:
@@ -631,13 +634,18 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
         state.mention(noun, member, start, noun.i + 1, "nominal", salient=False)
 
 
+def enclosing_clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above the token."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return subject_of(verb) if verb is not None else None
+
+
 def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
     """A couple the text has made known: "His wife, Ellen, ... She lives with their son":
     "their" is the clause's subject and the spouse a kinship description gave it."""
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if token.dep_ in SUBJECT_DEPS or verb is None:
+    if token.dep_ in SUBJECT_DEPS:
         return []
-    subject_word = active_subject(verb) or passive_subject(verb)
+    subject_word = enclosing_clause_subject(token)
     subject = state.owners.get(subject_word.i) if subject_word is not None else None
     if subject is None:
         return []
@@ -648,14 +656,22 @@ def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
     return []
 
 
+def preposed_adjuncts(subject: Token) -> list[Token]:
+    """The adverbial clauses and phrases placed before a subject, on its verb ("Worried about
+    her daughter, she"); none for a word that is no subject."""
+    if subject.dep_ not in SUBJECT_DEPS:
+        return []
+    return [
+        clause
+        for clause in subject.head.lefts
+        if clause.dep_ in {"advcl", "prep"} and clause.i < subject.i
+    ]
+
+
 def preposed_clause_pronoun_referent(state: Resolution, token: Token, gender: str) -> int | None:
     """A subject pronoun after a preposed clause refers to whom that clause's pronoun of the
     same gender refers ("Worried about her daughter, she calls Pooja": "she" is "her")."""
-    if token.dep_ not in SUBJECT_DEPS:
-        return None
-    for clause in token.head.lefts:
-        if clause.dep_ not in {"advcl", "prep"} or clause.i > token.i:
-            continue
+    for clause in preposed_adjuncts(token):
         for word in clause.subtree:
             pronoun = pronouns().get(word.lower_)
             if pronoun is not None and pronoun.gender == gender and word.i in state.owners:
@@ -722,8 +738,7 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
         verb = argument_verb(pronoun)
     else:
         return set()
-    subject = active_subject(verb) or passive_subject(verb)
-    return phrase_characters(subject, owners)
+    return phrase_characters(subject_of(verb), owners)
 
 
 def argument_verb(word: Token) -> Token:
@@ -739,7 +754,7 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     if pronoun.dep_ != "poss":
         return set()
     if noun.dep_ in PREDICATE_DEPS:
-        described = active_subject(noun.head) or passive_subject(noun.head)
+        described = subject_of(noun.head)
     elif noun.dep_ == "appos" and not is_in_a_list(noun):
         described = noun.head
     else:
@@ -765,12 +780,8 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
     she...", "After meeting John, he...", "With the help of Kate, she...": not Pavithran, John
     or Kate). Possessors may be ("Angered by his brother's lies, he"), and so may pronouns
     ("Fortunately for her, she")."""
-    if pronoun.dep_ not in SUBJECT_DEPS:
-        return set()
     excluded = set()
-    for clause in pronoun.head.lefts:
-        if clause.i > pronoun.i or clause.dep_ not in {"advcl", "prep"}:
-            continue
+    for clause in preposed_adjuncts(pronoun):
         if clause.dep_ == "advcl" and clause.tag_ not in PARTICIPLE_TAGS:
             continue
         if any(child.dep_ in SUBJECT_DEPS for child in clause.children):

@@ -124,6 +124,12 @@ def active_subject(verb: Token) -> Token | None:
     return misparsed_subject(verb) or listed_verb_subject(verb)
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, active or passive, inherited as active_subject and passive_subject
+    inherit it."""
+    return active_subject(verb) or passive_subject(verb)
+
+
 def causative_roles(verb: Token) -> tuple[Token | None, Token] | None:
     """(who has it done, to whom) for a participle with a subject of its own that depends on
     "have" or "get" ("Gordon has her brought in", "a plan to have Semyon arrested"), also
@@ -214,7 +220,7 @@ def listed_verb_subject(verb: Token) -> Token | None:
     verbs the small parser broke up ("had abused the girl, addicted her to heroin, forced
     her ..." with "addicted" hung elsewhere): the subject of the verb before the comma."""
     previous = previous_listed_verb(verb)
-    return None if previous is None else active_subject(previous) or passive_subject(previous)
+    return None if previous is None else subject_of(previous)
 
 
 def verb_before_the_comma(verb: Token) -> Token | None:
