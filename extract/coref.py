@@ -1,7 +1,9 @@
 """Stage 3 (factory "coref"): links pronouns and descriptions to the characters they refer to.
 
 One left-to-right pass, entity-centric (a character's gender is shared by all its mentions):
-- a name mention makes its character salient;
+- a name mention makes its character salient; a name a naming verb gives to a character
+  already met is another name of it ("calls himself THE Roger Patel", "Tom, known as Ace";
+  models/lexicons/naming_verbs.tsv), and the two become one character;
 - a description ("her husband", "Seema's father", "the maid") goes to the character already
   known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
   later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder; "husband and
@@ -53,6 +55,7 @@ from extract.lexicons import (
     generic_person_nouns,
     group_words,
     kinship_nouns,
+    naming_verbs,
     person_nouns,
     pronouns,
     relation_types,
@@ -79,6 +82,8 @@ THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 PARTICIPLE_TAGS = {"VBG", "VBN"}
 ORDINAL_REFERENCES = {"latter", "former"}
+NAME_GIVING_MODIFIERS = {"acl", "parataxis"}  # "Tom, nicknamed Ace", "Jane (also known as Red)"
+RELATIVE_PRONOUNS = {"who", "whom", "that"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
@@ -131,6 +136,31 @@ class Resolution:
         self.gender_votes: list[Counter[str]] = [Counter() for _ in self.characters]
         self.creatures: set[int] = set()  # unnamed characters described as animals or monsters
         self.groups: dict[int, list[int]] = {}  # plural pronoun -> the characters it stands for
+        self.merged: dict[int, int] = {}  # a character found to be another -> that other
+
+    def merge(self, dropped: int, kept: int) -> None:
+        """`dropped` is another name of `kept`: it gives `kept` its mentions and is dropped."""
+        survivor, other = self.characters[kept], self.characters[dropped]
+        survivor["mentions"].extend(other["mentions"])
+        survivor["aliases"] = list(dict.fromkeys([*survivor["aliases"], *other["aliases"]]))
+        if survivor["gender"] == "unknown":
+            survivor["gender"] = other["gender"]
+        other["mentions"] = []
+        self.gender_votes[kept] += self.gender_votes[dropped]
+        for by_token in (self.owners, self.name_ends):
+            for i, character in by_token.items():
+                if character == dropped:
+                    by_token[i] = kept
+        self.antecedents = [
+            Antecedent(a.head, a.sentence, kept, a.dep) if a.character == dropped else a
+            for a in self.antecedents
+        ]
+        for known in self.by_description.values():
+            known[:] = [kept if character == dropped else character for character in known]
+        for noun, character in self.last_described.items():
+            if character == dropped:
+                self.last_described[noun] = kept
+        self.merged[dropped] = kept
 
     def mention(
         self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
@@ -182,6 +212,7 @@ def resolve_mentions(doc: Doc) -> list[dict]:
     descriptions_at = {d["head"]: d for d in doc._.descriptions or []}
     for token in doc:
         if token.i in state.name_ends:
+            merge_other_name(state, token)
             state.make_salient(token, state.name_ends[token.i])
             register_kin_pair(state, token)
         elif token.i in descriptions_at:
@@ -199,13 +230,64 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
-    for index, character in enumerate(state.characters):
+    kept = [i for i in range(len(state.characters)) if i not in state.merged]
+    for index in kept:
+        character = state.characters[index]
         character["mentions"].sort()
         character["gender"] = state.gender(index)
         if character["kind"] == "nominal":
             name_unnamed_character(doc, state, index)
             character["incidental"] = is_only_a_possessor(doc, character)
-    return state.characters
+    renumber_descriptions(doc, state, kept)
+    return [state.characters[i] for i in kept]
+
+
+def renumber_descriptions(doc: Doc, state: Resolution, kept: list[int]) -> None:
+    """Point the descriptions at the characters' places once the merged ones are left out."""
+    number = {old: new for new, old in enumerate(kept)}
+    for dropped, survivor in state.merged.items():
+        while survivor in state.merged:
+            survivor = state.merged[survivor]
+        number[dropped] = number[survivor]
+    for description in doc._.descriptions or []:
+        for field in ("character", "possessor_character"):
+            if description.get(field) is not None:
+                description[field] = number[description[field]]
+
+
+def merge_other_name(state: Resolution, name: Token) -> None:
+    """A name given to a character already met is another name of it ("he started calling
+    himself THE Roger Patel"): the named one of the two keeps the mentions of both."""
+    holder = other_name_holder(name)
+    anchor = state.owners.get(holder.i) if holder is not None else None
+    character = state.name_ends[name.i]
+    if anchor is None or anchor == character:
+        return
+    if is_unnamed(state, anchor):
+        state.merge(anchor, character)
+    else:
+        state.merge(character, anchor)
+
+
+def other_name_holder(name: Token) -> Token | None:
+    """The word for the person a naming verb gives `name` to: its object or passive subject
+    ("calls himself X", "is known as X"), else the noun the verb's participle or relative
+    clause modifies ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
+    markers = naming_verbs()
+    if name.dep_ == "oprd" and markers.get(name.head.lemma_) == "-":
+        verb = name.head
+    elif name.dep_ == "pobj" and markers.get(name.head.head.lemma_) == name.head.lower_:
+        verb = name.head.head
+    else:
+        return None
+    holder = child_with_dep(verb, "dobj") or child_with_dep(verb, "nsubjpass")
+    if (
+        holder is None
+        and verb.dep_ in NAME_GIVING_MODIFIERS
+        or (holder is not None and holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl")
+    ):
+        return verb.head
+    return holder
 
 
 def is_only_a_possessor(doc: Doc, character: dict) -> bool:

@@ -226,6 +226,12 @@ def perception_verbs() -> frozenset[str]:
 
 
 @cache
+def naming_verbs() -> dict[str, str]:
+    """Verbs that give a person another name, with the preposition before that name ("-": none)."""
+    return {row["verb"]: row["marker"] for row in read_table("lexicons/naming_verbs.tsv")}
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

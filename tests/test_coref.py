@@ -368,3 +368,21 @@ def test_possessive_in_the_subject_of_a_clause_inside_a_relative_clause(nlp):
         "Matt Calder tells the truth to his son Mark Calder, who cannot see why his father lied."
     )
     assert owner_of(doc, "his", 1) == "Mark Calder"
+
+
+def test_a_name_given_by_a_naming_verb_is_another_name_of_its_object(nlp):
+    doc = nlp("Tom Baker grows rich and starts calling himself THE Roger Patel. Roger smiles.")
+    assert [c["name"] for c in doc._.characters] == ["Tom Baker"]
+    assert owner_of(doc, "Roger", 1) == "Tom Baker"
+
+
+def test_a_name_after_known_as_is_another_name_of_the_noun_it_modifies(nlp):
+    doc = nlp("Tom Baker, known as Johnny, flies a plane. Johnny lands.")
+    assert owner_of(doc, "Johnny", 1) == "Tom Baker"
+    assert "Johnny" in doc._.characters[0]["aliases"]
+
+
+def test_a_name_given_to_an_unnamed_character_names_it(nlp):
+    doc = nlp("Mary Parker meets a man who is known as Johnny. Johnny smiles at her.")
+    johnny = next(c for c in doc._.characters if c["name"] == "Johnny")
+    assert johnny["kind"] == "named" and len(doc._.characters) == 2
