@@ -3,7 +3,8 @@
 Named characters come from document-level evidence: every capitalised name is a candidate, each
 of its occurrences adds clues for or against being a person (models/rules/person_evidence.tsv:
 the base model's entity label, a title before it, being the subject of "say" or "love", the
-possessor of "maid", in apposition with "husband", the object of "in"...), and the clues of all
+possessor of "maid", in apposition with "husband", the object of "in", a known first name that
+is not tagged a place...), and the clues of all
 forms of one name are summed, so one good clue fixes every occurrence. Shorter forms join the
 one longer name they are part of ("Katniss" -> "Katniss Everdeen"); a form shared by several
 names (a surname) goes to the one mentioned last, among those whose first name fits a title
@@ -65,6 +66,7 @@ NameForm = tuple[str, ...]
 
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
+PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "through", "throughout",
                          "around", "outside", "within", "onto"}  # fmt: skip
@@ -390,6 +392,8 @@ def name_clues(doc: Doc, start: int, end: int) -> list[str]:
         clues.append("title")
     elif before is not None and before.lower_ == "the":
         clues.append("definite_article")
+    if entity not in PLACE_ENTITIES and doc[start].text.lower() in first_name_genders():
+        clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
     if span.end_char in actor_anchors(doc):

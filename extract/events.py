@@ -54,7 +54,10 @@ SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "fo
 PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "outside", "below",
                       "beneath", "above", "under", "past", "beyond", "along", "throughout",
                       "within"}  # fmt: skip
-NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS}
+# "during an interview with Caesar", "since her wedding to Tom": when something happens
+TIME_PREPOSITIONS = {"during", "since", "until"}
+NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS,
+                            *TIME_PREPOSITIONS}  # fmt: skip
 CIRCUMSTANCE_PREPOSITIONS = {"at"}  # "at the instigation of X", "at the mercy of X"
 VOWELS = set("aeiou")
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}

@@ -214,3 +214,12 @@ def test_a_name_always_under_the_with_no_person_clue_is_no_character(nlp):
 def test_name_tagged_plural_with_an_apposed_person_noun_is_a_character(nlp):
     # the small parser tags "Demetrios" a plural proper noun for its final s
     assert "Demetrios" in names(nlp, "On the way, Omar encounters Demetrios, a teenager.")
+
+
+def test_a_known_first_name_is_a_person_clue_unless_tagged_a_place(nlp):
+    doc = nlp("The mutants drag Zoe back down, forcing Amanda to leave her behind.")
+    zoe = next(c for c in doc._.characters if c["name"] == "Zoe")
+    assert [doc[start].text for start, _end, kind in zoe["mentions"] if kind == "pronoun"] == [
+        "her"
+    ]
+    assert "India" not in names(nlp, "Seema flies to India. India is hot. India is large.")

@@ -410,3 +410,9 @@ def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
 def test_person_in_a_phrase_of_circumstance_is_no_patient(nlp):
     _, _, patient, _ = find(nlp("Anna Berg comes at the instigation of Tom Hale."), "come")
     assert patient is None
+
+
+def test_person_in_a_phrase_of_time_is_no_patient(nlp):
+    doc = nlp("During an interview with Tom Hale, Anna Berg reveals her plan.")
+    _, _, patient, _ = find(doc, "reveal")
+    assert patient is None
