@@ -878,8 +878,14 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
 
 def is_in_a_list(apposition: Token) -> bool:
     """An "apposition" a coordination follows is a list member the small parser misread
-    ("her son Michael, his wife Carla, and their daughter Thea": "his" may be Michael)."""
-    return any(c.i > apposition.i for c in (*apposition.conjuncts, *apposition.head.conjuncts))
+    ("her son Michael, his wife Carla, and their daughter Thea": "his" may be Michael), also
+    when the coordination hangs on the name the noun titles ("his wife Carla and their...")."""
+    titled = [child for child in apposition.children if child.dep_ == "appos"]
+    return any(
+        conjunct.i > apposition.i
+        for word in (apposition, apposition.head, *titled)
+        for conjunct in word.conjuncts
+    )
 
 
 def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:

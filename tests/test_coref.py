@@ -386,3 +386,8 @@ def test_a_name_given_to_an_unnamed_character_names_it(nlp):
     doc = nlp("Mary Parker meets a man who is known as Johnny. Johnny smiles at her.")
     johnny = next(c for c in doc._.characters if c["name"] == "Johnny")
     assert johnny["kind"] == "named" and len(doc._.characters) == 2
+
+
+def test_a_possessive_in_a_list_misread_as_an_apposition_may_be_the_name_before(nlp):
+    doc = nlp("Ellen Brody visits her older son Michael, his wife Carla and their daughter.")
+    assert owner_of(doc, "his") == "Michael"

@@ -137,6 +137,11 @@ def test_a_parent_of_one_sibling_is_a_parent_of_the_other(nlp):
     assert ("Haba", "parent", "Zoya") in relations_of(doc)
 
 
+def test_the_spouse_of_a_child_is_other_family(nlp):
+    doc = nlp("Ellen Brody visits her son Michael and his wife Carla.")
+    assert ("Ellen Brody", "other_family", "Carla") in relations_of(doc)
+
+
 def test_existential_there_introduces_a_description(nlp):
     doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
     assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
