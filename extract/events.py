@@ -3,7 +3,9 @@
 Every verb with a character as subject (agent), or as object, passive subject or prepositional
 object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
 control, relative clauses, participles, purpose infinitives, lists of verbs the parser broke,
-the object of a verb of perception before a participle: "overhears her tormenting Katniss");
+the object of a verb of perception before a participle: "overhears her tormenting Katniss",
+the one sent or hired to do something: "sends Jiang Gan to persuade Zhou Yu", the one with a
+plan: "make plans on how to eliminate Cai Mao");
 "they" stands for each member of its group; reciprocals ("X and Y kiss", "fall for each
 other") relate the coordinated subjects; "got married to" is said of its subject; "is in love
 with" is an event of "be"; a verb the small parser tagged a noun right after a name ("Katniss
@@ -12,7 +14,8 @@ knows. A causative participle is done by the subject of its "have" to its own su
 has her brought in": Gordon brings her). A light verb keeps the word it carries as
 `complement` ("take" + "blame"). Negation and modality come from the verb's own auxiliaries and
 from the verb governing it, a verb of belief included ("thinks he is having an affair":
-believed); models/rules/modality.tsv.
+believed); models/rules/modality.tsv. A complement of a verb that is no trigger takes that
+verb's modality ("would choose to marry him": hypothetical).
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -444,4 +447,8 @@ def modality_of(verb: Token) -> tuple[str, bool]:
             return "asserted", True
         if modality is not None:
             return modality, has_negation(verb.head)
+        # "would choose to marry him": what the governing verb is, its complement is too
+        governing, _negated = modality_of(verb.head)
+        if governing != "asserted":
+            return governing, False
     return "asserted", False

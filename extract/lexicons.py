@@ -226,6 +226,12 @@ def perception_verbs() -> frozenset[str]:
 
 
 @cache
+def sending_verbs() -> frozenset[str]:
+    """Verbs whose object does the purpose infinitive after them ("sends X to persuade Y")."""
+    return word_set("lexicons/sending_verbs.tsv", "verb")
+
+
+@cache
 def naming_verbs() -> dict[str, str]:
     """Verbs that give a person another name, with the preposition before that name ("-": none)."""
     return {row["verb"]: row["marker"] for row in read_table("lexicons/naming_verbs.tsv")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicons import perception_verbs, person_nouns
+from extract.lexicons import perception_verbs, person_nouns, sending_verbs
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
@@ -108,8 +108,12 @@ def active_subject(verb: Token) -> Token | None:
         return active_subject(verb.head)
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_clause_subject(verb.head)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "NOUN":
-        return noun_clause_subject(verb.head.head)  # "Ellen's attempts of convincing Michael"
+    if (
+        verb.dep_ == "pcomp"
+        and (verb.head.lower_ == "of" or is_infinitive(verb))
+        and verb.head.head.pos_ == "NOUN"
+    ):  # "Ellen's attempts of convincing Michael", "make plans on how to eliminate Cai Mao"
+        return noun_clause_subject(verb.head.head)
     if verb.dep_ == "acomp":  # "is able to win": the subject of "is"
         return active_subject(verb.head)
     perceived = perceived_doer(verb)
@@ -118,6 +122,9 @@ def active_subject(verb: Token) -> Token | None:
     blamed = reason_doer(verb)
     if blamed is not None:
         return blamed
+    sent = sent_doer(verb)
+    if sent is not None:
+        return sent
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
@@ -195,6 +202,15 @@ def reason_doer(verb: Token) -> Token | None:
     if obj is None or verb.head.head.pos_ != "VERB" or not is_person_word(obj):
         return None
     return obj
+
+
+def sent_doer(verb: Token) -> Token | None:
+    """The person a verb of sending or hiring has do its purpose infinitive ("sends Jiang Gan
+    to persuade Zhou Yu", "hires Bobby to seduce Kishen": Jiang Gan, Bobby)."""
+    if verb.dep_ != "advcl" or not is_infinitive(verb) or verb.head.lemma_ not in sending_verbs():
+        return None
+    obj = child_with_dep(verb.head, "dobj")
+    return obj if obj is not None and is_person_word(obj) else None
 
 
 def is_person_word(token: Token) -> bool:

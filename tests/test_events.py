@@ -416,3 +416,19 @@ def test_person_in_a_phrase_of_time_is_no_patient(nlp):
     doc = nlp("During an interview with Tom Hale, Anna Berg reveals her plan.")
     _, _, patient, _ = find(doc, "reveal")
     assert patient is None
+
+
+def test_an_infinitive_in_a_phrase_on_a_noun_is_done_by_the_one_with_the_noun(nlp):
+    doc = nlp("Zhou Yu and Zhuge Liang make plans on how to eliminate Cai Mao.")
+    agents = {agent for agent, predicate, _, _ in events_of(doc) if predicate == "eliminate"}
+    assert agents == {"Zhou Yu", "Zhuge Liang"}
+
+
+def test_the_one_sent_or_hired_does_the_purpose_infinitive(nlp):
+    doc = nlp("Cao Cao sends Jiang Gan to persuade Zhou Yu.")
+    assert find(doc, "persuade")[:3] == ("Jiang Gan", "persuade", "Zhou Yu")
+
+
+def test_a_complement_takes_the_modality_of_a_verb_that_is_no_trigger(nlp):
+    doc = nlp("Matt Calder asks why Kay Weston would choose to marry Harry Hale.")
+    assert find(doc, "marry")[3]["modality"] == "hypothetical"
