@@ -56,7 +56,7 @@ from extract.lexicons import (
     relation_types,
     work_nouns,
 )
-from extract.syntax import active_subject, child_with_dep
+from extract.syntax import active_subject, base_verbs, child_with_dep, is_participle_form_of
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -93,23 +93,27 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"
     requires=["doc.ents", "token.pos", "token.tag", "token.dep", "token.lemma"],
 )
 def make_characters(nlp: Language, name: str) -> CharacterFinder:
-    return CharacterFinder()
+    return CharacterFinder(base_verbs(nlp))
 
 
 class CharacterFinder:
     """Finds the named characters and the person descriptions of a Doc."""
 
+    def __init__(self, verbs: frozenset[str] = frozenset()):
+        self.verbs = verbs
+
     def __call__(self, doc: Doc) -> Doc:
-        run_guarded(doc, "characters", "characters", find_named_characters)
+        run_guarded(doc, "characters", "characters", lambda d: find_named_characters(d, self.verbs))
         return run_guarded(doc, "characters", "descriptions", find_descriptions)
 
 
 # Named characters ---------------------------------------------------------------------------
 
 
-def find_named_characters(doc: Doc) -> list[dict]:
-    """Named characters of `doc`, ordered by first mention."""
-    clusters = cluster_name_forms(candidate_name_forms(doc))
+def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
+    """Named characters of `doc`, ordered by first mention. `verbs` are base forms known as
+    verbs, to tell an opening participle from a name ("Suspecting Cilla was...")."""
+    clusters = cluster_name_forms(candidate_name_forms(doc, verbs))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     clues = [
         [clue for start, end, _form in cluster_mentions for clue in name_clues(doc, start, end)]
@@ -192,15 +196,16 @@ def is_name_particle(token: Token) -> bool:
     )
 
 
-def candidate_name_forms(doc: Doc) -> list[NameForm]:
-    """Distinct maximal runs of name tokens (titles left out), plus actor-noted names."""
+def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[NameForm]:
+    """Distinct maximal runs of name tokens (titles and an opening participle left out), plus
+    actor-noted names."""
     forms: dict[NameForm, None] = {}
     run: list[Token] = []
     for token in [*doc, None]:
         if token is not None and (
             is_name_token(token) or run and (is_name_hyphen(token) or is_name_particle(token))
         ):
-            if run or not is_title(token):
+            if run or not (is_title(token) or is_opening_participle(token, verbs)):
                 run.append(token)
                 continue
         form = name_form(run)
@@ -210,6 +215,17 @@ def candidate_name_forms(doc: Doc) -> list[NameForm]:
     for span, _actor in actor_noted_names(doc):
         forms[name_form(list(span))] = None
     return [form for form in forms if form]
+
+
+def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
+    """A participle opening its sentence that the small parser tagged a proper noun:
+    "Suspecting Cilla was having an affair, Les...", "Overhearing Rito..." (not a first name
+    such as "Irving")."""
+    return (
+        token.is_sent_start
+        and token.lower_ not in first_name_genders()
+        and is_participle_form_of(token.text, verbs)
+    )
 
 
 def name_form(tokens: list[Token] | Span) -> NameForm:

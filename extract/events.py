@@ -39,6 +39,7 @@ from extract.lexicons import (
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,
+    base_verbs,
     causative_roles,
     child_with_dep,
     is_infinitive,
@@ -73,16 +74,6 @@ ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", 
 )
 def make_events(nlp: Language, name: str) -> EventFinder:
     return EventFinder(base_verbs(nlp))
-
-
-def base_verbs(nlp: Language) -> frozenset[str]:
-    """The base forms the base model's lemmatizer knows as verbs (empty without its tables)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 class EventFinder:

@@ -3,6 +3,7 @@ control, relative clauses and participles have hidden it."""
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Token
 
 from extract.lexicons import perception_verbs, person_nouns, sending_verbs
@@ -157,11 +158,12 @@ def causative_roles(verb: Token) -> tuple[Token | None, Token] | None:
 
 def is_object_read_as_possessive(pronoun: Token) -> bool:
     """ "her" the small parser took for a possessive of a word that is no noun ("catches her
-    red-handed"): the verb's object."""
+    red-handed"): the verb's object (not in "get her own back", which is a possessive)."""
     return (
         pronoun.lower_ == "her"
         and pronoun.dep_ == "poss"
         and pronoun.head.pos_ not in {"NOUN", "PROPN", "NUM"}
+        and pronoun.head.lower_ != "own"
         and pronoun.head.head.pos_ in {"VERB", "AUX"}
     )
 
@@ -294,3 +296,25 @@ def misparsed_subject(verb: Token) -> Token | None:
 def is_infinitive(verb: Token) -> bool:
     """ "to save": a bare verb form with the infinitive marker."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def base_verbs(nlp: Language) -> frozenset[str]:
+    """The base forms the base model's lemmatizer knows as verbs (empty without its tables)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def is_participle_form_of(word: str, verbs: frozenset[str]) -> bool:
+    """ "Suspecting", "Overhearing", "Following": an -ing form of a known verb (with its final
+    e or doubled consonant restored: "Leaving", "Getting")."""
+    stem = word.lower().removesuffix("ing")
+    if stem == word.lower() or not stem:
+        return False
+    candidates = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.add(stem[:-1])
+    return bool(candidates & verbs)

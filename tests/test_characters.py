@@ -223,3 +223,8 @@ def test_a_known_first_name_is_a_person_clue_unless_tagged_a_place(nlp):
         "her"
     ]
     assert "India" not in names(nlp, "Seema flies to India. India is hot. India is large.")
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
+    doc = nlp("Suspecting Cilla Battersby was lying, Les Brown left. Irving Berlin stayed.")
+    assert {"Cilla Battersby", "Les Brown", "Irving Berlin"} <= set(names(nlp, doc.text))

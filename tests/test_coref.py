@@ -391,3 +391,10 @@ def test_a_name_given_to_an_unnamed_character_names_it(nlp):
 def test_a_possessive_in_a_list_misread_as_an_apposition_may_be_the_name_before(nlp):
     doc = nlp("Ellen Brody visits her older son Michael, his wife Carla and their daughter.")
     assert owner_of(doc, "his") == "Michael"
+
+
+def test_her_own_is_a_possessive_not_an_object(nlp):
+    doc = nlp(
+        "Les Brown cheated on Cilla Battersby, so Cilla Battersby plotted to get her own back."
+    )
+    assert owner_of(doc, "her") == "Cilla Battersby"
