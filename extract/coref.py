@@ -20,7 +20,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
   maid cheated by her husband"), the subject of its clause for "his own", the object
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
-  then subjects, then any mention, the most recent first;
+  the subject of its clause for any other possessive outside that subject ("Edmund could not
+  inherit his father's land"), then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
   they..."), of its sentence ("their") or of the sentence before (a "they" opening its
@@ -507,6 +508,9 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
     if favoured is not None:
         return favoured
     if token.dep_ == "poss":
+        subjects = possessor_subject_characters(token, state.owners) & compatible
+        if len(subjects) == 1:
+            return subjects.pop()
         parallel = [
             c
             for c in candidates
@@ -541,6 +545,18 @@ def favoured_referents(token: Token, owners: dict[int, int]) -> Iterator[int | N
     yield from emphatic_possessor_characters(token, owners)
     yield first_conjunct_character(token, owners)
     yield parallel_object_character(token, owners)
+
+
+def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[int]:
+    """A possessive after its clause's verb most likely stands for that verb's subject
+    ("Edmund ... was unable to inherit his father's earldom": Edmund); one in a phrase placed
+    before the clause need not ("After the insistence of Kavita's mother and of her doctor,
+    Pooja assures Kavita...")."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = subject_of(verb) if verb is not None and verb.i < token.i else None
+    if subject is None or token in subject.subtree:
+        return set()
+    return phrase_characters(subject, owners)
 
 
 def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:

@@ -398,3 +398,8 @@ def test_her_own_is_a_possessive_not_an_object(nlp):
         "Les Brown cheated on Cilla Battersby, so Cilla Battersby plotted to get her own back."
     )
     assert owner_of(doc, "her") == "Cilla Battersby"
+
+
+def test_a_possessive_outside_the_subject_stands_for_the_subject(nlp):
+    doc = nlp("Richard Fitzalan's only son, Edmund Fitzalan, could not inherit his father's land.")
+    assert owner_of(doc, "his") == "Edmund Fitzalan"
