@@ -112,7 +112,7 @@ def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
             patients = [c for c in patients or character_after(verb, referents) if c not in agents]
         if not agents and not patients:
             continue
-        modality, governor_negated = modality_of(verb)
+        modality, governor_negated = modality_of(verb, verbs)
         for agent, patient in participant_pairs(agents, patients):
             events.append(
                 {
@@ -422,8 +422,9 @@ def believed_modality(token: Token) -> str | None:
     return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
 
 
-def modality_of(verb: Token) -> tuple[str, bool]:
-    """(modality, negated by its governor) from auxiliaries and the governing verb."""
+def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
+    """(modality, negated by its governor) from auxiliaries and the governing verb (its
+    lemma mended as `verb_lemma` mends it: "hoping" -> "hope")."""
     triggers = modality_triggers()
     for child in verb.children:
         if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
@@ -433,13 +434,13 @@ def modality_of(verb: Token) -> tuple[str, bool]:
         return belief, False
     # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
     if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
-        modality = triggers.get((verb.head.lemma_.lower(), "xcomp"))
+        modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
         if modality == "negative":
             return "asserted", True
         if modality is not None:
             return modality, has_negation(verb.head)
         # "would choose to marry him": what the governing verb is, its complement is too
-        governing, _negated = modality_of(verb.head)
+        governing, _negated = modality_of(verb.head, verbs)
         if governing != "asserted":
             return governing, False
     return "asserted", False

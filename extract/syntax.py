@@ -109,6 +109,8 @@ def active_subject(verb: Token) -> Token | None:
         return active_subject(verb.head)
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_clause_subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "a gang of mutants dragging Zoe": the mutants drag her
     if (
         verb.dep_ == "pcomp"
         and (verb.head.lower_ == "of" or is_infinitive(verb))

@@ -403,3 +403,10 @@ def test_her_own_is_a_possessive_not_an_object(nlp):
 def test_a_possessive_outside_the_subject_stands_for_the_subject(nlp):
     doc = nlp("Richard Fitzalan's only son, Edmund Fitzalan, could not inherit his father's land.")
     assert owner_of(doc, "his") == "Edmund Fitzalan"
+
+
+def test_an_object_of_a_participle_on_a_noun_is_not_that_noun(nlp):
+    doc = nlp(
+        "Daisy Clover signs. Raymond's wife Melora Swan, forcing her to work, counsels Daisy."
+    )
+    assert owner_of(doc, "her") == "Daisy Clover"

@@ -432,3 +432,8 @@ def test_the_one_sent_or_hired_does_the_purpose_infinitive(nlp):
 def test_a_complement_takes_the_modality_of_a_verb_that_is_no_trigger(nlp):
     doc = nlp("Matt Calder asks why Kay Weston would choose to marry Harry Hale.")
     assert find(doc, "marry")[3]["modality"] == "hypothetical"
+
+
+def test_the_modality_trigger_is_read_with_its_mended_lemma(nlp):
+    doc = nlp("Xiaoqiao Qiao rides to the camp, hoping to persuade Cao Cao to give up.")
+    assert find(doc, "persuade")[3]["modality"] == "desired"
