@@ -686,9 +686,9 @@ def find_descriptions(doc: Doc) -> list[dict]:
     creatures = acting_creatures(doc)
     descriptions = []
     for noun in doc:
-        if noun.tag_ in PLURAL_TAGS or noun.i in owners:
+        kin_title = is_kin_title(noun, owners)  # "mother Haba", also "her Uncle Jack"
+        if noun.tag_ in PLURAL_TAGS or noun.i in owners and not kin_title:
             continue
-        kin_title = is_kin_title(noun, owners)
         lemma = person_noun_lemma(noun) if is_person_noun(noun) or kin_title else None
         if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
             lemma = noun.lemma_.lower()

@@ -288,3 +288,8 @@ def test_plural_couple_kin_of_several_holders_relates_no_one(nlp):
 def test_symmetric_kin_predicate_of_they_relates_the_group(nlp):
     doc = nlp("Ann Hale visits Kate Moss. They are friends.")
     assert ("Ann Hale", "friend", "Kate Moss") in relations_of(doc)
+
+
+def test_a_kinship_title_of_a_possessed_name_relates_the_name_to_the_possessor(nlp):
+    doc = nlp("Quincey Brown introduces Kimberly to her Uncle Jack.")
+    assert ("Jack", "other_family", "Quincey Brown") in relations_of(doc)
