@@ -18,7 +18,8 @@ Rules (each relation records the one that fired):
 - `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
   Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
 - `relation_noun`: a noun naming a tie ("her wedding to Philippe", "the wedding of Geeta and
-  Swaroop"; models/rules/relation_nouns.tsv) relates the two people it is said of.
+  Swaroop", "Miluska and Frantisek, a barren couple"; models/rules/relation_nouns.tsv)
+  relates the two people it is said of.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -324,8 +325,9 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
 
 def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
     """ "her wedding to Philippe", "his affair with Kaajal", "the wedding of Geeta and
-    Swaroop": a noun naming a tie (models/rules/relation_nouns.tsv) relates the two people it
-    is said of, its possessor and the object of its "to"/"with", or those of its "of"/"between"
+    Swaroop", "Miluska and Frantisek, a barren couple": a noun naming a tie (models/rules/
+    relation_nouns.tsv) relates the two people it is said of, its possessor and the object of
+    its "to"/"with", those of its "of"/"between", or those it is apposed or predicated to
     (not "their marriage": who "they" are is too often a guess)."""
     found = []
     for noun in doc:
@@ -336,7 +338,7 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
         pronoun = pronouns().get(possessor.lower_) if possessor is not None else None
         if pronoun is not None and pronoun.number == "plural":
             continue  # whom "their" stands for is a guess; the tie would rest on it alone
-        sides = [characters_of(possessor, referents)]
+        sides = [characters_of(possessor, referents), characters_of(said_of(noun), referents)]
         # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
         following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
         for prep in dict.fromkeys([*noun.children, *following]):
@@ -346,6 +348,16 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
         if len(members) == 2:
             found += pair_relations(doc, noun, relation_type, members, "relation_noun")
     return found
+
+
+def said_of(noun: Token) -> Token | None:
+    """The noun phrase a noun is apposed to ("Miluska and Frantisek, a couple") or predicated
+    of ("they are a couple")."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
+        return child_with_dep(noun.head, "nsubj")
+    return None
 
 
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
