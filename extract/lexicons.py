@@ -232,6 +232,12 @@ def sending_verbs() -> frozenset[str]:
 
 
 @cache
+def tie_holding_verbs() -> frozenset[str]:
+    """Verbs whose subject holds the tie their object names ("develops a crush on X")."""
+    return word_set("lexicons/tie_holding_verbs.tsv", "verb")
+
+
+@cache
 def naming_verbs() -> dict[str, str]:
     """Verbs that give a person another name, with the preposition before that name ("-": none)."""
     return {row["verb"]: row["marker"] for row in read_table("lexicons/naming_verbs.tsv")}

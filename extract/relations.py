@@ -18,8 +18,8 @@ Rules (each relation records the one that fired):
 - `kin_pair`: two kinship nouns of one symmetric type titling two names ("husband and wife
   Rawdon and Miranda", "brother and sister Tom and Ann") relate them.
 - `relation_noun`: a noun naming a tie ("her wedding to Philippe", "the wedding of Geeta and
-  Swaroop", "Miluska and Frantisek, a barren couple"; models/rules/relation_nouns.tsv)
-  relates the two people it is said of.
+  Swaroop", "Miluska and Frantisek, a barren couple", "his love for Katniss", "develops a
+  crush on Dodge"; models/rules/relation_nouns.tsv) relates the two people it is said of.
 - `event_verb`: a non-negated event whose verb shows a relation ("marries", "falls in love with",
   "kills"; models/rules/relation_verbs.tsv) relates its agent and patient; wanted or attempted
   hostile acts count too (one who tries to kill another is an enemy), other relations need
@@ -66,13 +66,16 @@ from extract.lexicons import (
     relation_nouns,
     relation_types,
     relation_verbs,
+    tie_holding_verbs,
     trade_nouns,
 )
-from extract.syntax import child_with_dep
+from extract.syntax import active_subject, child_with_dep
 
 ensure_doc_extension("relations")
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
+# the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
+TIE_PREPOSITIONS = {"to", "with", "of", "between", "for", "on"}
 
 
 @Language.factory(
@@ -325,29 +328,44 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
 
 def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
     """ "her wedding to Philippe", "his affair with Kaajal", "the wedding of Geeta and
-    Swaroop", "Miluska and Frantisek, a barren couple": a noun naming a tie (models/rules/
-    relation_nouns.tsv) relates the two people it is said of, its possessor and the object of
-    its "to"/"with", those of its "of"/"between", or those it is apposed or predicated to
-    (not "their marriage": who "they" are is too often a guess)."""
+    Swaroop", "Miluska and Frantisek, a barren couple", "Oliver develops a crush on Dodge": a
+    noun naming a tie (models/rules/relation_nouns.tsv) relates the two people it is said of,
+    its possessor (or the subject of a verb of having or starting it) and the object of its
+    "to"/"with"/"for"/"on", those of its "of"/"between", or those it is apposed or predicated
+    to (not "their marriage": who "they" are is too often a guess; not a tie someone only
+    believes in, nor "her love for her son")."""
     found = []
     for noun in doc:
         relation_type = relation_nouns().get(noun.lemma_.lower())
-        if relation_type is None or noun.pos_ != "NOUN":
-            continue
+        if relation_type is None or noun.pos_ != "NOUN" or believed_modality(noun) is not None:
+            continue  # "thinks he is having an affair" is no affair yet
         possessor = child_with_dep(noun, "poss")
         pronoun = pronouns().get(possessor.lower_) if possessor is not None else None
         if pronoun is not None and pronoun.number == "plural":
             continue  # whom "their" stands for is a guess; the tie would rest on it alone
-        sides = [characters_of(possessor, referents), characters_of(said_of(noun), referents)]
+        holder = possessor if possessor is not None else object_holder(noun)
+        sides = [characters_of(holder, referents), characters_of(said_of(noun), referents)]
         # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
         following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
         for prep in dict.fromkeys([*noun.children, *following]):
-            if prep.dep_ == "prep" and prep.lower_ in {"to", "with", "of", "between"}:
-                sides.append(characters_of(child_with_dep(prep, "pobj"), referents))
+            if prep.dep_ == "prep" and prep.lower_ in TIE_PREPOSITIONS:
+                other = child_with_dep(prep, "pobj")
+                if other is not None and other.lemma_.lower() in kinship_nouns():
+                    break  # "her love for her son" is no romance
+                sides.append(characters_of(other, referents))
         members = list(dict.fromkeys(c for side in sides for c in side))
         if len(members) == 2:
             found += pair_relations(doc, noun, relation_type, members, "relation_noun")
     return found
+
+
+def object_holder(noun: Token) -> Token | None:
+    """The subject of a verb of having or starting a tie noun is the object of ("Oliver
+    develops a crush on Dodge", "Patrick starts a romance with Odile";
+    models/lexicons/tie_holding_verbs.tsv)."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in tie_holding_verbs():
+        return None
+    return active_subject(noun.head)
 
 
 def said_of(noun: Token) -> Token | None:

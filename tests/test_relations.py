@@ -302,3 +302,21 @@ def test_a_tie_noun_apposed_to_two_people_relates_them(nlp):
         ("Jack Reed", "spouse", "Anna Berg"),
     }
     assert relations_of(nlp("Tom Hale stays for a couple of days with Anna Berg.")) == set()
+
+
+def test_a_tie_noun_held_by_the_subject_or_the_possessor_relates_to_its_object(nlp):
+    assert ("Oliver Smith", "lover", "Dodge Jones") in relations_of(
+        nlp("Oliver Smith develops a crush on Dodge Jones.")
+    )
+    assert ("Peeta Mellark", "lover", "Katniss Everdeen") in relations_of(
+        nlp("Peeta Mellark reveals his love for Katniss Everdeen.")
+    )
+
+
+def test_a_tie_noun_is_not_held_by_one_who_arranges_or_believes_it(nlp):
+    assert relations_of(nlp("Roger Patel arranges a marriage for Namrata Patel.")) == set()
+    doc = nlp("Kaajal Rao thinks that Kishen Rao has an affair with Bobby Shah.")
+    assert not {r for r in relations_of(doc) if r[1] == "lover"}
+    assert ("Anna Berg", "parent", "Tom") in relations_of(
+        nlp("Anna Berg shows her love for her son Tom.")
+    )
