@@ -142,6 +142,11 @@ def test_the_spouse_of_a_child_is_other_family(nlp):
     assert ("Ellen Brody", "other_family", "Carla") in relations_of(doc)
 
 
+def test_the_sibling_of_a_spouse_is_other_family(nlp):
+    doc = nlp("Manu Nair's wife Indu Nair calls her brother Hari Menon.")
+    assert ("Hari Menon", "other_family", "Manu Nair") in relations_of(doc)
+
+
 def test_existential_there_introduces_a_description(nlp):
     doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
     assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
