@@ -228,3 +228,8 @@ def test_a_known_first_name_is_a_person_clue_unless_tagged_a_place(nlp):
 def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
     doc = nlp("Suspecting Cilla Battersby was lying, Les Brown left. Irving Berlin stayed.")
     assert {"Cilla Battersby", "Les Brown", "Irving Berlin"} <= set(names(nlp, doc.text))
+
+
+def test_one_who_was_born_is_a_person(nlp):
+    doc = nlp("Uzelac was born on June 27, 1986 to parents Donnie and Brenda. She has a brother.")
+    assert "Uzelac" in {c["name"] for c in doc._.characters}
