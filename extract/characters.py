@@ -52,6 +52,7 @@ from extract.lexicons import (
     once_per_name_clues,
     person_evidence_weights,
     person_nouns,
+    personal_nouns,
     real_person_clues,
     relation_types,
     work_nouns,
@@ -479,6 +480,8 @@ def role_clues(head: Token) -> list[str]:
         clues.append("comparison_object")
     elif dep == "poss" and governor.lemma_.lower() in work_nouns():
         clues.append("work_possessor")
+    elif dep == "poss" and governor.lemma_.lower() in personal_nouns():
+        clues.append("personal_possessor")
     if is_person_apposition(head):
         clues.append("person_apposition")
     return clues

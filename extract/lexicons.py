@@ -180,6 +180,12 @@ def crew_nouns() -> frozenset[str]:
 
 
 @cache
+def personal_nouns() -> frozenset[str]:
+    """Nouns for what only a person has (body, death, career): their possessor is a person."""
+    return word_set("lexicons/personal_nouns.tsv", "noun")
+
+
+@cache
 def work_nouns() -> frozenset[str]:
     """Nouns for works (film, novel): their possessor is a maker, not a character."""
     return word_set("lexicons/work_nouns.tsv", "noun")

@@ -233,3 +233,8 @@ def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
 def test_one_who_was_born_is_a_person(nlp):
     doc = nlp("Uzelac was born on June 27, 1986 to parents Donnie and Brenda. She has a brother.")
     assert "Uzelac" in {c["name"] for c in doc._.characters}
+
+
+def test_the_possessor_of_a_career_or_a_body_is_a_person(nlp):
+    doc = nlp("Greisen's career began early. Critics praised the album.")
+    assert "Greisen" in {c["name"] for c in doc._.characters}
