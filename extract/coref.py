@@ -20,6 +20,7 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
   maid cheated by her husband"), the subject of its clause for "his own", the object
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
+  the one asked for the subject of a question ("asks Fletcher if he'd be interested"),
   the subject of its clause for any other possessive outside that subject ("Edmund could not
   inherit his father's land"), then subjects, then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
@@ -85,6 +86,8 @@ PARTICIPLE_TAGS = {"VBG", "VBN"}
 ORDINAL_REFERENCES = {"latter", "former"}
 NAME_GIVING_MODIFIERS = {"acl", "parataxis"}  # "Tom, nicknamed Ace", "Jane (also known as Red)"
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
+YES_NO_MARKERS = {"if", "whether"}
+QUESTION_WORDS = {*YES_NO_MARKERS, "how", "why", "what", "when", "where"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
@@ -540,11 +543,29 @@ def favoured_referents(token: Token, owners: dict[int, int]) -> Iterator[int | N
     """The characters a construction singles out for the pronoun, strongest first (None where
     a construction does not apply): the noun its modifying clause belongs to, the subject of
     its clause for "his own", the first conjunct for a "his" coordinated after it, the object
-    of the verb before for an object of a list of verbs."""
+    of the verb before for an object of a list of verbs, the one asked for the subject of a
+    question."""
     yield modified_noun_character(token, owners)
     yield from emphatic_possessor_characters(token, owners)
     yield first_conjunct_character(token, owners)
     yield parallel_object_character(token, owners)
+    yield addressee_character(token, owners)
+
+
+def addressee_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The one asked, for the subject of the question asked ("asks Fletcher if he'd be
+    interested", "asked Triple H how he felt": the one asked)."""
+    clause = token.head
+    if token.dep_ not in SUBJECT_DEPS or clause.head.lemma_ != "ask":
+        return None
+    # the small parser reads "asks him if he..." as a clause of condition too
+    asked = QUESTION_WORDS if clause.dep_ == "ccomp" else YES_NO_MARKERS
+    if clause.dep_ not in {"ccomp", "advcl"} or not any(
+        child.lower_ in asked for child in clause.children
+    ):
+        return None
+    addressee = child_with_dep(clause.head, "dobj") or child_with_dep(clause.head, "dative")
+    return owners.get(addressee.i) if addressee is not None else None
 
 
 def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[int]:

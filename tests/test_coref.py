@@ -410,3 +410,10 @@ def test_an_object_of_a_participle_on_a_noun_is_not_that_noun(nlp):
         "Daisy Clover signs. Raymond's wife Melora Swan, forcing her to work, counsels Daisy."
     )
     assert owner_of(doc, "her") == "Daisy Clover"
+
+
+def test_the_subject_of_a_question_is_the_one_asked(nlp):
+    doc = nlp(
+        "Banyard Smith meets Fletcher Jones. Banyard Smith asks Fletcher Jones if he is free."
+    )
+    assert owner_of(doc, "he") == "Fletcher Jones"
