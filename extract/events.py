@@ -1,7 +1,8 @@
 """Stage 4a (factory "events"): who does what to whom, clause by clause, in story order.
 
 Every verb with a character as subject (agent), or as object, passive subject or prepositional
-object (patient), is an event. Hidden subjects come from extract/syntax.py (coordination,
+object (patient), is an event; the owner of a body part an act reaches is its patient ("stabs
+the pole into the beast's side"). Hidden subjects come from extract/syntax.py (coordination,
 control, relative clauses, participles, purpose infinitives, lists of verbs the parser broke,
 the object of a verb of perception before a participle: "overhears her tormenting Katniss",
 the one sent or hired to do something: "sends Jiang Gan to persuade Zhou Yu", the one with a
@@ -32,6 +33,7 @@ from extract.extensions import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     modality_triggers,
     participle_verbs,
+    personal_nouns,
     pronouns,
     reciprocal_verbs,
     support_verbs,
@@ -324,6 +326,12 @@ def patients_of(
     if obj is not None:
         slots.append(child_with_dep(obj, "poss"))
         slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
+        # "stabs the pole into the beast's side", "sees parts of Woody's body": whose body
+        slots += [
+            child_with_dep(phrase, "poss")
+            for phrase in [*objects, *prepositional_objects(obj)]
+            if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
+        ]
     # "has her brought in": what is done to her is the participle's event, not the "have"'s
     slots += [
         child_with_dep(clause, "nsubj") or child_with_dep(clause, "nsubjpass")
@@ -339,6 +347,17 @@ def patients_of(
         if characters:
             return characters
     return []
+
+
+def prepositional_objects(noun: Token) -> list[Token]:
+    """The objects of the prepositions on a noun ("parts of Woody's body": body)."""
+    return [
+        word
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for word in prep.children
+        if word.dep_ == "pobj"
+    ]
 
 
 def is_reflexive(token: Token) -> bool:

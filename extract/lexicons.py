@@ -180,9 +180,10 @@ def crew_nouns() -> frozenset[str]:
 
 
 @cache
-def personal_nouns() -> frozenset[str]:
-    """Nouns for what only a person has (body, death, career): their possessor is a person."""
-    return word_set("lexicons/personal_nouns.tsv", "noun")
+def personal_nouns() -> dict[str, str]:
+    """Nouns for what only a person has (body, death, career), with their kind (body, life,
+    mind): their possessor is a person."""
+    return {row["noun"]: row["kind"] for row in read_table("lexicons/personal_nouns.tsv")}
 
 
 @cache

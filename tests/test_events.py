@@ -437,3 +437,10 @@ def test_a_complement_takes_the_modality_of_a_verb_that_is_no_trigger(nlp):
 def test_the_modality_trigger_is_read_with_its_mended_lemma(nlp):
     doc = nlp("Xiaoqiao Qiao rides to the camp, hoping to persuade Cao Cao to give up.")
     assert find(doc, "persuade")[3]["modality"] == "desired"
+
+
+def test_the_owner_of_a_body_part_an_act_reaches_is_its_patient(nlp):
+    doc = nlp("Jake Reed stabs the pole into Tom Hale's side.")
+    assert find(doc, "stab")[:3] == ("Jake Reed", "stab", "Tom Hale")
+    _, _, patient, _ = find(nlp("Govinda Rao dies in Bhagwaan Dada's arms."), "die")
+    assert patient is None
