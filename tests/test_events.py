@@ -444,3 +444,10 @@ def test_the_owner_of_a_body_part_an_act_reaches_is_its_patient(nlp):
     assert find(doc, "stab")[:3] == ("Jake Reed", "stab", "Tom Hale")
     _, _, patient, _ = find(nlp("Govinda Rao dies in Bhagwaan Dada's arms."), "die")
     assert patient is None
+
+
+def test_a_name_read_as_a_compound_of_the_second_object_is_the_first_object(nlp):
+    doc = nlp("Victor Hasson denies Sergio Constanza access.")
+    assert find(doc, "deny")[:3] == ("Victor Hasson", "deny", "Sergio Constanza")
+    _, _, patient, _ = find(nlp("Matt Calder reaches the Calder farm."), "reach")
+    assert patient is None
