@@ -12,7 +12,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down",
-  nor the subject of a causative "have": "Gordon has her brought in"; a "her" the parser
+  or one inside the verb's object: "orders a hit on him", nor the subject of a causative
+  "have": "Gordon has her brought in"; a "her" the parser
   took for the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"; a subject pronoun is
@@ -84,6 +85,8 @@ THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 PARTICIPLE_TAGS = {"VBG", "VBN"}
 ORDINAL_REFERENCES = {"latter", "former"}
+# prepositions whose object inside a verb's object is someone else than the verb's subject
+NOUN_PHRASE_ARGUMENT_PREPOSITIONS = {"on", "against", "for", "to", "at", "about"}
 NAME_GIVING_MODIFIERS = {"acl", "parataxis"}  # "Tom, nicknamed Ace", "Jane (also known as Red)"
 RELATIVE_PRONOUNS = {"who", "whom", "that"}
 YES_NO_MARKERS = {"if", "whether"}
@@ -855,6 +858,8 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
         verb = pronoun.head.head
     elif pronoun.dep_ in OBJECT_DEPS:
         verb = argument_verb(pronoun)
+        if verb.dep_ == "dobj" and pronoun.head.lower_ in NOUN_PHRASE_ARGUMENT_PREPOSITIONS:
+            verb = verb.head  # "orders a hit on him": not the one who orders
     else:
         return set()
     return phrase_characters(subject_of(verb), owners)

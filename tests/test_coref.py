@@ -417,3 +417,8 @@ def test_the_subject_of_a_question_is_the_one_asked(nlp):
         "Banyard Smith meets Fletcher Jones. Banyard Smith asks Fletcher Jones if he is free."
     )
     assert owner_of(doc, "he") == "Fletcher Jones"
+
+
+def test_an_object_pronoun_inside_the_verbs_object_is_not_its_subject(nlp):
+    doc = nlp("Stepan Orlov visits Semyon Gorsky. Semyon Gorsky orders a hit on him.")
+    assert owner_of(doc, "him") == "Stepan Orlov"
