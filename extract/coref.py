@@ -23,7 +23,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
   the one asked for the subject of a question ("asks Fletcher if he'd be interested"),
   the subject of its clause for any other possessive outside that subject ("Edmund could not
-  inherit his father's land"), then subjects, then any mention, the most recent first;
+  inherit his father's land"), then subjects (of a sentence before, those of main clauses
+  before those of relative clauses), then any mention, the most recent first;
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
   they..."), of its sentence ("their") or of the sentence before (a "they" opening its
@@ -537,7 +538,12 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         return None
     best = min(
         candidates,
-        key=lambda c: (sentence - c.sentence, salience_rank(state.doc[c.head], c.dep), -c.head),
+        key=lambda c: (
+            sentence - c.sentence,
+            salience_rank(state.doc[c.head], c.dep)
+            + (c.sentence < sentence and is_backgrounded_subject(state.doc[c.head], c.dep)),
+            -c.head,
+        ),
     )
     return best.character
 
@@ -611,6 +617,12 @@ def parallel_object_character(token: Token, owners: dict[int, int]) -> int | Non
     previous = previous_listed_verb(token.head)
     obj = child_with_dep(previous, "dobj") if previous is not None else None
     return owners.get(obj.i) if obj is not None else None
+
+
+def is_backgrounded_subject(head: Token, dep: str) -> bool:
+    """The subject of a clause that modifies a noun ("the man who killed him"): background,
+    less salient for a later sentence than the subjects of main clauses."""
+    return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
 
 
 def salience_rank(head: Token, dep: str) -> int:

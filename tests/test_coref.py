@@ -422,3 +422,8 @@ def test_the_subject_of_a_question_is_the_one_asked(nlp):
 def test_an_object_pronoun_inside_the_verbs_object_is_not_its_subject(nlp):
     doc = nlp("Stepan Orlov visits Semyon Gorsky. Semyon Gorsky orders a hit on him.")
     assert owner_of(doc, "him") == "Stepan Orlov"
+
+
+def test_a_subject_of_a_relative_clause_is_less_salient_than_a_main_subject_later(nlp):
+    doc = nlp("Tom Hale meets Anna Berg, whom Jack Reed hired. He smiles.")
+    assert owner_of(doc, "He") == "Tom Hale"
