@@ -215,6 +215,11 @@ def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[
         run = []
     for span, _actor in actor_noted_names(doc):
         forms[name_form(list(span))] = None
+    # "Ellen Ward ... Ellen catches the eye" with "Ellen" tagged an adjective there: the first
+    # name of a full name is a form of it wherever it stands
+    for form in list(forms):
+        if len(form) > 1 and form[0].lower() in first_name_genders():
+            forms.setdefault((form[0],), None)
     return [form for form in forms if form]
 
 

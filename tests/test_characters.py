@@ -238,3 +238,15 @@ def test_one_who_was_born_is_a_person(nlp):
 def test_the_possessor_of_a_career_or_a_body_is_a_person(nlp):
     doc = nlp("Greisen's career began early. Critics praised the album.")
     assert "Greisen" in {c["name"] for c in doc._.characters}
+
+
+def test_the_first_name_of_a_full_name_is_its_mention_whatever_its_tag(nlp):
+    doc = nlp(
+        "Bored with her life, waitress Ellen Ward craves excitement. Ellen catches the eye "
+        "racketeer Charles Blake, irking his moll Vivian, who attacks her with scissors."
+    )
+    ellen = next(c for c in doc._.characters if c["name"] == "Ellen Ward")
+    assert [doc[start].text for start, _end, kind in ellen["mentions"] if kind == "name"] == [
+        "Ellen",
+        "Ellen",
+    ]
