@@ -29,7 +29,7 @@ def dev_evaluation(tmp_path_factory):
 
 @needs_cmu
 def test_named_characters_f1_floor(dev_evaluation):
-    assert dev_evaluation.named.f1 >= 0.93
+    assert dev_evaluation.named.f1 >= 0.935
 
 
 @needs_cmu
@@ -39,22 +39,22 @@ def test_nominal_characters_recall_floor(dev_evaluation):
 
 @needs_cmu
 def test_gender_accuracy_floor(dev_evaluation):
-    assert dev_evaluation.gender_accuracy >= 0.93
+    assert dev_evaluation.gender_accuracy >= 0.94
 
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.63
+    assert dev_evaluation.relations.f1 >= 0.66
 
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.61
+    assert dev_evaluation.events.f1 >= 0.615
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.71
-    assert scores.bias >= 0.92
+    assert scores.overall.f1 >= 0.72
+    assert scores.bias >= 0.93
