@@ -74,6 +74,7 @@ from extract.syntax import active_subject, child_with_dep
 ensure_doc_extension("relations")
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
 TIE_PREPOSITIONS = {"to", "with", "of", "between", "for", "on"}
 
@@ -421,7 +422,7 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
         hostile_only = event["modality"] != "asserted"
         verb = doc[event["trigger"][0]]
         for rule in relation_verbs().get(event["predicate"], []):
-            if rule.noun is not None and not any(t.lemma_ == rule.noun for t in verb.subtree):
+            if rule.noun is not None and not any(t.lemma_ == rule.noun for t in own_phrase(verb)):
                 continue
             if hostile_only and rule.type != "enemy":
                 break
@@ -458,6 +459,15 @@ def shared_predicate_relations(
         group = sorted({*characters_of(subject, referents), *misparsed})
         found += pair_relations(doc, noun, relation_type, group, "shared_predicate")
     return found
+
+
+def own_phrase(verb: Token) -> Iterator[Token]:
+    """The words of the verb's own phrase, not of a clause inside it ("has a wife, who thinks
+    he is having an affair": "affair" is not "has"'s)."""
+    for child in verb.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            yield child
+            yield from own_phrase(child)
 
 
 def relation_key(relation_type: str, source: int, target: int) -> tuple:

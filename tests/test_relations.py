@@ -325,3 +325,8 @@ def test_a_tie_noun_is_not_held_by_one_who_arranges_or_believes_it(nlp):
     assert ("Anna Berg", "parent", "Tom") in relations_of(
         nlp("Anna Berg shows her love for her son Tom.")
     )
+
+
+def test_the_noun_of_a_verbal_phrase_must_stand_in_the_verbs_own_phrase(nlp):
+    doc = nlp("Kishen Rao has a wife, Kaajal, who thinks he is having an affair with Bobby.")
+    assert not {r for r in relations_of(doc) if r[1] == "lover"}
