@@ -16,7 +16,8 @@ has her brought in": Gordon brings her). A light verb keeps the word it carries 
 `complement` ("take" + "blame"). Negation and modality come from the verb's own auxiliaries and
 from the verb governing it, a verb of belief included ("thinks he is having an affair":
 believed); models/rules/modality.tsv. A complement of a verb that is no trigger takes that
-verb's modality ("would choose to marry him": hypothetical).
+verb's modality ("would choose to marry him": hypothetical); a gerund after a preposition of a
+negated verb, or after "without", does not happen ("wouldn't dream of betraying her").
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -475,4 +476,10 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         governing, _negated = modality_of(verb.head, verbs)
         if governing != "asserted":
             return governing, False
+    # "wouldn't dream of betraying her": a gerund after a preposition of a negated verb does
+    # not happen, nor does one after "without" ("leaves without killing him")
+    preposition = verb.head if verb.dep_ == "pcomp" else None
+    if preposition is not None and preposition.head.pos_ in {"VERB", "AUX"}:
+        if preposition.lower_ == "without" or has_negation(preposition.head):
+            return "asserted", True
     return "asserted", False

@@ -451,3 +451,10 @@ def test_a_name_read_as_a_compound_of_the_second_object_is_the_first_object(nlp)
     assert find(doc, "deny")[:3] == ("Victor Hasson", "deny", "Sergio Constanza")
     _, _, patient, _ = find(nlp("Matt Calder reaches the Calder farm."), "reach")
     assert patient is None
+
+
+def test_a_gerund_after_a_negated_verb_or_without_does_not_happen(nlp):
+    doc = nlp("Kishen Rao loves Kaajal Rao and wouldn't dream of betraying her.")
+    assert find(doc, "betray")[3]["negated"]
+    assert find(nlp("Tom Hale escapes without killing Jack Reed."), "kill")[3]["negated"]
+    assert not find(nlp("Tom Hale is jailed after killing Jack Reed."), "kill")[3]["negated"]
