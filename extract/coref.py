@@ -10,7 +10,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   wife Rawdon and Miranda" makes each known by the other's noun), a definite
   one to the last character described by that noun; otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
-  prior only narrows the choice --, never a creature, and a non-reflexive object pronoun never
+  prior only narrows the choice, and never vetoes the subject after a phrase placed before
+  it: "During her time on the show, Allen..." --, never a creature, and a non-reflexive object pronoun never
   refers to its clause's subject, also one its verb shares: "ambushes her and pins her down",
   or one inside the verb's object: "orders a hit on him", nor the subject of a causative
   "have": "Gordon has her brought in"; a "her" the parser
@@ -532,7 +533,7 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         return preposed
     cataphor = preposed_clause_subject(token, state.owners)
     if cataphor is not None and cataphor not in excluded:
-        if state.likely_gender(cataphor) in {gender, "unknown"}:
+        if state.gender(cataphor) in {gender, "unknown"}:
             return cataphor
     if not candidates:
         return None

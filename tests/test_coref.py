@@ -427,3 +427,8 @@ def test_an_object_pronoun_inside_the_verbs_object_is_not_its_subject(nlp):
 def test_a_subject_of_a_relative_clause_is_less_salient_than_a_main_subject_later(nlp):
     doc = nlp("Tom Hale meets Anna Berg, whom Jack Reed hired. He smiles.")
     assert owner_of(doc, "He") == "Tom Hale"
+
+
+def test_the_first_name_prior_never_vetoes_the_subject_after_a_preposed_phrase(nlp):
+    doc = nlp("Julie Berman took over the role. During her time on the show, Allen filmed a film.")
+    assert owner_of(doc, "her") == "Allen"
