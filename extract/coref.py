@@ -11,11 +11,11 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   one to the last character described by that noun; otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice, and never vetoes the subject after a phrase placed before
-  it: "During her time on the show, Allen..." --, never a creature, and a non-reflexive object pronoun never
-  refers to its clause's subject, also one its verb shares: "ambushes her and pins her down",
-  or one inside the verb's object: "orders a hit on him", nor the subject of a causative
-  "have": "Gordon has her brought in"; a "her" the parser
-  took for the possessive of no noun is an object: "catches her red-handed")
+  it: "During her time on the show, Allen..." --, never a creature, and a non-reflexive
+  object pronoun never refers to its clause's subject, also one its verb shares: "ambushes
+  her and pins her down", or one inside the verb's object: "orders a hit on him", nor the
+  subject of a causative "have": "Gordon has her brought in"; a "her" the parser took for
+  the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"; a subject pronoun is
   not a person named as the object of a participle or phrase placed before it: "Forced by
