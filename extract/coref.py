@@ -817,14 +817,19 @@ def preposed_clause_pronoun_referent(state: Resolution, token: Token, gender: st
 def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
     """The named subject of the clause when the pronoun sits in an adverbial clause or phrase
     placed before it ("While giving advice to her maid, Pooja...", "In a review for his
-    website, Starostin said": "her" is Pooja, "his" Starostin)."""
+    website, Starostin said": "her" is Pooja, "his" Starostin), or the subject's possessor
+    when the subject is no one ("Throughout his exile, Panizza's health declined")."""
     for ancestor in token.ancestors:
         if ancestor.dep_ in {"advcl", "prep"} and ancestor.i < ancestor.head.i:
             verb = ancestor.head
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.i > token.i:
-                return owners.get(subject.i)
-            return None
+            if subject is None or subject.i < token.i:
+                return None
+            # "Throughout his Swiss sojourn, Panizza's mental health...": its possessor
+            possessor = child_with_dep(subject, "poss")
+            if subject.i not in owners and possessor is not None:
+                return owners.get(possessor.i)
+            return owners.get(subject.i)
         if ancestor.dep_ in {"ROOT", "ccomp", "relcl", "acl", "conj"}:
             return None
     return None

@@ -432,3 +432,11 @@ def test_a_subject_of_a_relative_clause_is_less_salient_than_a_main_subject_late
 def test_the_first_name_prior_never_vetoes_the_subject_after_a_preposed_phrase(nlp):
     doc = nlp("Julie Berman took over the role. During her time on the show, Allen filmed a film.")
     assert owner_of(doc, "her") == "Allen"
+
+
+def test_a_possessive_in_a_preposed_phrase_may_be_the_possessor_of_the_subject(nlp):
+    doc = nlp(
+        "Oskar Panizza wrote a drama. Richard Wagner admired him. "
+        "Throughout his Swiss exile, Panizza's mental health declined."
+    )
+    assert owner_of(doc, "his") == "Oskar Panizza"
