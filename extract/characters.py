@@ -3,12 +3,13 @@
 Named characters come from document-level evidence: every capitalised name is a candidate, each
 of its occurrences adds clues for or against being a person (models/rules/person_evidence.tsv:
 the base model's entity label, a title before it, being the subject of "say" or "love", the
-possessor of "maid", in apposition with "husband", the object of "in", a known first name that
-is not tagged a place...), and the clues of all
-forms of one name are summed, so one good clue fixes every occurrence. Shorter forms join the
-one longer name they are part of ("Katniss" -> "Katniss Everdeen"); a form shared by several
-names (a surname) goes to the one mentioned last, among those whose first name fits a title
-before it ("Mr. Hasson").
+possessor of "maid", in apposition with "husband", the object of "in", a known first name not
+tagged a place...), and the clues of all forms of one name are summed, so one good clue fixes
+every occurrence. Shorter forms join the one longer name they are part of ("Katniss" ->
+"Katniss Everdeen"), and the first name of a full name is a form of it wherever it stands; a
+form shared by several names (a surname) goes to the one mentioned last, among those whose
+first name fits a title before it ("Mr. Hasson"). A participle opening a sentence ("Suspecting
+Cilla was...") is no part of a name.
 
 `Doc._.characters` holds every possible person: names whose evidence is weak stay on it as
 antecedents for the coref stage, and so do real people (a film's director); `is_character`

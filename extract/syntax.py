@@ -1,5 +1,6 @@
 """Dependency-tree helpers shared by the stages: who a verb's subject is once coordination,
-control, relative clauses and participles have hidden it."""
+control, relative clauses and participles have hidden it; and which words the base model's
+lemmatizer knows as verbs."""
 
 from __future__ import annotations
 
