@@ -100,7 +100,7 @@ def active_subject(verb: Token) -> Token | None:
     if child_with_dep(verb, "nsubjpass") is not None:
         return None
     if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
-        return active_subject(verb.head)
+        return active_subject(finite_conjunct_head(verb))
     if verb.dep_ == "xcomp":
         # "persuades her to go": the object; "is asked to go": the passive subject; "uses it
         # to finish him off": the subject
@@ -133,6 +133,16 @@ def active_subject(verb: Token) -> Token | None:
     if governor is not None:
         return active_subject(governor)
     return misparsed_subject(verb) or listed_verb_subject(verb)
+
+
+def finite_conjunct_head(verb: Token) -> Token:
+    """The verb a conjunct is coordinated with: a finite verb is not coordinated with the
+    participle of a small clause the parser hung it on, but with the verb above ("finds Rue
+    trapped in a net and releases her": "releases" goes with "finds")."""
+    head = verb.head
+    if verb.tag_ in FINITE_TAGS and head.tag_ in {"VBN", "VBG"} and head.dep_ in {"ccomp", "oprd"}:
+        return head.head
+    return head
 
 
 def subject_of(verb: Token) -> Token | None:

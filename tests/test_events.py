@@ -458,3 +458,8 @@ def test_a_gerund_after_a_negated_verb_or_without_does_not_happen(nlp):
     assert find(doc, "betray")[3]["negated"]
     assert find(nlp("Tom Hale escapes without killing Jack Reed."), "kill")[3]["negated"]
     assert not find(nlp("Tom Hale is jailed after killing Jack Reed."), "kill")[3]["negated"]
+
+
+def test_a_finite_verb_after_a_small_clause_shares_the_subject_above_it(nlp):
+    doc = nlp("Katniss Everdeen finds Rue trapped in a net and releases her.")
+    assert find(doc, "release")[:3] == ("Katniss Everdeen", "release", "Rue")
