@@ -583,11 +583,10 @@ def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[in
     ("Edmund ... was unable to inherit his father's earldom": Edmund); one in a phrase placed
     before the clause need not ("After the insistence of Kavita's mother and of her doctor,
     Pooja assures Kavita...")."""
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    subject = subject_of(verb) if verb is not None and verb.i < token.i else None
-    if subject is None or token in subject.subtree:
+    verb = enclosing_verb(token)
+    if verb is None or verb.i > token.i:
         return set()
-    return phrase_characters(subject, owners)
+    return subject_characters_outside(token, verb, owners)
 
 
 def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:
@@ -596,7 +595,14 @@ def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[i
     following = token.doc[token.i + 1 : token.i + 2]
     if token.dep_ != "poss" or following.text.lower() != "own":
         return set()
-    subject = enclosing_clause_subject(token)
+    return subject_characters_outside(token, enclosing_verb(token), owners)
+
+
+def subject_characters_outside(
+    token: Token, verb: Token | None, owners: dict[int, int]
+) -> set[int]:
+    """The characters of the verb's subject, when the token is not part of that subject."""
+    subject = subject_of(verb) if verb is not None else None
     if subject is None or token in subject.subtree:
         return set()
     return phrase_characters(subject, owners)
@@ -769,9 +775,14 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
         state.mention(noun, member, start, noun.i + 1, "nominal", salient=False)
 
 
+def enclosing_verb(token: Token) -> Token | None:
+    """The nearest verb above the token."""
+    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
 def enclosing_clause_subject(token: Token) -> Token | None:
     """The subject of the nearest verb above the token."""
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = enclosing_verb(token)
     return subject_of(verb) if verb is not None else None
 
 

@@ -327,11 +327,12 @@ def patients_of(
     if obj is not None:
         slots.append(first_object_read_as_compound(obj))
         slots.append(child_with_dep(obj, "poss"))
-        slots += [child_with_dep(prep, "pobj") for prep in obj.children if prep.dep_ == "prep"]
+        object_phrases = prepositional_objects(obj)
+        slots += object_phrases
         # "stabs the pole into the beast's side", "sees parts of Woody's body": whose body
         slots += [
             child_with_dep(phrase, "poss")
-            for phrase in [*objects, *prepositional_objects(obj)]
+            for phrase in [*objects, *object_phrases]
             if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
         ]
     # "has her brought in": what is done to her is the participle's event, not the "have"'s
@@ -363,15 +364,10 @@ def first_object_read_as_compound(obj: Token) -> Token | None:
     return before if before.pos_ == "PROPN" and opening.pos_ == "PROPN" else None
 
 
-def prepositional_objects(noun: Token) -> list[Token]:
-    """The objects of the prepositions on a noun ("parts of Woody's body": body)."""
-    return [
-        word
-        for prep in noun.children
-        if prep.dep_ == "prep"
-        for word in prep.children
-        if word.dep_ == "pobj"
-    ]
+def prepositional_objects(noun: Token) -> list[Token | None]:
+    """The object of each preposition on a noun ("parts of Woody's body": body), None for a
+    preposition without one."""
+    return [child_with_dep(prep, "pobj") for prep in noun.children if prep.dep_ == "prep"]
 
 
 def is_reflexive(token: Token) -> bool:
