@@ -372,11 +372,14 @@ def object_holder(noun: Token) -> Token | None:
 def said_of(noun: Token) -> Token | None:
     """The noun phrase a noun is apposed to ("Miluska and Frantisek, a couple") or predicated
     of ("they are a couple")."""
-    if noun.dep_ == "appos":
-        return noun.head
-    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
-        return child_with_dep(noun.head, "nsubj")
-    return None
+    return noun.head if noun.dep_ == "appos" else predicated_of(noun)
+
+
+def predicated_of(noun: Token) -> Token | None:
+    """The subject of the copula a predicate noun stands after ("they are a couple")."""
+    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        return None
+    return child_with_dep(noun.head, "nsubj")
 
 
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
@@ -442,7 +445,8 @@ def shared_predicate_relations(
     predicated of coordinated characters or of a group pronoun relates each pair of them."""
     found = []
     for noun in doc:
-        if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
+        subject = predicated_of(noun)
+        if subject is None:
             continue
         kinship = kinship_nouns().get(person_noun_lemma(noun))
         if kinship is not None and relation_types()[kinship.type].symmetric:
@@ -450,9 +454,6 @@ def shared_predicate_relations(
         elif is_plural_trade_noun(noun):
             relation_type = "colleague"
         else:
-            continue
-        subject = child_with_dep(noun.head, "nsubj")
-        if subject is None:
             continue
         # "Raj and Pooja": the small parser may hang the first name on the verb as a modifier
         misparsed = [owners[c.i] for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
