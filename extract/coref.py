@@ -62,6 +62,7 @@ from extract.lexicons import (
     kinship_nouns,
     naming_verbs,
     person_nouns,
+    personal_nouns,
     pronouns,
     relation_types,
     relation_verbs,
@@ -301,8 +302,13 @@ def other_name_holder(name: Token) -> Token | None:
 
 def is_only_a_possessor(doc: Doc, character: dict) -> bool:
     """An unnamed person who only ever owns something ("his father's arms", "her father's
-    trust fund") is mentioned in passing and takes no part in the story."""
-    return all(doc[end - 1].dep_ == "poss" for _start, end, _kind in character["mentions"])
+    trust fund") is mentioned in passing and takes no part in the story, unless what it owns
+    is a mind or an act ("her husband's request", models/lexicons/personal_nouns.tsv)."""
+    ends = [doc[end - 1] for _start, end, _kind in character["mentions"]]
+    return all(
+        end.dep_ == "poss" and personal_nouns().get(end.head.lemma_.lower()) not in {"mind", "act"}
+        for end in ends
+    )
 
 
 def resolve_description(state: Resolution, head: Token, description: dict) -> None:

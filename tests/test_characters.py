@@ -174,6 +174,12 @@ def test_unnamed_person_who_only_owns_something_is_no_character(nlp):
     assert "Lola Smith's maid" in reported and "Lola Smith's father" not in reported
 
 
+def test_unnamed_person_who_owns_a_request_is_a_character(nlp):
+    doc = nlp("Lucy Gray agrees to her husband's request to attend a party.")
+    reported = {c["name"] for c in doc._.characters if is_character(c)}
+    assert "Lucy Gray's husband" in reported
+
+
 def test_a_nationality_noun_gives_the_gender(nlp):
     characters = names(nlp, "Quincey falls in love with a Frenchman named Philippe.")
     assert characters["Philippe"]["gender"] == "male"

@@ -440,3 +440,8 @@ def test_a_possessive_in_a_preposed_phrase_may_be_the_possessor_of_the_subject(n
         "Throughout his Swiss exile, Panizza's mental health declined."
     )
     assert owner_of(doc, "his") == "Oskar Panizza"
+
+
+def test_a_name_a_child_is_raised_as_is_another_name_of_the_child(nlp):
+    doc = nlp("Anna Berg adopts a baby girl, whom she raises as Christine. Christine grows up.")
+    assert [c["name"] for c in doc._.characters] == ["Anna Berg", "Christine"]

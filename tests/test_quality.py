@@ -34,17 +34,17 @@ def test_named_characters_f1_floor(dev_evaluation):
 
 @needs_cmu
 def test_nominal_characters_recall_floor(dev_evaluation):
-    assert dev_evaluation.nominal.recall >= 0.69
+    assert dev_evaluation.nominal.recall >= 0.70
 
 
 @needs_cmu
 def test_gender_accuracy_floor(dev_evaluation):
-    assert dev_evaluation.gender_accuracy >= 0.94
+    assert dev_evaluation.gender_accuracy >= 0.935
 
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.66
+    assert dev_evaluation.relations.f1 >= 0.67
 
 
 @needs_cmu

@@ -330,3 +330,8 @@ def test_a_tie_noun_is_not_held_by_one_who_arranges_or_believes_it(nlp):
 def test_the_noun_of_a_verbal_phrase_must_stand_in_the_verbs_own_phrase(nlp):
     doc = nlp("Kishen Rao has a wife, Kaajal, who thinks he is having an affair with Bobby.")
     assert not {r for r in relations_of(doc) if r[1] == "lover"}
+
+
+def test_fathering_a_child_makes_a_parent(nlp):
+    doc = nlp("Anna Berg learns that her baby, Christine, was fathered by Semyon Orlov.")
+    assert ("Semyon Orlov", "parent", "Christine") in relations_of(doc)
