@@ -10,7 +10,8 @@ offsets, and the actor parentheticals it took out of the prose ("Raj (Raj Kiran)
    rescan: every lookahead is bounded or stops at the next opener);
 2. layout: space runs collapse, spaces before ``, . ; : ! ? )`` and after ``(`` go, empty ``()``
    go, headings and extra blank lines go;
-3. actors: actor parentheticals right after a character name are removed and recorded.
+3. actors: actor parentheticals right after a character name are removed and recorded, and
+   bare web addresses (what is left of a cut reference) go.
 
 Passes 2 and 3 only select characters of the text before them, so the offset map is composed
 once at the end.
@@ -146,7 +147,7 @@ def clean(raw: str) -> CleanText:
             link_starts.append(t_starts[k] + s_pos - s_starts[k])
 
     remover = _ActorRemover(t1, frozenset(gaps), frozenset(marks), kind_at)
-    removals = _tidy_removals(t1, remover.run(link_starts))
+    removals = _tidy_removals(t1, sorted([*remover.run(link_starts), *_bare_urls(t1)]))
     final = _subtract(slices, t_starts, removals)
     text = "".join([s[a:b] for a, b in final])
     offsets = _offset_map(final, pieces, len(text))
@@ -1001,12 +1002,21 @@ class _Layout:
         self.length, self.newlines = length, newlines
 
 
-# --------------------------------------------------------------------------- pass 3: actors
+# --------------------------------------------------------------------------- pass 3: actors, urls
 
 _PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’-]) ?\(")
 # Text read after a candidate "(": short first (most names fit), at most the longest stretch
 # an actor residue can need (prefix + six 40-char words + what follows).
 _VIEW_LIMITS = (24, 96, 320)
+
+
+_BARE_URL = re.compile(r" ?(?:https?://|ftp://|www\.)[^\s<>\[\]{}|\"]++")
+
+
+def _bare_urls(text: str) -> list[tuple[int, int]]:
+    """The bare web addresses left where a reference was cut ("the battle.http://www.abc.net"),
+    with the space before them."""
+    return [match.span() for match in _BARE_URL.finditer(text)]
 
 
 class _ActorRemover:

@@ -720,3 +720,9 @@ def test_adversarial_megabyte_runs_in_linear_time():
         signal.signal(signal.SIGALRM, previous)
     print(f"clean() of 1 MB adversarial input: {elapsed:.2f} s")
     assert "[[" not in result.text and "{{" not in result.text
+
+
+def test_bare_web_address_left_by_a_cut_reference_is_removed():
+    raw = "Seema asks for release.http://www.example.com/t?id=4 Deepak sees https://x.org there."
+    result = assert_maps_back(raw, ["Deepak", "there"])
+    assert result.text == "Seema asks for release. Deepak sees there."
