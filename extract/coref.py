@@ -972,6 +972,10 @@ def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:
     return {owners[word.i] for word in (head, *head.conjuncts) if word.i in owners}
 
 
+POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}
+LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
+
+
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
     """Name an unnamed character by its most specific description ("Seema's father", "the
     maid's husband", "the farmer") and list the descriptions used as its aliases."""
@@ -998,7 +1002,26 @@ def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
     character["name"] = (
         name[0].lower() + name[1:] if name.split()[0] in {"The", "A", "An"} else name
     )
-    character["aliases"] = list(dict.fromkeys([*written, character["name"]]))
+    modified = [
+        extended_description(doc, start, end)
+        for start, end, kind in character["mentions"]
+        if kind == "nominal"
+    ]
+    character["aliases"] = list(
+        dict.fromkeys([*written, character["name"], *filter(None, modified)])
+    )
+
+
+def extended_description(doc: Doc, start: int, end: int) -> str:
+    """The description with the phrases that modify its noun after it ("the boy assigned to
+    guard it", "a doctor at a local hospital"), or "" when none follows it."""
+    head = doc[end - 1]
+    last = end - 1
+    for child in head.rights:
+        if child.left_edge.i != last + 1 or child.dep_ not in POSTMODIFIER_DEPS:
+            break
+        last = child.right_edge.i
+    return doc[start : last + 1].text if end <= last < start + LONGEST_DESCRIPTION else ""
 
 
 def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:

@@ -445,3 +445,10 @@ def test_a_possessive_in_a_preposed_phrase_may_be_the_possessor_of_the_subject(n
 def test_a_name_a_child_is_raised_as_is_another_name_of_the_child(nlp):
     doc = nlp("Anna Berg adopts a baby girl, whom she raises as Christine. Christine grows up.")
     assert [c["name"] for c in doc._.characters] == ["Anna Berg", "Christine"]
+
+
+def test_a_description_with_the_phrase_after_its_noun_is_an_alias(nlp):
+    doc = nlp("Cato Hadley kills a boy assigned to guard the food. He meets a doctor, who smiles.")
+    aliases = {c["name"]: c["aliases"] for c in doc._.characters}
+    assert "a boy assigned to guard the food" in aliases["a boy"]
+    assert aliases["a doctor"] == ["a doctor"]
