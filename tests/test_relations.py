@@ -147,6 +147,11 @@ def test_the_sibling_of_a_spouse_is_other_family(nlp):
     assert ("Hari Menon", "other_family", "Manu Nair") in relations_of(doc)
 
 
+def test_two_children_of_one_parent_are_siblings(nlp):
+    doc = nlp("Ellen Brody's son Michael Brody lives in Leeds. Ellen Brody's son Sean Brody dies.")
+    assert ("Michael Brody", "sibling", "Sean Brody") in relations_of(doc)
+
+
 def test_existential_there_introduces_a_description(nlp):
     doc = nlp("There is also Kishen's friend Shekhar, who marries Sanjana.")
     assert ("Shekhar", "friend", "Kishen") in relations_of(doc)
