@@ -33,6 +33,7 @@ subject a predicate noun is said of ("he is his father"), else None.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -261,20 +262,29 @@ def is_common_noun_name(form: NameForm) -> bool:
 
 def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
     """Group name forms of one person: a form joins the single longer form containing all its
-    words; a form contained in several (a shared surname) stays on its own."""
+    words, or a full name it only spells with a letter doubled or not ("Mooppil Nair" and
+    "Moopil Nair"); a form contained in several (a shared surname) stays on its own."""
     clusters: list[list[NameForm]] = []
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         words = name_words(form)
         homes = [
             cluster
             for cluster in clusters
-            if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
+            if len(form) < len(cluster[0])
+            and words <= name_words(cluster[0])
+            or len(form) == len(cluster[0]) > 1
+            and spelling_key(form) == spelling_key(cluster[0])
         ]
         if len(homes) == 1:
             homes[0].append(form)
         else:
             clusters.append([form])
     return clusters
+
+
+def spelling_key(form: NameForm) -> tuple[str, ...]:
+    """The name's words in lower case with doubled letters written once."""
+    return tuple(re.sub(r"(.)\1+", r"\1", word.lower()) for word in form)
 
 
 def name_words(form: NameForm) -> Counter[str]:

@@ -256,3 +256,8 @@ def test_the_first_name_of_a_full_name_is_its_mention_whatever_its_tag(nlp):
         "Ellen",
         "Ellen",
     ]
+
+
+def test_a_full_name_spelled_with_a_letter_doubled_is_the_same_person(nlp):
+    characters = names(nlp, "Moopil Nair has a son. Anu is the daughter of Mooppil Nair.")
+    assert "Mooppil Nair" in characters["Moopil Nair"]["aliases"]
