@@ -253,13 +253,20 @@ def plural_kinship_relations(
     doc: Doc, owners: dict[int, int], referents: dict[int, list[int]]
 ) -> list[tuple[int, dict]]:
     """ "his homeboys, T-Bone and Baby Boy", "their sons Luke and Ben": each named member stands
-    in the noun's relation to each possessor (to one only for a couple type: "their wives")."""
+    in the noun's relation to each possessor (for a couple type, to one each, in the order of
+    the possessors' first mentions: "Raj and Veer ... their wives Bhavana and Diya")."""
     found = []
     for noun, kinship in plural_kinship_nouns(doc):
         members, holders = plural_kin_ends(doc, noun, owners, referents)
         # "their sons Luke and Ben" are the children of each of them; but "their wives
-        # Bhavana, Diya and Sonia" does not say whose is whose
+        # Bhavana, Diya and Sonia" are one each, in order, and say nothing when they are not
+        # as many as the husbands
         if len(holders) > 1 and relation_types()[kinship.type].couple:
+            if len(holders) == len(members):
+                found += [
+                    kin_relation(doc, noun, kinship, member, holder, "plural_kinship")
+                    for member, holder in zip(members, sorted(holders), strict=True)
+                ]
             continue
         for member in members:
             for holder in holders:

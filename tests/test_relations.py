@@ -290,8 +290,16 @@ def test_plural_kin_predicate_with_of_relates_each_pair(nlp):
     } <= relations_of(doc)
 
 
-def test_plural_couple_kin_of_several_holders_relates_no_one(nlp):
+def test_plural_couple_kin_of_as_many_holders_pairs_them_in_order(nlp):
     doc = nlp("John Smith and Bill Jones arrive with their wives Ann Hale and Kate Moss.")
+    assert {r for r in relations_of(doc) if r[1] == "spouse"} == {
+        ("Ann Hale", "spouse", "John Smith"),
+        ("Kate Moss", "spouse", "Bill Jones"),
+    }
+
+
+def test_plural_couple_kin_of_more_holders_relates_no_one(nlp):
+    doc = nlp("John Smith, Bill Jones and Tim Cole come with their wives Ann Hale and Kate Moss.")
     assert not [r for r in doc._.relations if r["type"] == "spouse"]
 
 
