@@ -105,7 +105,7 @@ def find_relations(doc: Doc) -> list[dict]:
         *group_noun_relations(doc, owners),
         *kin_pair_relations(doc, owners),
         *relation_noun_relations(doc, referents),
-        *event_verb_relations(doc),
+        *event_verb_relations(doc, referents),
         *shared_predicate_relations(doc, owners, referents),
     ]
     found.sort(key=lambda pair: pair[0])
@@ -421,7 +421,7 @@ def listed_characters(doc: Doc, start: int, owners: dict[int, int]) -> list[int]
     return listed
 
 
-def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
+def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
     found = []
     for event in doc._.events or []:
         if event["agent"] is None or event["patient"] is None:
@@ -431,6 +431,8 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
         # one who tries to kill another is an enemy; one who wants to marry is no spouse yet
         hostile_only = event["modality"] != "asserted"
         verb = doc[event["trigger"][0]]
+        if event["modality"] == "requested" and asked_by(verb, referents) == {event["patient"]}:
+            continue  # "Peeta tells Katniss to shoot him": he asks for it
         for rule in relation_verbs().get(event["predicate"], []):
             if rule.noun is not None and not any(t.lemma_ == rule.noun for t in own_phrase(verb)):
                 continue
@@ -442,6 +444,11 @@ def event_verb_relations(doc: Doc) -> list[tuple[int, dict]]:
             found.append(relation(doc, verb, rule.type, source, target, "event_verb"))
             break
     return found
+
+
+def asked_by(verb: Token, referents: dict[int, list[int]]) -> set[int]:
+    """The characters who ask for a requested act ("Peeta tells Katniss to shoot him": Peeta)."""
+    return set(characters_of(active_subject(verb.head), referents))
 
 
 def shared_predicate_relations(

@@ -68,6 +68,13 @@ def test_attempted_harm_makes_an_enemy(nlp):
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
 
 
+def test_harm_its_patient_asks_for_makes_no_enemy(nlp):
+    doc = nlp("Peeta Mellark tells Katniss Everdeen to shoot him.")
+    assert not [r for r in doc._.relations if r["type"] == "enemy"]
+    doc = nlp("Semyon Orlov tells Kirill Orlov to shoot Tom Baker.")
+    assert ("Kirill Orlov", "enemy", "Tom Baker") in relations_of(doc)
+
+
 def test_wanted_marriage_makes_no_spouse(nlp):
     assert relations_of(nlp("John Miller wants to marry Mary Parker.")) == set()
 
