@@ -786,10 +786,13 @@ def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
 def implicit_possessor(noun: Token) -> Token | None:
     """Whose kin an indefinite kinship noun is: the subject of its verb ("Duc falls in love
     with a former girlfriend": Duc's). Family and romance only: one who kills "a guard" is
-    not his employer, one who meets "a friend" may not be a friend yet."""
+    not his employer, one who meets "a friend" may not be a friend yet; and not "a child",
+    "a baby", which name any young person."""
     kinship = kinship_nouns().get(person_noun_lemma(noun))
     if kinship is None or relation_types()[kinship.type].category not in IMPLICIT_KIN_CATEGORIES:
         return None
+    if kinship.type == "parent" and kinship.referent == "target" and kinship.gender == "unknown":
+        return None  # "endangered a child": a young person, not his child
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
         return None

@@ -174,6 +174,13 @@ def test_indefinite_kin_noun_belongs_to_the_subject(nlp):
     assert ("Duc Tran's former girlfriend", "lover", "Duc Tran") in relations_of(doc)
 
 
+def test_an_indefinite_child_belongs_to_no_one(nlp):
+    doc = nlp("Harry Weston had endangered a child.")
+    assert not [r for r in doc._.relations if r["type"] == "parent"]
+    doc = nlp("Harry Weston visits a daughter in Leeds.")
+    assert ("Harry Weston", "parent", "Harry Weston's daughter") in relations_of(doc)
+
+
 def test_members_of_a_plural_symmetric_kin_noun_relate_to_each_other(nlp):
     doc = nlp("Michael works with his partners. The partners Jake Reed and William Stone dive.")
     relations = relations_of(doc)
