@@ -451,6 +451,9 @@ def believed_modality(token: Token) -> str | None:
     return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
 
 
+UNREAL_MODALITIES = {"believed", "hypothetical"}
+
+
 def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     """(modality, negated by its governor) from auxiliaries and the governing verb (its
     lemma mended as `verb_lemma` mends it: "hoping" -> "hope")."""
@@ -467,6 +470,10 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         if modality == "negative":
             return "asserted", True
         if modality is not None:
+            # "believing that they are planning to kill him": what is only believed stays so
+            governing, _negated = modality_of(verb.head, verbs)
+            if governing in UNREAL_MODALITIES:
+                return governing, False
             return modality, has_negation(verb.head)
         # "would choose to marry him": what the governing verb is, its complement is too
         governing, _negated = modality_of(verb.head, verbs)

@@ -434,6 +434,13 @@ def test_a_complement_takes_the_modality_of_a_verb_that_is_no_trigger(nlp):
     assert find(doc, "marry")[3]["modality"] == "hypothetical"
 
 
+def test_a_plan_someone_only_believes_in_stays_believed(nlp):
+    doc = nlp("Jiang Gan believes that Cai Mao is planning to assassinate Cao Cao.")
+    assert find(doc, "assassinate")[3]["modality"] == "believed"
+    doc = nlp("Cai Mao is planning to assassinate Cao Cao.")
+    assert find(doc, "assassinate")[3]["modality"] == "planned"
+
+
 def test_the_modality_trigger_is_read_with_its_mended_lemma(nlp):
     doc = nlp("Xiaoqiao Qiao rides to the camp, hoping to persuade Cao Cao to give up.")
     assert find(doc, "persuade")[3]["modality"] == "desired"
