@@ -884,7 +884,8 @@ def acting_creatures(doc: Doc) -> set[str]:
 
 def possessor_of(noun: Token) -> Token | None:
     """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky", and
-    the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya")."""
+    the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya",
+    "his viceroy Zhou Yu and sister Sun Shangxiang")."""
     phrase = kin_phrase(noun)
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
@@ -900,6 +901,8 @@ def possessor_of(noun: Token) -> Token | None:
     first = phrase
     while first.dep_ == "conj":
         first = first.head
+    if first is not phrase and first.dep_ == "appos":
+        first = first.head  # "his viceroy Zhou Yu and sister Sun Shangxiang": "his viceroy"
     if first is not phrase:
         possessor = child_with_dep(first, "poss")
         if possessor is not None:

@@ -362,3 +362,8 @@ def test_the_noun_of_a_verbal_phrase_must_stand_in_the_verbs_own_phrase(nlp):
 def test_fathering_a_child_makes_a_parent(nlp):
     doc = nlp("Anna Berg learns that her baby, Christine, was fathered by Semyon Orlov.")
     assert ("Semyon Orlov", "parent", "Christine") in relations_of(doc)
+
+
+def test_a_possessor_is_shared_by_a_kin_title_coordinated_after_an_apposition(nlp):
+    doc = nlp("Sun Quan goes on a tiger hunt with his viceroy Zhou Yu and sister Sun Shangxiang.")
+    assert ("Sun Shangxiang", "sibling", "Sun Quan") in relations_of(doc)
