@@ -624,10 +624,13 @@ def first_conjunct_character(token: Token, owners: dict[int, int]) -> int | None
 
 def parallel_object_character(token: Token, owners: dict[int, int]) -> int | None:
     """The object of the verb before, for the object pronoun of a verb listed after it:
-    "had abused the girl, addicted her to heroin, forced her ...", "her" is the girl."""
+    "had abused the girl, addicted her to heroin, forced her ...", "her" is the girl; also
+    for that of a participle of result ("injures Tim, thus eliminating him")."""
     if token.dep_ != "dobj":
         return None
     previous = previous_listed_verb(token.head)
+    if previous is None and token.head.tag_ == "VBG" and token.head.dep_ == "advcl":
+        previous = token.head.head  # "injures Tim, thus eliminating him": Tim
     obj = child_with_dep(previous, "dobj") if previous is not None else None
     return owners.get(obj.i) if obj is not None else None
 

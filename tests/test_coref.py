@@ -296,6 +296,13 @@ def test_object_pronoun_of_a_verb_listed_after_a_comma_is_the_object_before(nlp)
     assert [owner_of(doc, "her", n) for n in (0, 1)] == ["Anna Bell", "Anna Bell"]
 
 
+def test_object_pronoun_of_a_participle_of_result_is_the_object_before(nlp):
+    doc = nlp(
+        "Mike Dunn defeats Zack Hale, while Justin Roy injures Tim Cole, thus eliminating him."
+    )
+    assert owner_of(doc, "him") == "Tim Cole"
+
+
 def group_members(doc, noun):
     """Names of the characters the definite group noun was resolved to, in order."""
     index = next(t.i for t in doc if t.text == noun)
