@@ -334,9 +334,9 @@ def assign_shared_forms(
     doc: Doc, clusters: list[list[NameForm]], mentions: list[list[tuple[int, int, NameForm]]]
 ) -> list[list[tuple[int, int, NameForm]]]:
     """A form shared by several names ("Carter" for John and Joel Carter) refers to the one
-    mentioned last before it, by any of its forms (or, at the start, the first mentioned
-    after it), among those whose first name fits the gender of its title ("Mr. Hasson":
-    Victor, not Shifra)."""
+    mentioned last before it, by any of its forms, among those whose first name fits the
+    gender of its title ("Mr. Hasson": Victor, not Shifra). Before any of them it is a person
+    of its own ("Hailey was born ... She and her husband, Oliver Hailey")."""
     moved = [list(cluster_mentions) for cluster_mentions in mentions]
     for index, cluster in enumerate(clusters):
         form = Counter(cluster[0])
@@ -349,13 +349,15 @@ def assign_shared_forms(
         ]
         if len(homes) < 2:
             continue
+        kept = []
         for start, end, name in mentions[index]:
             fitting = homes_fitting_title(doc, start, homes, clusters)
             before = [(m[0], home) for home in fitting for m in moved[home] if m[0] < start]
-            after = [(m[0], home) for home in fitting for m in mentions[home] if m[0] > start]
-            home = max(before)[1] if before else min(after)[1]
-            moved[home].append((start, end, name))
-        moved[index] = []
+            if not before:
+                kept.append((start, end, name))
+                continue
+            moved[max(before)[1]].append((start, end, name))
+        moved[index] = kept
     for cluster_mentions in moved:
         cluster_mentions.sort()
     return moved

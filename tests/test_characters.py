@@ -261,3 +261,8 @@ def test_the_first_name_of_a_full_name_is_its_mention_whatever_its_tag(nlp):
 def test_a_full_name_spelled_with_a_letter_doubled_is_the_same_person(nlp):
     characters = names(nlp, "Moopil Nair has a son. Anu is the daughter of Mooppil Nair.")
     assert "Mooppil Nair" in characters["Moopil Nair"]["aliases"]
+
+
+def test_a_shared_surname_before_every_full_name_is_a_person_of_its_own(nlp):
+    text = "Hailey was born in Ohio. She and her husband, Oliver Hailey, have a son, Tim Hailey."
+    assert "Hailey" in names(nlp, text)

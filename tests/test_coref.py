@@ -459,3 +459,9 @@ def test_a_description_with_the_phrase_after_its_noun_is_an_alias(nlp):
     aliases = {c["name"]: c["aliases"] for c in doc._.characters}
     assert "a boy assigned to guard the food" in aliases["a boy"]
     assert aliases["a doctor"] == ["a doctor"]
+
+
+def test_a_birth_name_is_another_name_of_the_one_born(nlp):
+    doc = nlp("Zane was born Elizabeth Zane, the daughter of William Zane. Her father is rich.")
+    born = doc._.characters[0]
+    assert born["name"] == "Zane" and "Elizabeth Zane" in born["aliases"]
