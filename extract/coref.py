@@ -53,6 +53,7 @@ from extract.characters import (
     has_person_evidence,
     kin_pair_title,
     name_start,
+    person_noun_lemma,
 )
 from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
@@ -548,7 +549,8 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         key=lambda c: (
             sentence - c.sentence,
             salience_rank(state.doc[c.head], c.dep)
-            + (c.sentence < sentence and is_backgrounded_subject(state.doc[c.head], c.dep)),
+            + (c.sentence < sentence and is_backgrounded_subject(state.doc[c.head], c.dep))
+            + is_identifying_relative(state.doc[c.head]),
             -c.head,
         ),
     )
@@ -639,6 +641,19 @@ def is_backgrounded_subject(head: Token, dep: str) -> bool:
     """The subject of a clause that modifies a noun ("the man who killed him"): background,
     less salient for a later sentence than the subjects of main clauses."""
     return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
+
+
+def is_identifying_relative(head: Token) -> bool:
+    """A relative named to say whose kin someone is ("Margaret, daughter of James Whittle and
+    Ann Mills"): background, less salient than the one it identifies."""
+    first = head
+    while first.dep_ in {"compound", "conj"}:
+        first = first.head
+    return (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and person_noun_lemma(first.head.head) in kinship_nouns()
+    )
 
 
 def salience_rank(head: Token, dep: str) -> int:

@@ -465,3 +465,10 @@ def test_a_birth_name_is_another_name_of_the_one_born(nlp):
     doc = nlp("Zane was born Elizabeth Zane, the daughter of William Zane. Her father is rich.")
     born = doc._.characters[0]
     assert born["name"] == "Zane" and "Elizabeth Zane" in born["aliases"]
+
+
+def test_a_relative_named_to_identify_someone_is_background(nlp):
+    doc = nlp(
+        "Allen lived with his wife Margaret, daughter of James Whittle and Ann Mills. She sang."
+    )
+    assert owner_of(doc, "She") == "Margaret"
