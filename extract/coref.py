@@ -549,7 +549,10 @@ def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[in
         key=lambda c: (
             sentence - c.sentence,
             salience_rank(state.doc[c.head], c.dep)
-            + (c.sentence < sentence and is_backgrounded_subject(state.doc[c.head], c.dep))
+            + (
+                is_backgrounded_subject(state.doc[c.head], c.dep)
+                and (c.sentence < sentence or token not in argument_verb(state.doc[c.head]).subtree)
+            )
             + is_identifying_relative(state.doc[c.head]),
             -c.head,
         ),
@@ -639,7 +642,9 @@ def parallel_object_character(token: Token, owners: dict[int, int]) -> int | Non
 
 def is_backgrounded_subject(head: Token, dep: str) -> bool:
     """The subject of a clause that modifies a noun ("the man who killed him"): background,
-    less salient for a later sentence than the subjects of main clauses."""
+    less salient than the subjects of main clauses for a later sentence, and for a pronoun
+    of its own sentence outside that clause ("Caswell, with whom Bullard had met, sees what
+    he believes": Caswell)."""
     return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
 
 

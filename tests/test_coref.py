@@ -472,3 +472,11 @@ def test_a_relative_named_to_identify_someone_is_background(nlp):
         "Allen lived with his wife Margaret, daughter of James Whittle and Ann Mills. She sang."
     )
     assert owner_of(doc, "She") == "Margaret"
+
+
+def test_a_relative_clause_subject_is_background_outside_its_clause(nlp):
+    doc = nlp(
+        "George Caswell, one of the bankers with whom Ben Bullard had met, sees what he "
+        "believes is a body."
+    )
+    assert owner_of(doc, "he") == "George Caswell"
