@@ -591,12 +591,15 @@ def addressee_character(token: Token, owners: dict[int, int]) -> int | None:
 
 def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[int]:
     """A possessive after its clause's verb most likely stands for that verb's subject
-    ("Edmund ... was unable to inherit his father's earldom": Edmund); one in a phrase placed
-    before the clause need not ("After the insistence of Kavita's mother and of her doctor,
-    Pooja assures Kavita...")."""
+    ("Edmund ... was unable to inherit his father's earldom": Edmund), in the complement of a
+    verb with an object for the subject of that verb ("Krauss asked Brown to join her band":
+    Krauss); one in a phrase placed before the clause need not ("After the insistence of
+    Kavita's mother and of her doctor, Pooja assures Kavita...")."""
     verb = enclosing_verb(token)
     if verb is None or verb.i > token.i:
         return set()
+    if verb.dep_ == "xcomp" and child_with_dep(verb.head, "dobj") is not None:
+        verb = verb.head  # "asked Brown to join her band": the one who asks
     return subject_characters_outside(token, verb, owners)
 
 

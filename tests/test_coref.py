@@ -480,3 +480,8 @@ def test_a_relative_clause_subject_is_background_outside_its_clause(nlp):
         "believes is a body."
     )
     assert owner_of(doc, "he") == "George Caswell"
+
+
+def test_a_possessive_in_the_complement_of_an_object_control_verb_is_its_subject(nlp):
+    doc = nlp("Alison Krauss asked Ann Brown to join her band.")
+    assert owner_of(doc, "her") == "Alison Krauss"
