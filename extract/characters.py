@@ -885,9 +885,9 @@ def acting_creatures(doc: Doc) -> set[str]:
 
 
 def possessor_of(noun: Token) -> Token | None:
-    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky", and
-    the possessor that coordinated kin share ("his grandfather, mother Haba and sister Zoya",
-    "his viceroy Zhou Yu and sister Sun Shangxiang")."""
+    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky" or "of
+    a farmer", and the possessor that coordinated kin share ("his grandfather, mother Haba and
+    sister Zoya", "his viceroy Zhou Yu and sister Sun Shangxiang")."""
     phrase = kin_phrase(noun)
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
@@ -896,7 +896,7 @@ def possessor_of(noun: Token) -> Token | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = child_with_dep(prep, "pobj")
-            if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"}):
+            if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"} or is_person_noun(pobj)):
                 return pobj
     if noun.lemma_.lower() not in kinship_nouns():
         return None

@@ -227,7 +227,7 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             state.make_salient(token, state.name_ends[token.i])
             register_kin_pair(state, token)
         elif token.i in descriptions_at:
-            resolve_description(state, token, descriptions_at[token.i])
+            resolve_description(state, token, descriptions_at.pop(token.i), descriptions_at)
         elif (
             token.lower_ in ORDINAL_REFERENCES
             and token.i > 0
@@ -312,8 +312,15 @@ def is_only_a_possessor(doc: Doc, character: dict) -> bool:
     )
 
 
-def resolve_description(state: Resolution, head: Token, description: dict) -> None:
-    """Attach a description to its character, or start an unnamed one."""
+def resolve_description(
+    state: Resolution, head: Token, description: dict, pending: dict[int, dict]
+) -> None:
+    """Attach a description to its character, or start an unnamed one; a possessor described
+    after it, and possessed by no one, first ("the daughter of a rich farmer": the farmer)."""
+    later = pending.get(description["possessor"])
+    if later is not None and later["possessor"] is None:
+        resolve_description(state, state.doc[later["head"]], later, pending)
+        del pending[later["head"]]
     possessor = (
         state.owners.get(description["possessor"]) if description["possessor"] is not None else None
     )

@@ -44,7 +44,7 @@ def test_gender_accuracy_floor(dev_evaluation):
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.695
+    assert dev_evaluation.relations.f1 >= 0.70
 
 
 @needs_cmu
@@ -56,5 +56,5 @@ def test_events_f1_floor(dev_evaluation):
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.73
-    assert scores.bias >= 0.93
+    assert scores.overall.f1 >= 0.74
+    assert scores.bias >= 0.94

@@ -367,3 +367,8 @@ def test_fathering_a_child_makes_a_parent(nlp):
 def test_a_possessor_is_shared_by_a_kin_title_coordinated_after_an_apposition(nlp):
     doc = nlp("Sun Quan goes on a tiger hunt with his viceroy Zhou Yu and sister Sun Shangxiang.")
     assert ("Sun Shangxiang", "sibling", "Sun Quan") in relations_of(doc)
+
+
+def test_an_unnamed_person_after_of_is_the_possessor_of_a_kin_noun(nlp):
+    doc = nlp("Thuy Hoa, the daughter of a discredited Vietnamese general, meets Tai Tran.")
+    assert ("a discredited Vietnamese general", "parent", "Thuy Hoa") in relations_of(doc)
