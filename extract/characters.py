@@ -265,20 +265,21 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
     words, or a full name it only spells with a letter doubled or not ("Mooppil Nair" and
     "Moopil Nair"); a form contained in several (a shared surname) stays on its own."""
     clusters: list[list[NameForm]] = []
+    spellings: dict[tuple[str, ...], list[list[NameForm]]] = {}  # full names by spelling_key
     for form in sorted(forms, key=lambda f: (-len(f), f)):
         words = name_words(form)
+        key = spelling_key(form) if len(form) > 1 else None
         homes = [
             cluster
             for cluster in clusters
-            if len(form) < len(cluster[0])
-            and words <= name_words(cluster[0])
-            or len(form) == len(cluster[0]) > 1
-            and spelling_key(form) == spelling_key(cluster[0])
-        ]
+            if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
+        ] + spellings.get(key, [])
         if len(homes) == 1:
             homes[0].append(form)
         else:
             clusters.append([form])
+            if key is not None:
+                spellings.setdefault(key, []).append(clusters[-1])
     return clusters
 
 

@@ -98,6 +98,8 @@ QUESTION_WORDS = {*YES_NO_MARKERS, "how", "why", "what", "when", "where"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
+POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
+LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
 
 
 @Language.factory(
@@ -1003,10 +1005,6 @@ def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:
     if head is None:
         return set()
     return {owners[word.i] for word in (head, *head.conjuncts) if word.i in owners}
-
-
-POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}
-LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
 
 
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:

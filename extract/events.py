@@ -67,6 +67,7 @@ NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSI
                             *TIME_PREPOSITIONS}  # fmt: skip
 CIRCUMSTANCE_PREPOSITIONS = {"at"}  # "at the instigation of X", "at the mercy of X"
 VOWELS = set("aeiou")
+UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -449,9 +450,6 @@ def believed_modality(token: Token) -> str | None:
     """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
     "wife" is believed), if it stands in one."""
     return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
-
-
-UNREAL_MODALITIES = {"believed", "hypothetical"}
 
 
 def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
