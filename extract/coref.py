@@ -72,6 +72,7 @@ from extract.syntax import (
     active_subject,
     causative_roles,
     child_with_dep,
+    coordinated_phrases,
     is_object_read_as_possessive,
     previous_listed_verb,
     subject_of,
@@ -1004,7 +1005,7 @@ def phrase_characters(head: Token | None, owners: dict[int, int]) -> set[int]:
     """The characters of a noun phrase and of those coordinated with it."""
     if head is None:
         return set()
-    return {owners[word.i] for word in (head, *head.conjuncts) if word.i in owners}
+    return {owners[word.i] for word in coordinated_phrases(head) if word.i in owners}
 
 
 def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:

@@ -45,6 +45,7 @@ from extract.syntax import (
     base_verbs,
     causative_roles,
     child_with_dep,
+    coordinated_phrases,
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
@@ -395,7 +396,7 @@ def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[
     if token is None:
         return []
     found = []
-    for word in [token, *token.conjuncts]:
+    for word in coordinated_phrases(token):
         for character in characters_at(word, referents):
             if character not in found:
                 found.append(character)

@@ -99,6 +99,9 @@ def active_subject(verb: Token) -> Token | None:
         return relative_antecedent(subject, verb)
     if child_with_dep(verb, "nsubjpass") is not None:
         return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and is_subject_read_as_conjunct(before):
+        return before  # "raises him and Deepak spends his life in jail": Deepak spends
     if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
         return active_subject(finite_conjunct_head(verb))
     if verb.dep_ == "xcomp":
@@ -178,6 +181,31 @@ def is_object_read_as_possessive(pronoun: Token) -> bool:
         and pronoun.head.pos_ not in {"NOUN", "PROPN", "NUM"}
         and pronoun.head.lower_ != "own"
         and pronoun.head.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def coordinated_phrases(head: Token) -> list[Token]:
+    """The head and the phrases coordinated with it, less a name the parser coordinated with
+    it that is the subject of the next verb ("raises him and Deepak spends his life": "him"
+    alone; "Deepak" alone)."""
+    if is_subject_read_as_conjunct(head):
+        return [head]
+    return [head, *(word for word in head.conjuncts if not is_subject_read_as_conjunct(word))]
+
+
+def is_subject_read_as_conjunct(word: Token) -> bool:
+    """A name the small parser coordinated with an object, standing right before a finite
+    verb it coordinated with no subject: the subject of that verb ("raises him and Deepak
+    spends his life in jail")."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        following is not None
+        and word.dep_ == "conj"
+        and word.pos_ == "PROPN"
+        and word.head.dep_ in {"dobj", "pobj"}
+        and following.dep_ == "conj"
+        and following.tag_ in FINITE_TAGS
+        and not has_subject(following)
     )
 
 

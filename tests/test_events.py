@@ -470,3 +470,12 @@ def test_a_gerund_after_a_negated_verb_or_without_does_not_happen(nlp):
 def test_a_finite_verb_after_a_small_clause_shares_the_subject_above_it(nlp):
     doc = nlp("Katniss Everdeen finds Rue trapped in a net and releases her.")
     assert find(doc, "release")[:3] == ("Katniss Everdeen", "release", "Rue")
+
+
+def test_a_name_misread_as_a_second_object_is_the_subject_of_the_next_verb(nlp):
+    doc = nlp("Seema Rao becomes the mother of Vicky and raises him and Deepak spends his life.")
+    triples = [event[:3] for event in events_of(doc)]
+    assert ("Seema Rao", "raise", "Deepak") not in triples
+    assert ("Deepak", "spend", None) in triples
+    doc = nlp("Seema struggles to keep the promise given to Deepak but Vicky tests her patience.")
+    assert find(doc, "test")[0] == "Vicky"
