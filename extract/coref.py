@@ -21,11 +21,15 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   not a person named as the object of a participle or phrase placed before it: "Forced by
   Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
   maid cheated by her husband"), the subject of its clause for "his own", the object
-  of the verb before for an object pronoun of a list of verbs ("grabs Anna and pushes her"),
+  of the verb before for an object pronoun of a list of verbs or of a participle of result
+  ("grabs Anna and pushes her", "injures Tim, thus eliminating him"),
   the one asked for the subject of a question ("asks Fletcher if he'd be interested"),
   the subject of its clause for any other possessive outside that subject ("Edmund could not
-  inherit his father's land"), then subjects (of a sentence before, those of main clauses
-  before those of relative clauses), then any mention, the most recent first;
+  inherit his father's land"; for the complement of a verb with an object, that verb's:
+  "Krauss asked Brown to join her band"), then subjects (those of main clauses before those
+  of relative clauses the pronoun is not in), then any mention, the most recent first; a
+  relative named to identify someone ranks a step lower ("Margaret, daughter of James
+  Whittle");
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
   they..."), of its sentence ("their") or of the sentence before (a "they" opening its

@@ -468,14 +468,13 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
         if modality == "negative":
             return "asserted", True
+        governing, _negated = modality_of(verb.head, verbs)
         if modality is not None:
             # "believing that they are planning to kill him": what is only believed stays so
-            governing, _negated = modality_of(verb.head, verbs)
             if governing in UNREAL_MODALITIES:
                 return governing, False
             return modality, has_negation(verb.head)
         # "would choose to marry him": what the governing verb is, its complement is too
-        governing, _negated = modality_of(verb.head, verbs)
         if governing != "asserted":
             return governing, False
     # "wouldn't dream of betraying her": a gerund after a preposition of a negated verb does

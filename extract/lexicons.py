@@ -181,8 +181,8 @@ def crew_nouns() -> frozenset[str]:
 
 @cache
 def personal_nouns() -> dict[str, str]:
-    """Nouns for what only a person has (body, death, career), with their kind (body, life,
-    mind): their possessor is a person."""
+    """Nouns for what only a person has (body, death, career, request), with their kind
+    (body, life, mind, act): their possessor is a person."""
     return {row["noun"]: row["kind"] for row in read_table("lexicons/personal_nouns.tsv")}
 
 
