@@ -875,11 +875,18 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
     """The named subject of the clause when the pronoun sits in an adverbial clause or phrase
     placed before it ("While giving advice to her maid, Pooja...", "In a review for his
     website, Starostin said": "her" is Pooja, "his" Starostin), or the subject's possessor
-    when the subject is no one ("Throughout his exile, Panizza's health declined")."""
+    when the subject is no one ("Throughout his exile, Panizza's health declined"). A clause
+    on a thing inside that phrase does not stop it ("Forced to quit because of complications
+    stemming from her injury, Tilly moved"), unless it is a relative clause in a clause with a
+    subject of its own, which may be the one meant ("When a surgeon sent Cassin a bird that he
+    believed...")."""
+    in_relative_clause = False
     for ancestor in token.ancestors:
         if ancestor.dep_ in {"advcl", "prep"} and ancestor.i < ancestor.head.i:
+            if in_relative_clause and phrase_characters(own_subject(ancestor), owners):
+                return None  # "When a surgeon sent Cassin a bird that he believed...": maybe his
             verb = ancestor.head
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = own_subject(verb)
             if subject is None or subject.i < token.i:
                 return None
             # "Throughout his Swiss sojourn, Panizza's mental health...": its possessor
@@ -887,9 +894,22 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
             if subject.i not in owners and possessor is not None:
                 return owners.get(possessor.i)
             return owners.get(subject.i)
+        if ancestor.dep_ in CLAUSE_MODIFIERS and is_thing(ancestor.head, owners):
+            in_relative_clause |= ancestor.dep_ == "relcl"
+            continue
         if ancestor.dep_ in {"ROOT", "ccomp", "relcl", "acl", "conj"}:
             return None
     return None
+
+
+def is_thing(noun: Token, owners: dict[int, int]) -> bool:
+    """A common noun that is no character ("complications", "the charity")."""
+    return noun.pos_ == "NOUN" and noun.i not in owners
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's own subject, none inherited."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:

@@ -485,3 +485,21 @@ def test_a_relative_clause_subject_is_background_outside_its_clause(nlp):
 def test_a_possessive_in_the_complement_of_an_object_control_verb_is_its_subject(nlp):
     doc = nlp("Alison Krauss asked Ann Brown to join her band.")
     assert owner_of(doc, "her") == "Alison Krauss"
+
+
+def test_a_pronoun_in_a_clause_on_a_thing_in_a_preposed_phrase_refers_to_the_subject(nlp):
+    doc = nlp(
+        "Anna Berg dropped Tilly Moss, causing an injury. Forced to quit because of "
+        "complications stemming from her injury, Tilly Moss moved to Paris. "
+        "To support the charity that she founded, Kate Hill wrote books."
+    )
+    assert owner_of(doc, "her") == "Tilly Moss"
+    assert owner_of(doc, "she") == "Kate Hill"
+
+
+def test_a_relative_clause_in_a_preposed_clause_with_a_subject_is_no_cataphor(nlp):
+    doc = nlp(
+        "Mark Cassin studied birds. When a surgeon sent Mark Cassin a bird that he "
+        "believed rare, Mark Cassin sent it to Tom Hill."
+    )
+    assert owner_of(doc, "he") != "Mark Cassin"
