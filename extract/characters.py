@@ -23,7 +23,8 @@ their possessors and decides which describe the same person.
 `Doc._.characters`: plain dicts (they travel between processes) with token offsets:
 `{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
 "name_prior", "evidence", "real_person"}`; `name_prior` is the gender usually given to the
-first name (models/lexicons/first_names.tsv), a last resort for the coref stage. The coref
+first name (models/lexicons/first_names.tsv; none for a person named by a lone word that is
+mostly a surname, models/lexicons/surnames.tsv), a last resort for the coref stage. The coref
 stage marks unnamed characters mentioned only in passing `"incidental"`.
 `Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
 "character", "subject"}`; `possessor` is the token of "Seema" or "her", `character` the named
@@ -57,6 +58,7 @@ from extract.lexicons import (
     personal_nouns,
     real_person_clues,
     relation_types,
+    surnames,
     work_nouns,
 )
 from extract.syntax import active_subject, base_verbs, child_with_dep, is_participle_form_of
@@ -142,7 +144,7 @@ def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list
                 "descriptors": descriptors_of(spans),
                 "actor": next((actors[form] for form in forms if form in actors), None),
                 "mentions": [[span.start, span.end, "name"] for span in spans],
-                "name_prior": first_name_genders().get(longest[2][0].lower(), "unknown"),
+                "name_prior": first_name_prior(longest[2], score >= weights["threshold"]),
                 "evidence": score,
                 "real_person": 2 * sum(clue in real_person_clues() for clue in cluster_clues)
                 >= len(cluster_mentions),
@@ -150,6 +152,16 @@ def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list
         )
     characters.sort(key=lambda character: character["mentions"][0][0])
     return characters
+
+
+def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
+    """The gender usually given to the form's first word, none for a person named by one word
+    that is mostly a surname ("Williams", "Carter": biographies name people so). A name not
+    shown to be a person keeps it ("leave Washington"): it keeps pronouns of the other gender
+    off what may be a place."""
+    if len(form) == 1 and is_person and form[0].lower() in surnames():
+        return "unknown"
+    return first_name_genders().get(form[0].lower(), "unknown")
 
 
 def is_title(token: Token) -> bool:

@@ -302,3 +302,9 @@ def relation_nouns() -> dict[str, str]:
 def first_name_genders() -> dict[str, str]:
     """Lower-cased first names -> the gender they are clearly given to (a prior, nothing more)."""
     return {row["name"]: row["gender"] for row in read_table("lexicons/first_names.tsv")}
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Lower-cased first names that are mostly surnames ("williams", "carter")."""
+    return word_set("lexicons/surnames.tsv", "name")

@@ -1,6 +1,6 @@
 """One test per rule of the characters stage, on hand-written sentences."""
 
-from extract.characters import cluster_name_forms, is_character
+from extract.characters import cluster_name_forms, first_name_prior, is_character
 
 
 def names(nlp, text):
@@ -266,3 +266,10 @@ def test_a_full_name_spelled_with_a_letter_doubled_is_the_same_person(nlp):
 def test_a_shared_surname_before_every_full_name_is_a_person_of_its_own(nlp):
     text = "Hailey was born in Ohio. She and her husband, Oliver Hailey, have a son, Tim Hailey."
     assert "Hailey" in names(nlp, text)
+
+
+def test_a_lone_surname_gives_no_first_name_prior_to_a_person_only():
+    assert first_name_prior(("Williams",), is_person=True) == "unknown"
+    assert first_name_prior(("Washington",), is_person=False) == "male"
+    assert first_name_prior(("Tom",), is_person=True) == "male"
+    assert first_name_prior(("Williams", "Bell"), is_person=True) == "male"

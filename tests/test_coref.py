@@ -142,6 +142,13 @@ def test_first_name_prior_is_not_reported_as_the_gender(nlp):
     assert {c["gender"] for c in doc._.characters} == {"unknown"}
 
 
+def test_a_person_named_by_a_lone_surname_has_no_first_name_prior(nlp):
+    doc = nlp("Williams praised Anna Bell. Later, Williams said that she was right.")
+    assert owner_of(doc, "she") == "Williams"
+    doc = nlp("Tom praised Anna Bell. Later, Tom said that she was right.")
+    assert owner_of(doc, "she") == "Anna Bell"
+
+
 def test_person_introduced_by_a_relation_verb_is_known_by_the_relation(nlp):
     doc = nlp("Deepak Kumar marries another woman. His wife dies a year later.")
     wife = next(c for c in doc._.characters if c["kind"] == "nominal")
