@@ -8,8 +8,9 @@ tagged a place...), and the clues of all forms of one name are summed, so one go
 every occurrence. Shorter forms join the one longer name they are part of ("Katniss" ->
 "Katniss Everdeen"), and the first name of a full name is a form of it wherever it stands; a
 form shared by several names (a surname) goes to the one mentioned last, among those whose
-first name fits a title before it ("Mr. Hasson"). A participle opening a sentence ("Suspecting
-Cilla was...") is no part of a name.
+first name fits a title before it ("Mr. Hasson"); under a title of the other gender than the
+full name's first name, it is a relative of its own ("Mary Doyle ... her father, Mr. Doyle").
+A participle opening a sentence ("Suspecting Cilla was...") is no part of a name.
 
 `Doc._.characters` holds every possible person: names whose evidence is weak stay on it as
 antecedents for the coref stage, and so do real people (a film's director); `is_character`
@@ -83,6 +84,9 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "one"}
 INDEFINITE_ARTICLES = {"a", "an"}
+OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
+# what the small parser makes of a noun phrase set before the subject it describes
+FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
@@ -120,6 +124,7 @@ def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list
     verbs, to tell an opening participle from a name ("Suspecting Cilla was...")."""
     clusters = cluster_name_forms(candidate_name_forms(doc, verbs))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
+    mentions = split_titled_relatives(doc, mentions)
     clues = [
         [clue for start, end, _form in cluster_mentions for clue in name_clues(doc, start, end)]
         for cluster_mentions in mentions
@@ -374,6 +379,31 @@ def assign_shared_forms(
     for cluster_mentions in moved:
         cluster_mentions.sort()
     return moved
+
+
+def split_titled_relatives(
+    doc: Doc, mentions: list[list[tuple[int, int, NameForm]]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """A shorter form whose title is of the other gender than the full name's first name is
+    a relative, a person of its own ("Mary McDonagh, the daughter of a Mr. McDonagh"): one
+    per form and title gender."""
+    kept, relatives = [], {}
+    for cluster_mentions in mentions:
+        longest = max((form for _s, _e, form in cluster_mentions), key=len, default=())
+        given = first_name_genders().get(longest[0].lower()) if len(longest) > 1 else None
+        own = []
+        for start, end, form in cluster_mentions:
+            title = honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+            if (
+                given is not None
+                and len(form) < len(longest)
+                and title in OTHER_GENDER.get(given, ())
+            ):
+                relatives.setdefault((form, title), []).append((start, end, form))
+            else:
+                own.append((start, end, form))
+        kept.append(own)
+    return kept + list(relatives.values())
 
 
 def homes_fitting_title(
@@ -987,6 +1017,9 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
         named = next((c for c in noun.head.children if c.dep_ == "attr" and c.i in owners), None)
         if named is not None:
             return owners[named.i]
+    fronted = fronted_apposition_subject(noun)
+    if fronted is not None and fronted.i in owners:  # "A talented singer, Anna joined..."
+        return owners[fronted.i]
     doc = noun.doc
     following = noun.i + 1
     if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":
@@ -995,6 +1028,26 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     if left >= 2 and doc[left - 1].text == "," and left - 2 in owners:
         return owners[left - 2]
     return None
+
+
+def fronted_apposition_subject(noun: Token) -> Token | None:
+    """The subject a noun phrase opening its sentence, then a comma, describes; the small
+    parser hangs the phrase on the verb as a second subject or a modifier ("The daughter of a
+    farmer, Mary was educated at home": Mary; "A widower, he lives alone": he)."""
+    if noun.dep_ not in FRONTED_APPOSITION_DEPS or noun.left_edge.i != noun.sent.start:
+        return None
+    doc = noun.doc
+    comma = noun.right_edge.i if doc[noun.right_edge.i].text == "," else noun.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    return next(
+        (
+            child
+            for child in noun.head.children
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i == comma + 1
+        ),
+        None,
+    )
 
 
 def characters_by_token(doc: Doc) -> dict[int, int]:

@@ -204,6 +204,19 @@ def test_a_description_subject_of_be_with_a_name_is_that_character(nlp):
     assert [0, 3, "nominal"] in piotr["mentions"]
 
 
+def test_a_description_placed_before_a_named_subject_is_that_character(nlp):
+    doc = nlp("The daughter of a poor farmer, Mary Doyle was educated at home.")
+    mary = names(nlp, doc.text)["Mary Doyle"]
+    assert [0, 2, "nominal"] in mary["mentions"]
+
+
+def test_a_surname_under_a_title_of_the_other_gender_is_a_relative(nlp):
+    text = "Mary Doyle was born in Cork. Her father, Mr. Doyle, was a farmer. Doyle wrote poems."
+    characters = names(nlp, text)
+    assert characters["Doyle"]["aliases"] == ["Mr. Doyle"]
+    assert characters["Mary Doyle"]["aliases"] == ["Mary Doyle", "Doyle"]
+
+
 def test_the_before_a_name_counts_once_against_it(nlp):
     text = (
         "The Road Runner waits. The Road Runner runs away. The Road Runner hides. "
