@@ -887,7 +887,7 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
                 return None  # "When a surgeon sent Cassin a bird that he believed...": maybe his
             verb = ancestor.head
             subject = own_subject(verb)
-            if subject is None or subject.i < token.i:
+            if subject is None or subject.i < token.i or is_inverted_copula(verb, subject):
                 return None
             # "Throughout his Swiss sojourn, Panizza's mental health...": its possessor
             possessor = child_with_dep(subject, "poss")
@@ -905,6 +905,12 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
 def is_thing(noun: Token, owners: dict[int, int]) -> bool:
     """A common noun that is no character ("complications", "the charity")."""
     return noun.pos_ == "NOUN" and noun.i not in owners
+
+
+def is_inverted_copula(verb: Token, subject: Token) -> bool:
+    """A "be" with its subject after it: the phrase before it says where or among whom the
+    subject is ("Among her clients were Shirley Temple and Robert Taylor": not Shirley)."""
+    return verb.lemma_ == "be" and subject.i > verb.i
 
 
 def own_subject(verb: Token) -> Token | None:

@@ -510,3 +510,11 @@ def test_a_relative_clause_in_a_preposed_clause_with_a_subject_is_no_cataphor(nl
         "believed rare, Mark Cassin sent it to Tom Hill."
     )
     assert owner_of(doc, "he") != "Mark Cassin"
+
+
+def test_a_pronoun_before_an_inverted_be_is_not_its_subject(nlp):
+    doc = nlp(
+        "Anna Muir designed houses in Malibu. Among her clients were Shirley Temple and "
+        "Barbara Stanwyck."
+    )
+    assert owner_of(doc, "her") == "Anna Muir"
