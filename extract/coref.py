@@ -17,7 +17,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   subject of a causative "have": "Gordon has her brought in"; a "her" the parser took for
   the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
-  clause is not the noun the clause modifies: "Miller, whom he hired"; a subject pronoun is
+  clause is not the noun the clause modifies: "Miller, whom he hired"; no pronoun of a
+  quotation is its speaker: "Simonson answered, ``I think she was...''"; a subject pronoun is
   not a person named as the object of a participle or phrase placed before it: "Forced by
   Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
   maid cheated by her husband"), the subject of its clause for "his own", the object
@@ -103,6 +104,8 @@ QUESTION_WORDS = {*YES_NO_MARKERS, "how", "why", "what", "when", "where"}
 POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
+QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
+OPENING_QUOTES = {"`", "``", '"', "“"}
 POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
 LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
 
@@ -490,6 +493,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     excluded |= described_characters(token, state.owners)
     excluded |= relative_clause_head_characters(token, state.owners)
     excluded |= preposed_adjunct_objects(token, state.owners)
+    excluded |= quote_speaker_characters(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
         return
@@ -1017,6 +1021,16 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
             if word.i in owners and word.dep_ in OBJECT_DEPS and word.pos_ != "PRON"
         }
     return excluded
+
+
+def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The one who speaks a quotation, who calls themself "I", is no third-person pronoun in
+    it ("Simonson answered, ``I think she was a substitute''": not Simonson)."""
+    for clause in pronoun.ancestors:
+        if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i > 0:
+            if pronoun.doc[clause.left_edge.i - 1].text in OPENING_QUOTES:
+                return phrase_characters(subject_of(clause.head), owners)
+    return set()
 
 
 def is_in_a_list(apposition: Token) -> bool:

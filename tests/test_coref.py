@@ -518,3 +518,11 @@ def test_a_pronoun_before_an_inverted_be_is_not_its_subject(nlp):
         "Barbara Stanwyck."
     )
     assert owner_of(doc, "her") == "Anna Muir"
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
+    doc = nlp(
+        "Scott Summers loved Madelyne Pryor. Asked about it, writer Louise Simonson answered, "
+        '"I think she was a substitute for Jean."'
+    )
+    assert owner_of(doc, "she") == "Madelyne Pryor"
