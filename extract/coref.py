@@ -888,7 +888,7 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
     for ancestor in token.ancestors:
         if ancestor.dep_ in {"advcl", "prep"} and ancestor.i < ancestor.head.i:
             if in_relative_clause and phrase_characters(own_subject(ancestor), owners):
-                return None  # "When a surgeon sent Cassin a bird that he believed...": maybe his
+                return None
             verb = ancestor.head
             subject = own_subject(verb)
             if subject is None or subject.i < token.i or is_inverted_copula(verb, subject):
