@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Token
 from extract.characters import (
     characters_by_token,
     determiner_of,
+    fronted_apposition_subject,
     has_person_evidence,
     kin_pair_title,
     name_start,
@@ -878,7 +879,8 @@ def preposed_clause_pronoun_referent(state: Resolution, token: Token, gender: st
 def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
     """The named subject of the clause when the pronoun sits in an adverbial clause or phrase
     placed before it ("While giving advice to her maid, Pooja...", "In a review for his
-    website, Starostin said": "her" is Pooja, "his" Starostin), or the subject's possessor
+    website, Starostin said", "A year after his marriage, Aumonier began": "her" is Pooja,
+    "his" Starostin and Aumonier), or the subject's possessor
     when the subject is no one ("Throughout his exile, Panizza's health declined"). A clause
     on a thing inside that phrase does not stop it ("Forced to quit because of complications
     stemming from her injury, Tilly moved"), unless it is a relative clause in a clause with a
@@ -898,6 +900,9 @@ def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
             if subject.i not in owners and possessor is not None:
                 return owners.get(possessor.i)
             return owners.get(subject.i)
+        fronted = fronted_apposition_subject(ancestor)
+        if fronted is not None:  # "A nurse in her youth, Mary later wrote novels"
+            return owners.get(fronted.i)
         if ancestor.dep_ in CLAUSE_MODIFIERS and is_thing(ancestor.head, owners):
             in_relative_clause |= ancestor.dep_ == "relcl"
             continue

@@ -526,3 +526,8 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
         '"I think she was a substitute for Jean."'
     )
     assert owner_of(doc, "she") == "Madelyne Pryor"
+
+
+def test_a_pronoun_in_a_noun_phrase_before_the_subject_refers_to_the_subject(nlp):
+    doc = nlp("Tom Hill met Jack Doyle. A year after his marriage, Jack Doyle began painting.")
+    assert owner_of(doc, "his") == "Jack Doyle"
