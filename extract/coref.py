@@ -296,9 +296,9 @@ def other_name_holder(name: Token) -> Token | None:
     ("calls himself X", "is known as X"), else the noun the verb's participle or relative
     clause modifies ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
     markers = naming_verbs()
-    if name.dep_ == "oprd" and markers.get(name.head.lemma_) == "-":
+    if name.dep_ == "oprd" and "-" in markers.get(name.head.lemma_, ()):
         verb = name.head
-    elif name.dep_ == "pobj" and markers.get(name.head.head.lemma_) == name.head.lower_:
+    elif name.dep_ == "pobj" and name.head.lower_ in markers.get(name.head.head.lemma_, ()):
         verb = name.head.head
     else:
         return None

@@ -245,9 +245,13 @@ def tie_holding_verbs() -> frozenset[str]:
 
 
 @cache
-def naming_verbs() -> dict[str, str]:
-    """Verbs that give a person another name, with the preposition before that name ("-": none)."""
-    return {row["verb"]: row["marker"] for row in read_table("lexicons/naming_verbs.tsv")}
+def naming_verbs() -> dict[str, frozenset[str]]:
+    """Verbs that give a person another name, with the prepositions before that name ("-":
+    none)."""
+    markers: dict[str, set[str]] = {}
+    for row in read_table("lexicons/naming_verbs.tsv"):
+        markers.setdefault(row["verb"], set()).add(row["marker"])
+    return {verb: frozenset(found) for verb, found in markers.items()}
 
 
 @cache

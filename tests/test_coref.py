@@ -474,6 +474,11 @@ def test_a_birth_name_is_another_name_of_the_one_born(nlp):
     assert born["name"] == "Zane" and "Elizabeth Zane" in born["aliases"]
 
 
+def test_a_birth_name_after_as_is_another_name_of_the_one_born(nlp):
+    doc = nlp("McLaughlin was born as Audrey Brown in Dutton. She worked as a nurse.")
+    assert doc._.characters[0]["aliases"] == ["McLaughlin", "Audrey Brown"]
+
+
 def test_a_relative_named_to_identify_someone_is_background(nlp):
     doc = nlp(
         "Allen lived with his wife Margaret, daughter of James Whittle and Ann Mills. She sang."
