@@ -195,15 +195,19 @@ def coordinated_phrases(head: Token) -> list[Token]:
 
 def is_subject_read_as_conjunct(word: Token) -> bool:
     """A name the small parser coordinated with an object, standing right before a finite
-    verb it coordinated with no subject: the subject of that verb ("raises him and Deepak
-    spends his life in jail")."""
+    verb it coordinated with, or hung as a clause on, with no subject: the subject of that
+    verb ("raises him and Deepak spends his life in jail", "spins plates with guest, Andrew,
+    and Zoe takes her first challenge")."""
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    first = word
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
     return (
         following is not None
         and word.dep_ == "conj"
         and word.pos_ == "PROPN"
-        and word.head.dep_ in {"dobj", "pobj"}
-        and following.dep_ == "conj"
+        and first.dep_ in {"dobj", "pobj"}
+        and following.dep_ in {"conj", "advcl"}
         and following.tag_ in FINITE_TAGS
         and not has_subject(following)
     )

@@ -479,3 +479,10 @@ def test_a_name_misread_as_a_second_object_is_the_subject_of_the_next_verb(nlp):
     assert ("Deepak", "spend", None) in triples
     doc = nlp("Seema struggles to keep the promise given to Deepak but Vicky tests her patience.")
     assert find(doc, "test")[0] == "Vicky"
+
+
+def test_a_name_misread_as_the_last_of_several_objects_is_the_subject_of_the_next_verb(nlp):
+    doc = nlp(
+        "Konnie spins some plates on sticks with guest, Andrew, and Zoe takes her first challenge."
+    )
+    assert find(doc, "take")[0] == "Zoe"
