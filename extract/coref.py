@@ -19,6 +19,7 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   of the current or the two previous sentences (a subject or object pronoun of a relative
   clause is not the noun the clause modifies: "Miller, whom he hired"; no pronoun of a
   quotation is its speaker: "Simonson answered, ``I think she was...''"; a subject pronoun is
+  none of the people coordinated with it: "she and Berman"; a subject pronoun is
   not a person named as the object of a participle or phrase placed before it: "Forced by
   Pavithran, she"): first the noun phrase whose modifying clause holds the pronoun ("her
   maid cheated by her husband"), the subject of its clause for "his own", the object
@@ -495,6 +496,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     excluded |= relative_clause_head_characters(token, state.owners)
     excluded |= preposed_adjunct_objects(token, state.owners)
     excluded |= quote_speaker_characters(token, state.owners)
+    excluded |= coordinated_subject_characters(token, state.owners)
     referent = pick_referent(state, token, pronoun.gender, excluded)
     if referent is None:
         return
@@ -1026,6 +1028,17 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
             if word.i in owners and word.dep_ in OBJECT_DEPS and word.pos_ != "PRON"
         }
     return excluded
+
+
+def coordinated_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """A subject pronoun is none of the people coordinated with it ("she and Berman became
+    the first pair": not Berman). Objects are left alone: the small parser often coordinates
+    the next clause's subject with them ("confronts her and Nancy is injured")."""
+    if pronoun.dep_ not in SUBJECT_DEPS and not (
+        pronoun.dep_ == "conj" and pronoun.head.dep_ in SUBJECT_DEPS
+    ):
+        return set()
+    return {owners[word.i] for word in pronoun.conjuncts if word.i in owners}
 
 
 def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:

@@ -536,3 +536,11 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
 def test_a_pronoun_in_a_noun_phrase_before_the_subject_refers_to_the_subject(nlp):
     doc = nlp("Tom Hill met Jack Doyle. A year after his marriage, Jack Doyle began painting.")
     assert owner_of(doc, "his") == "Jack Doyle"
+
+
+def test_a_subject_pronoun_is_none_of_the_people_coordinated_with_it(nlp):
+    doc = nlp(
+        "Croce won the race and Berman came second. When Berman and Croce took office, "
+        "she and Berman became the first pair of women to be elected."
+    )
+    assert owner_of(doc, "she") == "Croce"
