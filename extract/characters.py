@@ -161,10 +161,11 @@ def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list
 
 def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
     """The gender usually given to the form's first word, none for a person named by one word
-    that is mostly a surname ("Williams", "Carter": biographies name people so). A name not
-    shown to be a person keeps it ("leave Washington"): it keeps pronouns of the other gender
-    off what may be a place."""
-    if len(form) == 1 and is_person and form[0].lower() in surnames():
+    that is mostly a surname, alone or joined to another by a hyphen ("Williams", "Carter",
+    "Kenney-Silver": biographies name people so). A name not shown to be a person keeps it
+    ("leave Washington"): it keeps pronouns of the other gender off what may be a place."""
+    surname_only = len(form) == 1 or form[1] == "-"
+    if surname_only and is_person and form[0].lower() in surnames():
         return "unknown"
     return first_name_genders().get(form[0].lower(), "unknown")
 

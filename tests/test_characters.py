@@ -286,3 +286,4 @@ def test_a_lone_surname_gives_no_first_name_prior_to_a_person_only():
     assert first_name_prior(("Washington",), is_person=False) == "male"
     assert first_name_prior(("Tom",), is_person=True) == "male"
     assert first_name_prior(("Williams", "Bell"), is_person=True) == "male"
+    assert first_name_prior(("Williams", "-", "Bell"), is_person=True) == "unknown"

@@ -57,4 +57,4 @@ def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
     assert scores.overall.f1 >= 0.75
-    assert scores.bias >= 0.94
+    assert scores.bias >= 0.95
