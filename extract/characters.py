@@ -62,7 +62,13 @@ from extract.lexicons import (
     surnames,
     work_nouns,
 )
-from extract.syntax import active_subject, base_verbs, child_with_dep, is_participle_form_of
+from extract.syntax import (
+    active_subject,
+    base_verbs,
+    child_with_dep,
+    first_conjunct,
+    is_participle_form_of,
+)
 
 ensure_doc_extension("characters")
 ensure_doc_extension("descriptions")
@@ -394,7 +400,7 @@ def split_titled_relatives(
         given = first_name_genders().get(longest[0].lower()) if len(longest) > 1 else None
         own = []
         for start, end, form in cluster_mentions:
-            title = honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+            title = title_gender(doc, start)
             if (
                 given is not None
                 and len(form) < len(longest)
@@ -407,12 +413,17 @@ def split_titled_relatives(
     return kept + list(relatives.values())
 
 
+def title_gender(doc: Doc, start: int) -> str | None:
+    """The gender of the title right before `start` ("Mr.": male), if there is a title."""
+    return honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+
+
 def homes_fitting_title(
     doc: Doc, start: int, homes: list[int], clusters: list[list[NameForm]]
 ) -> list[int]:
     """The full names whose first name is given to the gender of the title before `start`
     ("Mr.", "Mrs."), else those not given to the other gender, else all of them."""
-    title = honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+    title = title_gender(doc, start)
     if title not in {"male", "female"}:
         return homes
     genders = {home: first_name_genders().get(clusters[home][0][0].lower()) for home in homes}
@@ -517,9 +528,7 @@ def pronoun_follows(doc: Doc, end: int) -> bool:
 
 def role_clues(head: Token) -> list[str]:
     """Clues from the name's place in the dependency tree."""
-    word = head
-    while word.dep_ == "conj" and word.head is not word:
-        word = word.head
+    word = first_conjunct(head)
     dep, governor = word.dep_, word.head
     clues = []
     if dep == "nsubj":
@@ -944,9 +953,7 @@ def possessor_of(noun: Token) -> Token | None:
                 return pobj
     if noun.lemma_.lower() not in kinship_nouns():
         return None
-    first = phrase
-    while first.dep_ == "conj":
-        first = first.head
+    first = first_conjunct(phrase)
     if first is not phrase and first.dep_ == "appos":
         first = first.head  # "his viceroy Zhou Yu and sister Sun Shangxiang": "his viceroy"
     if first is not phrase:

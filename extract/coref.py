@@ -1020,7 +1020,7 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
     for clause in preposed_adjuncts(pronoun):
         if clause.dep_ == "advcl" and clause.tag_ not in PARTICIPLE_TAGS:
             continue
-        if any(child.dep_ in SUBJECT_DEPS for child in clause.children):
+        if own_subject(clause) is not None:
             continue
         excluded |= {
             owners[word.i]

@@ -21,6 +21,13 @@ def child_with_dep(token: Token, dep: str) -> Token | None:
     return next((child for child in token.children if child.dep_ == dep), None)
 
 
+def first_conjunct(word: Token) -> Token:
+    """The first of the phrases the word is coordinated with (itself if it is the first)."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    return word
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The passive subject, also of a passive verb sharing the subject of the verb it is
     coordinated with ("he is shot and killed", "he tries again but is rejected"), the noun
@@ -199,14 +206,11 @@ def is_subject_read_as_conjunct(word: Token) -> bool:
     verb ("raises him and Deepak spends his life in jail", "spins plates with guest, Andrew,
     and Zoe takes her first challenge")."""
     following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
-    first = word
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
     return (
         following is not None
         and word.dep_ == "conj"
         and word.pos_ == "PROPN"
-        and first.dep_ in {"dobj", "pobj"}
+        and first_conjunct(word).dep_ in {"dobj", "pobj"}
         and following.dep_ in {"conj", "advcl"}
         and following.tag_ in FINITE_TAGS
         and not has_subject(following)
