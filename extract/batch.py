@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from extract.inputs import Document, InputError, read_inputs
-from extract.outputs import OutputWriter
+from extract.io.inputs import Document, InputError, read_inputs
+from extract.io.outputs import OutputWriter
+from extract.io.records import document_records, error_record
 from extract.pipeline import DEFAULT_MODEL, build_nlp, process_documents
-from extract.records import document_records, error_record
 
 
 @dataclass

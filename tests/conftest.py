@@ -35,7 +35,7 @@ def validators():
 
     from jsonschema import Draft202012Validator
 
-    from extract.outputs import OUTPUT_KINDS
+    from extract.io.outputs import OUTPUT_KINDS
 
     return {
         kind: Draft202012Validator(

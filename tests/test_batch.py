@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract.batch import run_batch
-from extract.outputs import OUTPUT_KINDS, read_records
+from extract.io.outputs import OUTPUT_KINDS, read_records
 
 GOOD = "Anna Berg meets Tom Berg. She thanks him."
 ACCENTED = "José Pérez meets Inés Díaz in Málaga. He thanks her."

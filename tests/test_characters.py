@@ -1,6 +1,6 @@
 """One test per rule of the characters stage, on hand-written sentences."""
 
-from extract.characters import cluster_name_forms, first_name_prior, is_character
+from extract.stages.characters import cluster_name_forms, first_name_prior, is_character
 
 
 def names(nlp, text):

@@ -1,4 +1,4 @@
-"""Tests for extract.cleanup: one small test per rule on a hand-built string, plus properties."""
+"""Tests for the cleanup stage: one small test per rule on a hand-built string, plus properties."""
 
 import re
 import signal
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from extract import cleanup
-from extract.cleanup import ActorNote, CleanText, OffsetMap, clean
+from extract.stages import cleanup
+from extract.stages.cleanup import ActorNote, CleanText, OffsetMap, clean
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

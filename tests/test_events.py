@@ -260,7 +260,7 @@ def test_control_by_a_non_person_object_falls_back_to_the_subject(nlp):
 
 
 def test_verb_misparsed_as_a_plural_noun_with_an_object(nlp):
-    from extract.events import is_misparsed_verb
+    from extract.stages.events import is_misparsed_verb
 
     doc = nlp("Jada stabs Michael to death.")
     stabs = doc[1]

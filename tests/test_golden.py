@@ -6,7 +6,7 @@ import json
 import pytest
 
 from extract.batch import run_batch
-from extract.outputs import OUTPUT_KINDS, read_records
+from extract.io.outputs import OUTPUT_KINDS, read_records
 
 from .conftest import CORPUS, REPO
 

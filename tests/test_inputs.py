@@ -1,4 +1,4 @@
-"""Tests for extract.inputs: readers, decoding and input errors."""
+"""Tests for extract.io.inputs: readers, decoding and input errors."""
 
 import io
 import json
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from extract.inputs import (
+from extract.io.inputs import (
     BinaryInput,
     Document,
     InputError,

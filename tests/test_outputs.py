@@ -1,4 +1,4 @@
-"""Tests for extract.outputs: atomic JSONL writing and resume."""
+"""Tests for extract.io.outputs: atomic JSONL writing and resume."""
 
 import os
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.outputs import OUTPUT_KINDS, OutputWriter, read_records
+from extract.io.outputs import OUTPUT_KINDS, OutputWriter, read_records
 
 DOCS = {
     "d1": {

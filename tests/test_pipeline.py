@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.inputs import Document
+from extract.io.inputs import Document
 from extract.pipeline import STAGES, build_nlp, process_documents, split_text
 
 

@@ -5,8 +5,8 @@ Raise a floor when a change lifts the number; never lower one to make a change p
 import pytest
 
 from extract.batch import run_batch
-from extract.evaluate import evaluate
-from extract.gap import predict, read_gap, score
+from extract.evaluation.gap import predict, read_gap, score
+from extract.evaluation.gold import evaluate
 
 from .conftest import SHARED
 

@@ -1,8 +1,8 @@
 """Records: schema, key order, ids by first mention, raw offsets into the input."""
 
-from extract.inputs import Document
+from extract.io.inputs import Document
+from extract.io.records import document_records
 from extract.pipeline import process_documents
-from extract.records import document_records
 
 from .conftest import CORPUS
 

@@ -188,7 +188,7 @@ def test_members_of_a_plural_symmetric_kin_noun_relate_to_each_other(nlp):
 
 
 def test_a_parent_is_never_also_the_child(nlp):
-    from extract.relations import consistent_relations
+    from extract.stages.relations import consistent_relations
 
     def parent(source, target):
         return {"type": "parent", "source": source, "target": target, "rule": "possessive_kinship"}

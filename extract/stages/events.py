@@ -29,8 +29,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import referents_by_token
-from extract.extensions import ensure_doc_extension, run_guarded
+from extract.document import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     modality_triggers,
     participle_verbs,
@@ -39,6 +38,7 @@ from extract.lexicons import (
     reciprocal_verbs,
     support_verbs,
 )
+from extract.stages.characters import referents_by_token
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,

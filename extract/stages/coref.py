@@ -53,16 +53,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import (
-    characters_by_token,
-    determiner_of,
-    fronted_apposition_subject,
-    has_person_evidence,
-    kin_pair_title,
-    name_start,
-    person_noun_lemma,
-)
-from extract.extensions import ensure_doc_extension, run_guarded, sentence_numbers
+from extract.document import ensure_doc_extension, run_guarded, sentence_numbers
 from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
@@ -74,6 +65,15 @@ from extract.lexicons import (
     pronouns,
     relation_types,
     relation_verbs,
+)
+from extract.stages.characters import (
+    characters_by_token,
+    determiner_of,
+    fronted_apposition_subject,
+    has_person_evidence,
+    kin_pair_title,
+    name_start,
+    person_noun_lemma,
 )
 from extract.syntax import (
     active_subject,

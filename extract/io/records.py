@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.characters import is_character
-from extract.cleanup import OffsetMap
-from extract.extensions import sentence_numbers
-from extract.inputs import Document, InputError
+from extract.document import sentence_numbers
+from extract.io.inputs import Document, InputError
 from extract.lexicons import relation_types
+from extract.stages.characters import is_character
+from extract.stages.cleanup import OffsetMap
 
 SCHEMA_VERSION = "1.0"
 

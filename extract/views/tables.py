@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from extract.evaluate import Evaluation
-from extract.gap import GapScores
+from extract.evaluation.gap import GapScores
+from extract.evaluation.gold import Evaluation
 
 
 def record_tables(records: dict[str, list[dict]]) -> list[Table]:

@@ -41,7 +41,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.extensions import ensure_doc_extension, run_guarded
+from extract.document import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     animate_verbs,
     creature_nouns,

@@ -16,10 +16,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.characters import characters_by_token
-from extract.cleanup import OffsetMap
-from extract.evaluate import Score
+from extract.evaluation.gold import Score
 from extract.lexicons import pronouns
+from extract.stages.characters import characters_by_token
+from extract.stages.cleanup import OffsetMap
 
 
 @dataclass(frozen=True)

@@ -46,18 +46,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.characters import (
-    COPULAS,
-    PLURAL_TAGS,
-    characters_by_token,
-    copula_subject,
-    kin_holder,
-    kin_pair_before,
-    person_noun_lemma,
-    referents_by_token,
-)
-from extract.events import believed_modality, characters_of
-from extract.extensions import ensure_doc_extension, run_guarded
+from extract.document import ensure_doc_extension, run_guarded
 from extract.lexicons import (
     KinshipNoun,
     implication_rules,
@@ -69,6 +58,17 @@ from extract.lexicons import (
     tie_holding_verbs,
     trade_nouns,
 )
+from extract.stages.characters import (
+    COPULAS,
+    PLURAL_TAGS,
+    characters_by_token,
+    copula_subject,
+    kin_holder,
+    kin_pair_before,
+    person_noun_lemma,
+    referents_by_token,
+)
+from extract.stages.events import believed_modality, characters_of
 from extract.syntax import active_subject, child_with_dep
 
 ensure_doc_extension("relations")

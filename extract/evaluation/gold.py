@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from extract.io.outputs import read_records
 from extract.lexicons import honorifics, relation_types
-from extract.outputs import read_records
 
 ARTICLES = ("the ", "a ", "an ")
 

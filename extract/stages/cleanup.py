@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from functools import cache
 from html import unescape
 from html.entities import html5
-from pathlib import Path
 
-TEMPLATES_PATH = Path(__file__).resolve().parent.parent / "models" / "rules" / "wiki_templates.tsv"
+from extract.lexicons import MODELS_DIR
+
+TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
 
 # --------------------------------------------------------------------------- public API

@@ -13,9 +13,9 @@ from pathlib import Path
 import spacy
 from rich.table import Table
 
-from extract.cleanup import clean
-from extract.inputs import Document, read_inputs
+from extract.io.inputs import Document, read_inputs
 from extract.pipeline import STAGES, build_nlp
+from extract.stages.cleanup import clean
 
 CMU_DEV = Path("corpus/cmu-dev/plot_summaries.tsv")
 ADVERSARIAL_SIZE = 1_000_000
