@@ -48,17 +48,20 @@ def run_batch(
     workers: int = 1,
     batch_size: int = 32,
     resume: bool = False,
+    explain: bool = False,
+    disabled_rules: Sequence[str] = (),
     stdin: BinaryIO | None = None,
     on_progress: Callable[[], None] = lambda: None,
 ) -> RunSummary:
     """Process every input document into out_dir; bad documents become error records.
 
     Errors are written after the documents, in input order, so the output does not depend on
-    how far ahead the worker processes read.
+    how far ahead the worker processes read. With `explain`, records say which rules made
+    them; `disabled_rules` are switched off (models/rules/rules.tsv).
     """
     started = time.perf_counter()
     summary = RunSummary()
-    nlp = build_nlp(model)
+    nlp = build_nlp(model, disabled_rules)
     errors: list[tuple[int, dict]] = []
     with OutputWriter(out_dir, resume=resume) as writer:
         position_of: dict[str, int] = {}
@@ -81,7 +84,7 @@ def run_batch(
             if len(doc) == 0:
                 errors.append((position_of[document.doc_id], empty_after_cleanup(document)))
                 continue
-            records = document_records(document, doc)
+            records = document_records(document, doc, explain)
             for kind, kind_records in records.items():
                 for record in kind_records:
                     writer.write(kind, record)

@@ -22,6 +22,27 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 ModelOption = Annotated[str, typer.Option(help="spaCy base pipeline to load (package name).")]
+ExplainOption = Annotated[
+    bool, typer.Option(help="Add to the records the rules that made each decision.")
+]
+DisableRuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable-rule",
+        help="Switch a rule off (repeatable; names in models/rules/rules.tsv and "
+        "person_evidence.tsv).",
+    ),
+]
+
+
+def checked_rules(names: list[str] | None) -> list[str]:
+    """The rule names to switch off; an unknown one is a usage error."""
+    from extract.rules import RuleSet, UnknownRule
+
+    try:
+        return sorted(RuleSet(names or ()).disabled)
+    except UnknownRule as error:
+        raise typer.BadParameter(str(error), param_hint="--disable-rule") from None
 
 
 @app.command()
@@ -36,11 +57,14 @@ def run(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
     resume: Annotated[bool, typer.Option(help="Skip documents already in the output.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
+    explain: ExplainOption = False,
+    disable_rule: DisableRuleOption = None,
 ) -> None:
     """Extract characters, events and relations from synopses into JSONL files in OUT."""
     from extract.batch import run_batch
     from extract.io.inputs import count_inputs
 
+    disabled = checked_rules(disable_rule)
     show_progress = sys.stderr.isatty()
     with Progress(
         TextColumn("extract"),
@@ -59,6 +83,8 @@ def run(
             workers=workers,
             batch_size=batch_size,
             resume=resume,
+            explain=explain,
+            disabled_rules=disabled,
             stdin=sys.stdin.buffer,
             on_progress=lambda: progress.advance(task),
         )
@@ -88,8 +114,11 @@ def clean_command(
 def show(
     file: Annotated[Path, typer.Argument(exists=True, help="A synopsis (.txt, .tsv or .jsonl).")],
     model: ModelOption = DEFAULT_MODEL,
+    explain: ExplainOption = False,
+    disable_rule: DisableRuleOption = None,
 ) -> None:
-    """Print the characters, events and relations of synopses as tables."""
+    """Print the characters, events and relations of synopses as tables; with --explain, also
+    why: the clues of each named character, the rule of each mention, event and relation."""
     from extract.io.inputs import InputError, read_inputs
     from extract.io.records import document_records
     from extract.pipeline import build_nlp, process_documents
@@ -101,8 +130,10 @@ def show(
         if isinstance(item, InputError):
             stderr.print(f"error: {item.source}: {item.message}", highlight=False)
     documents = [item for item in items if not isinstance(item, InputError)]
-    for processed in process_documents(build_nlp(model), documents):
-        for table in record_tables(document_records(processed.document, processed.doc)):
+    nlp = build_nlp(model, checked_rules(disable_rule))
+    for processed in process_documents(nlp, documents):
+        records = document_records(processed.document, processed.doc, explain)
+        for table in record_tables(records, explain):
             console.print(table)
 
 

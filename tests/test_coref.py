@@ -1,6 +1,6 @@
 """One test per sieve of the coreference stage, on hand-written sentences."""
 
-from extract.stages.characters import characters_by_token
+from extract.document import characters_by_token
 
 
 def owner_of(doc, word, occurrence=0):
@@ -161,7 +161,7 @@ def test_pronoun_in_a_preposed_phrase_refers_to_the_following_subject(nlp):
 
 
 def test_possessor_inside_a_description_keeps_its_own_referent(nlp):
-    from extract.stages.characters import characters_by_token
+    from extract.document import characters_by_token
 
     doc = nlp("Tom Baker arrives. Along with his brother, Tom Baker works at a mill.")
     his = next(t.i for t in doc if t.text == "his")

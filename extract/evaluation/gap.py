@@ -16,9 +16,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.document import characters_by_token
 from extract.evaluation.gold import Score
 from extract.lexicons import pronouns
-from extract.stages.characters import characters_by_token
 from extract.stages.cleanup import OffsetMap
 
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.document import sentence_numbers
+from extract.document import is_character, sentence_numbers
 from extract.io.inputs import Document, InputError
 from extract.lexicons import relation_types
-from extract.stages.characters import is_character
 from extract.stages.cleanup import OffsetMap
 
 SCHEMA_VERSION = "1.0"
 
 
-def document_records(document: Document, doc: Doc) -> dict[str, list[dict]]:
-    """All records of one processed document, by output kind."""
+def document_records(document: Document, doc: Doc, explain: bool = False) -> dict[str, list[dict]]:
+    """All records of one processed document, by output kind; with `explain`, the rules that
+    made each character, mention and event are added to its record."""
     offsets = OffsetMap.from_list(doc._.offset_map)
     sentence_of = sentence_numbers(doc)
     characters = doc._.characters or []
@@ -32,7 +32,7 @@ def document_records(document: Document, doc: Doc) -> dict[str, list[dict]]:
         for r in doc._.relations or []
         if r["source"] in character_ids and r["target"] in character_ids
     ]
-    return {
+    records = {
         "documents": [document_record(document, doc)],
         "characters": [
             character_record(
@@ -49,6 +49,30 @@ def document_records(document: Document, doc: Doc) -> dict[str, list[dict]]:
             for number, relation in enumerate(relations, start=1)
         ],
     }
+    if explain:
+        add_explanations(records, doc, [characters[i] for i in order], events)
+    return records
+
+
+def add_explanations(
+    records: dict[str, list[dict]], doc: Doc, characters: list[dict], events: list[dict]
+) -> None:
+    """The clues of each named character, the rule of each mention (and the constraints that
+    ruled other characters out for it) and the rules of each event."""
+    rules_at = {(start, end): rules for start, end, *rules in doc._.mention_rules or []}
+    for record, character in zip(records["characters"], characters, strict=True):
+        for mention, (start, end, kind) in zip(
+            record["mentions"], character["mentions"], strict=True
+        ):
+            rule, constraints = rules_at.get((start, end), (None, []))
+            mention["rule"] = rule if kind != "name" else None
+            mention["constraints"] = constraints if kind != "name" else []
+        record["explain"] = {
+            "evidence": character.get("evidence"),
+            "clues": character.get("clues", {}),
+        }
+    for record, event in zip(records["events"], events, strict=True):
+        record["rules"] = event["rules"]
 
 
 def document_record(document: Document, doc: Doc) -> dict:

@@ -41,7 +41,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.document import ensure_doc_extension, run_guarded
+from extract.document import Character, characters_by_token, run_guarded
 from extract.lexicons import (
     animate_verbs,
     creature_nouns,
@@ -62,6 +62,18 @@ from extract.lexicons import (
     surnames,
     work_nouns,
 )
+from extract.phrases import (
+    PLURAL_TAGS,
+    copula_subject,
+    determiner_of,
+    fronted_apposition_subject,
+    is_person_noun,
+    kin_holder,
+    kin_pair_before,
+    kin_pair_title,
+    person_noun_lemma,
+)
+from extract.rules import ALL_RULES, RuleSet
 from extract.syntax import (
     active_subject,
     base_verbs,
@@ -69,10 +81,6 @@ from extract.syntax import (
     first_conjunct,
     is_participle_form_of,
 )
-
-ensure_doc_extension("characters")
-ensure_doc_extension("descriptions")
-ensure_doc_extension("actor_notes")
 
 NameForm = tuple[str, ...]
 
@@ -84,19 +92,12 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "throug
                          "around", "outside", "within", "onto"}  # fmt: skip
 DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
 COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
-COPULAS = {"be", "become", "remain"}
 PERSON_RELATIVES = {"who", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "another", "one"}
 INDEFINITE_ARTICLES = {"a", "an"}
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
-# what the small parser makes of a noun phrase set before the subject it describes
-FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
-NOMINAL_POS = {"NOUN", "PROPN"}
-PLURAL_TAGS = {"NNS", "NNPS"}
-NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
-                "npadvmod", "oprd"}  # fmt: skip
 IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
@@ -106,38 +107,56 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"
     "characters",
     assigns=["doc._.characters", "doc._.descriptions"],
     requires=["doc.ents", "token.pos", "token.tag", "token.dep", "token.lemma"],
+    default_config={"disabled_rules": []},
 )
-def make_characters(nlp: Language, name: str) -> CharacterFinder:
-    return CharacterFinder(base_verbs(nlp))
+def make_characters(nlp: Language, name: str, disabled_rules: list[str]) -> CharacterFinder:
+    return CharacterFinder(base_verbs(nlp), RuleSet(disabled_rules))
 
 
 class CharacterFinder:
     """Finds the named characters and the person descriptions of a Doc."""
 
-    def __init__(self, verbs: frozenset[str] = frozenset()):
+    def __init__(self, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES):
         self.verbs = verbs
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        run_guarded(doc, "characters", "characters", lambda d: find_named_characters(d, self.verbs))
+        run_guarded(
+            doc,
+            "characters",
+            "characters",
+            lambda d: find_named_characters(d, self.verbs, self.rules),
+        )
         return run_guarded(doc, "characters", "descriptions", find_descriptions)
 
 
 # Named characters ---------------------------------------------------------------------------
 
 
-def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
-    """Named characters of `doc`, ordered by first mention. `verbs` are base forms known as
-    verbs, to tell an opening participle from a name ("Suspecting Cilla was...")."""
+def find_named_characters(
+    doc: Doc, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES
+) -> list[Character]:
+    """Named characters of `doc`, ordered by first mention, each with the clues that made it
+    one. `verbs` are base forms known as verbs, to tell an opening participle from a name
+    ("Suspecting Cilla was..."); clues switched off in `rules` are not counted."""
     clusters = cluster_name_forms(candidate_name_forms(doc, verbs))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     mentions = split_titled_relatives(doc, mentions)
     clues = [
-        [clue for start, end, _form in cluster_mentions for clue in name_clues(doc, start, end)]
+        [
+            clue
+            for start, end, _form in cluster_mentions
+            for clue in name_clues(doc, start, end)
+            if rules.on(clue)
+        ]
         for cluster_mentions in mentions
     ]
     weights = person_evidence_weights()
     scores = [name_score(cluster_clues, weights) for cluster_clues in clues]
-    scores = add_coordination_clues(doc, mentions, scores)
+    if rules.on("coordinated_with_person"):  # one more clue, once the others are summed
+        for index in coordinated_with_persons(doc, mentions, scores):
+            clues[index].append("coordinated_with_person")
+            scores[index] += weights["coordinated_with_person"]
     actors = actors_by_form(doc)
     characters = []
     for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):
@@ -157,6 +176,7 @@ def find_named_characters(doc: Doc, verbs: frozenset[str] = frozenset()) -> list
                 "mentions": [[span.start, span.end, "name"] for span in spans],
                 "name_prior": first_name_prior(longest[2], score >= weights["threshold"]),
                 "evidence": score,
+                "clues": dict(Counter(cluster_clues)),
                 "real_person": 2 * sum(clue in real_person_clues() for clue in cluster_clues)
                 >= len(cluster_mentions),
             }
@@ -444,24 +464,6 @@ def name_score(clues: list[str], weights: dict[str, float]) -> float:
     )
 
 
-def is_character(character: dict) -> bool:
-    """A story character: an unnamed one, or a named person with enough evidence (or referred
-    to by a pronoun or description), never a real person."""
-    if character["kind"] == "nominal":
-        return not character.get("incidental")
-    if character.get("real_person"):
-        return False
-    referred = any(kind != "name" for _start, _end, kind in character["mentions"])
-    return referred or has_person_evidence(character)
-
-
-def has_person_evidence(character: dict) -> bool:
-    """An unnamed character, or a name whose clues add up to a person."""
-    if character["kind"] == "nominal":
-        return True
-    return character.get("evidence", 0) >= person_evidence_weights()["threshold"]
-
-
 # Person clues -------------------------------------------------------------------------------
 
 
@@ -590,45 +592,24 @@ def comma_apposition(name: Token) -> Token | None:
     return None
 
 
-def is_person_noun(token: Token) -> bool:
-    """A common noun denoting a person; the lexicon decides, as the small model often tags
-    rare nouns ("maid", "courtesan") as verbs or proper nouns. A capitalised proper noun is a
-    name, unless it names a nationality ("a Frenchman")."""
-    capitalised_name = token.text[:1].isupper() and token.pos_ == "PROPN"
-    if capitalised_name and token.ent_type_ != "NORP" or person_noun_lemma(token) is None:
-        return False
-    return token.pos_ in NOMINAL_POS or token.dep_ in NOMINAL_DEPS
-
-
-def person_noun_lemma(token: Token) -> str | None:
-    """The person-noun lexicon entry of a token ("maids" -> "maid"), if any; a two-word entry
-    when the word before modifies it ("best friend", "love interest", "sworn brothers")."""
-    forms = [token.lemma_.lower(), token.lower_]
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.head == token and before.dep_ in {"amod", "compound"}:
-        forms = [f"{before.lower_} {form}" for form in forms] + forms
-    return next((form for form in forms if form in person_nouns()), None)
-
-
-def add_coordination_clues(
+def coordinated_with_persons(
     doc: Doc, mentions: list[list[tuple[int, int, NameForm]]], scores: list[float]
-) -> list[float]:
-    """A name coordinated with a name that has person clues gets one more clue."""
+) -> set[int]:
+    """The names coordinated with a name that has person clues (`scores` above 0)."""
     cluster_of = {
         doc[start:end].root.i: index
         for index, cluster_mentions in enumerate(mentions)
         for start, end, _form in cluster_mentions
     }
-    bonus = person_evidence_weights()["coordinated_with_person"]
-    updated = list(scores)
+    coordinated = set()
     for head, index in cluster_of.items():
         token = doc[head]
         partners = [child.i for child in token.children if child.dep_ == "conj"]
         if token.dep_ == "conj":
             partners.append(token.head.i)
         if any(scores[cluster_of[p]] > 0 for p in partners if cluster_of.get(p, index) != index):
-            updated[index] += bonus
-    return updated
+            coordinated.add(index)
+    return coordinated
 
 
 # Gender and descriptors ---------------------------------------------------------------------
@@ -894,37 +875,6 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     )
 
 
-def kin_pair_title(name: Token) -> Token | None:
-    """The noun of a kinship pair that titles the name, read from the surface: "husband" for
-    Rawdon and "wife" for Miranda in "husband and wife Rawdon and Miranda"."""
-    doc = name.doc
-    start = name_start(name)
-    first_noun = kin_pair_before(doc[start - 1]) if start > 0 else None
-    if first_noun is not None:
-        return first_noun
-    if start >= 2 and doc[start - 1].lower_ == "and":
-        previous = name_start(doc[start - 2])
-        if previous > 0 and kin_pair_before(doc[previous - 1]) is not None:
-            return doc[previous - 1]
-    return None
-
-
-def name_start(name: Token) -> int:
-    """Where a name written as compounds before its last word starts ("Tom" of "Tom Hart")."""
-    parts = [c.i for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return min([name.i, *parts])
-
-
-def kin_pair_before(noun: Token) -> Token | None:
-    """The first kinship noun of a pair ending with this one ("husband" for "wife" in
-    "husband and wife"), read from the surface."""
-    doc = noun.doc
-    if noun.i < 2 or doc[noun.i - 1].lower_ != "and" or noun.lemma_.lower() not in kinship_nouns():
-        return None
-    first = doc[noun.i - 2]
-    return first if first.lemma_.lower() in kinship_nouns() else None
-
-
 def acting_creatures(doc: Doc) -> set[str]:
     """Animals and creatures that act in the story ("the shark attacks Michael"): the creature
     nouns (models/lexicons/creature_nouns.tsv) that are the subject of a verb somewhere."""
@@ -969,28 +919,8 @@ def kin_phrase(noun: Token) -> Token:
     return noun.head if noun.dep_ in TITLE_DEPS else noun
 
 
-def kin_holder(noun: Token) -> Token | None:
-    """The subject of "have" whose kin the object is ("Deepak has a sister Sushma")."""
-    if noun.dep_ == "dobj" and noun.head.lemma_ == "have":
-        return active_subject(noun.head)
-    return None
-
-
-def copula_subject(noun: Token) -> Token | None:
-    """The subject a predicate noun is said of ("Seema becomes mother of Vicky", "Simona, who
-    is Lola's sister")."""
-    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
-        return None
-    return active_subject(noun.head)
-
-
 def is_as_phrase(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as"
-
-
-def determiner_of(noun: Token) -> str | None:
-    """The noun's determiner, lower-cased ("the", "a"), if it has one."""
-    return next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
 
 
 def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
@@ -1036,59 +966,3 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     if left >= 2 and doc[left - 1].text == "," and left - 2 in owners:
         return owners[left - 2]
     return None
-
-
-def fronted_apposition_subject(noun: Token) -> Token | None:
-    """The subject a noun phrase opening its sentence, then a comma, describes; the small
-    parser hangs the phrase on the verb as a second subject or a modifier ("The daughter of a
-    farmer, Mary was educated at home": Mary; "A widower, he lives alone": he)."""
-    if noun.dep_ not in FRONTED_APPOSITION_DEPS or noun.left_edge.i != noun.sent.start:
-        return None
-    doc = noun.doc
-    comma = noun.right_edge.i if doc[noun.right_edge.i].text == "," else noun.right_edge.i + 1
-    if comma >= len(doc) or doc[comma].text != ",":
-        return None
-    return next(
-        (
-            child
-            for child in noun.head.children
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.left_edge.i == comma + 1
-        ),
-        None,
-    )
-
-
-def characters_by_token(doc: Doc) -> dict[int, int]:
-    """Index of the character each token of a mention belongs to (names, pronouns...); where
-    mentions nest ("Pooja's" inside "Pooja's maid"), the innermost one wins, and a pronoun
-    belongs only to a mention of its own ("her" in "her uncle" is not the uncle)."""
-    mentions = sorted(
-        (
-            (end - start, start, end, index)
-            for index, character in enumerate(doc._.characters or [])
-            for start, end, _type in character["mentions"]
-        ),
-        reverse=True,
-    )
-    return {
-        i: index
-        for length, start, end, index in mentions
-        for i in range(start, end)
-        if length == 1 or doc[i].pos_ != "PRON"
-    }
-
-
-def referents_by_token(doc: Doc, owners: dict[int, int] | None = None) -> dict[int, list[int]]:
-    """The characters each mention token stands for: one, or the members of the group a plural
-    pronoun or a group noun refers to ("they" after "Lola and Bo", "the trio"); `owners` is
-    characters_by_token(doc) where the caller has it already."""
-    members: dict[tuple[int, int], list[int]] = {}
-    for index, character in enumerate(doc._.characters or []):
-        for start, end, _kind in character["mentions"]:
-            members.setdefault((start, end), []).append(index)
-    owners = characters_by_token(doc) if owners is None else owners
-    referents = {i: [index] for i, index in owners.items()}
-    for (start, end), group in members.items():
-        if len(group) > 1:
-            referents.update({i: group for i in range(start, end)})
-    return referents

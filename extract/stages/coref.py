@@ -47,13 +47,19 @@ records its `character` and `possessor_character` for the relation stage.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.document import ensure_doc_extension, run_guarded, sentence_numbers
+from extract.document import (
+    Character,
+    characters_by_token,
+    has_person_evidence,
+    run_guarded,
+    sentence_numbers,
+)
 from extract.lexicons import (
     creature_nouns,
     generic_person_nouns,
@@ -66,15 +72,14 @@ from extract.lexicons import (
     relation_types,
     relation_verbs,
 )
-from extract.stages.characters import (
-    characters_by_token,
+from extract.phrases import (
     determiner_of,
     fronted_apposition_subject,
-    has_person_evidence,
     kin_pair_title,
     name_start,
     person_noun_lemma,
 )
+from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     active_subject,
     causative_roles,
@@ -84,9 +89,6 @@ from extract.syntax import (
     previous_listed_verb,
     subject_of,
 )
-
-ensure_doc_extension("characters")
-ensure_doc_extension("descriptions")
 
 SENTENCE_WINDOW = 2
 GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to reach further
@@ -114,18 +116,27 @@ LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed claus
 
 @Language.factory(
     "coref",
-    assigns=["doc._.characters", "doc._.descriptions"],
+    assigns=["doc._.characters", "doc._.descriptions", "doc._.mention_rules"],
     requires=["doc._.characters", "doc._.descriptions"],
+    default_config={"disabled_rules": []},
 )
-def make_coref(nlp: Language, name: str) -> CoreferenceResolver:
-    return CoreferenceResolver()
+def make_coref(nlp: Language, name: str, disabled_rules: list[str]) -> CoreferenceResolver:
+    return CoreferenceResolver(RuleSet(disabled_rules))
 
 
 class CoreferenceResolver:
     """Adds resolved pronouns and descriptions to the characters of a Doc."""
 
+    def __init__(self, rules: RuleSet = ALL_RULES):
+        self.rules = rules
+
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "coref", "characters", resolve_mentions)
+        return run_guarded(doc, "coref", "characters", lambda d: resolve_mentions(d, self.rules))
+
+
+PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
+PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
+GROUP_RULES = Registry("coref", "group")  # (state, pronoun, excluded) -> its characters, or []
 
 
 @dataclass(frozen=True)
@@ -139,8 +150,11 @@ class Antecedent:
 class Resolution:
     """The state of the left-to-right pass over one Doc."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, rules: RuleSet = ALL_RULES):
         self.doc = doc
+        self.rules = rules
+        # [start, end, rule, constraints] of every mention it adds
+        self.mention_rules: list[list] = []
         self.characters = [
             {**character, "mentions": list(character["mentions"])}
             for character in doc._.characters or []
@@ -186,9 +200,20 @@ class Resolution:
         self.merged[dropped] = kept
 
     def mention(
-        self, head: Token, character: int, start: int, end: int, kind: str, salient: bool = True
+        self,
+        head: Token,
+        character: int,
+        start: int,
+        end: int,
+        kind: str,
+        rule: str,
+        constraints: list[str] | None = None,
+        salient: bool = True,
     ) -> None:
+        """Add a mention, with the rule that chose its character and the constraints that
+        ruled others out."""
         self.characters[character]["mentions"].append([start, end, kind])
+        self.mention_rules.append([start, end, rule, constraints or []])
         for i in range(start, end):  # a possessor inside the phrase keeps its own referent
             if i == head.i or (i not in self.owners and self.doc[i].pos_ != "PRON"):
                 self.owners[i] = character
@@ -229,15 +254,19 @@ class Resolution:
         return gender
 
 
-def resolve_mentions(doc: Doc) -> list[dict]:
-    """The Doc's characters with pronoun and description mentions (and unnamed characters)."""
-    state = Resolution(doc)
+def resolve_mentions(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Character]:
+    """The Doc's characters with pronoun and description mentions (and unnamed characters);
+    `doc._.mention_rules` says which rule resolved each mention."""
+    state = Resolution(doc, rules)
+    doc._.mention_rules = state.mention_rules
     descriptions_at = {d["head"]: d for d in doc._.descriptions or []}
     for token in doc:
         if token.i in state.name_ends:
-            merge_other_name(state, token)
+            if rules.on("other_name"):
+                merge_other_name(state, token)
             state.make_salient(token, state.name_ends[token.i])
-            register_kin_pair(state, token)
+            if rules.on("kin_pair_tie"):
+                register_kin_pair(state, token)
         elif token.i in descriptions_at:
             resolve_description(state, token, descriptions_at.pop(token.i), descriptions_at)
         elif (
@@ -246,11 +275,14 @@ def resolve_mentions(doc: Doc) -> list[dict]:
             and doc[token.i - 1].lower_ == "the"
             and not is_ordinal_adjective(token)
         ):
-            resolve_former_latter(state, token)
+            if rules.on("former_latter"):
+                resolve_former_latter(state, token)
         elif token.tag_ == "NNS":
-            resolve_counted_group(state, token)
+            if rules.on("counted_group"):
+                resolve_counted_group(state, token)
         elif token.lower_ in group_words("noun") and determiner_of(token) == "the":
-            resolve_group_noun(state, token)
+            if rules.on("definite_group_noun"):
+                resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
     kept = [i for i in range(len(state.characters)) if i not in state.merged]
@@ -338,18 +370,28 @@ def resolve_description(
     )
     description["possessor_character"] = possessor
     key = (description_role(description["noun"]), possessor)
-    character = description["character"]
-    if character is None and description["subject"] is not None:
-        character = state.owners.get(description["subject"])
+    rules = state.rules
+    character = description["character"] if rules.on("named_description") else None
+    rule = "named_description"
+    if character is None and description["subject"] is not None and rules.on("predicate_subject"):
+        character, rule = state.owners.get(description["subject"]), "predicate_subject"
         if character is None:
             return
-    if character is None and description["determiner"] == "possessive" and possessor is not None:
-        character = of_gender(state, state.by_description.get(key, []), description["gender"])
-    # a creature is one individual of the story however it is introduced again ("a shark")
-    if character is None and (
-        description["determiner"] == "definite" or description["noun"] in creature_nouns()
+    if (
+        character is None
+        and description["determiner"] == "possessive"
+        and possessor is not None
+        and rules.on("known_tie")
     ):
-        character = state.last_described.get(description["noun"])
+        character = of_gender(state, state.by_description.get(key, []), description["gender"])
+        rule = "known_tie"
+    # a creature is one individual of the story however it is introduced again ("a shark")
+    if (
+        character is None
+        and (description["determiner"] == "definite" or description["noun"] in creature_nouns())
+        and rules.on("last_described")
+    ):
+        character, rule = state.last_described.get(description["noun"]), "last_described"
         if (
             character is None
             and description["noun"] in generic_person_nouns()
@@ -357,7 +399,9 @@ def resolve_description(
         ):
             return
     if character is None:
-        character = state.new_character()
+        if not rules.on("new_character"):
+            return
+        character, rule = state.new_character(), "new_character"
         register_relation_object(state, head, character)
     # "their daughter, Cecilia": the daughter of each of them ("her daughter" said of either)
     for owner in state.groups.get(description["possessor"]) or [possessor]:
@@ -370,7 +414,7 @@ def resolve_description(
     if description["gender"] != "unknown":
         state.gender_votes[character][description["gender"]] += 3
     start, end = description["span"]
-    state.mention(head, character, start, end, "nominal")
+    state.mention(head, character, start, end, "nominal", rule)
 
 
 def register_tie(state: Resolution, key: tuple[str, int], character: int) -> None:
@@ -472,36 +516,50 @@ def resolve_former_latter(state: Resolution, token: Token) -> None:
             break
     if len(last_two) == 2:
         referent = last_two[0] if token.lower_ == "latter" else last_two[1]
-        state.mention(token, referent, token.i - 1, token.i + 1, "nominal")
+        state.mention(token, referent, token.i - 1, token.i + 1, "nominal", "former_latter")
 
 
 def resolve_pronoun(state: Resolution, token: Token) -> None:
     pronoun = pronouns().get(token.lower_)
     if pronoun is None or token.pos_ != "PRON":
         return
-    bound = pronoun.case != "reflexive"
-    excluded = clause_subject_characters(token, state.owners) if bound else set()
     if pronoun.number == "plural":
         # each member gets the mention; none becomes a singular pronoun's likely antecedent
-        state.groups[token.i] = pick_group(state, token, excluded)
+        constraints = excluded_characters(state, token, ("clause_subject",))
+        excluded = set().union(*constraints.values())
+        rule, group = GROUP_RULES.first(state.rules, state, token, excluded)
+        state.groups[token.i] = group or []
         for referent in state.groups[token.i]:
-            state.mention(token, referent, token.i, token.i + 1, "pronoun", salient=False)
+            state.mention(
+                token, referent, token.i, token.i + 1, "pronoun", rule, list(constraints), False
+            )
         return
     if pronoun.gender == "neuter":
-        creature = recent_creature(state, token)
+        creature = recent_creature(state, token) if state.rules.on("creature_pronoun") else None
         if creature is not None:
-            state.mention(token, creature, token.i, token.i + 1, "pronoun")
+            state.mention(token, creature, token.i, token.i + 1, "pronoun", "creature_pronoun")
         return
-    excluded |= described_characters(token, state.owners)
-    excluded |= relative_clause_head_characters(token, state.owners)
-    excluded |= preposed_adjunct_objects(token, state.owners)
-    excluded |= quote_speaker_characters(token, state.owners)
-    excluded |= coordinated_subject_characters(token, state.owners)
-    referent = pick_referent(state, token, pronoun.gender, excluded)
+    constraints = excluded_characters(state, token)
+    choice = Choice.of(state, token, pronoun.gender, set().union(*constraints.values()))
+    rule, referent = PRONOUN_PREFERENCES.first(state.rules, choice)
     if referent is None:
         return
     state.gender_votes[referent][pronoun.gender] += 1
-    state.mention(token, referent, token.i, token.i + 1, "pronoun")
+    state.mention(token, referent, token.i, token.i + 1, "pronoun", rule, list(constraints))
+
+
+def excluded_characters(
+    state: Resolution, token: Token, only: tuple[str, ...] | None = None
+) -> dict[str, set[int]]:
+    """The characters the pronoun cannot be, by each constraint switched on (or `only` these)
+    that excludes any."""
+    excluded = {}
+    for name, constraint in PRONOUN_CONSTRAINTS.ordered(state.rules):
+        if only is None or name in only:
+            characters = constraint(token, state.owners)
+            if characters:
+                excluded[name] = characters
+    return excluded
 
 
 def recent_creature(state: Resolution, token: Token) -> int | None:
@@ -523,75 +581,129 @@ def is_thing_argument(word: Token, owners: dict[int, int]) -> bool:
     return word.pos_ == "NOUN" and word.dep_ in THING_ARGUMENT_DEPS and word.i not in owners
 
 
-def pick_referent(state: Resolution, token: Token, gender: str, excluded: set[int]) -> int | None:
-    """The compatible character the pronoun most likely refers to."""
-    sentence = state.sentence_of[token.i]
-    in_window = [
-        antecedent
-        for antecedent in reversed(state.antecedents)
-        if antecedent.sentence >= sentence - SENTENCE_WINDOW
-        and antecedent.character not in excluded
-        and antecedent.character not in state.creatures  # "it", never "he" or "she"
-        and state.gender(antecedent.character) in {gender, "unknown"}
-    ]
-    # the first-name prior only narrows the choice among the names known to be people: it
-    # never leaves a pronoun without a referent when the text itself leaves a person possible
-    candidates = [
-        c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
-    ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
-    compatible = {c.character for c in candidates}
-    favoured = next((f for f in favoured_referents(token, state.owners) if f in compatible), None)
-    if favoured is not None:
-        return favoured
-    if token.dep_ == "poss":
-        subjects = possessor_subject_characters(token, state.owners) & compatible
-        if len(subjects) == 1:
-            return subjects.pop()
-        parallel = [
-            c
-            for c in candidates
-            if c.sentence == sentence
-            and c.dep == "poss"
-            and state.likely_gender(c.character) == gender
+@dataclass(frozen=True)
+class Choice:
+    """What the preferences choose from, for one singular pronoun: the candidates of the
+    window that the constraints and gender allow, most recent first."""
+
+    state: Resolution
+    token: Token
+    gender: str
+    excluded: set[int]
+    candidates: list[Antecedent]
+    compatible: set[int]
+
+    @classmethod
+    def of(cls, state: Resolution, token: Token, gender: str, excluded: set[int]) -> Choice:
+        sentence = state.sentence_of[token.i]
+        in_window = [
+            antecedent
+            for antecedent in reversed(state.antecedents)
+            if antecedent.sentence >= sentence - SENTENCE_WINDOW
+            and antecedent.character not in excluded
+            and antecedent.character not in state.creatures  # "it", never "he" or "she"
+            and state.gender(antecedent.character) in {gender, "unknown"}
         ]
-        if parallel:
-            return parallel[0].character
-    preposed = preposed_clause_pronoun_referent(state, token, gender)
-    if preposed is not None and preposed not in excluded:
-        return preposed
-    cataphor = preposed_clause_subject(token, state.owners)
-    if cataphor is not None and cataphor not in excluded:
-        if state.gender(cataphor) in {gender, "unknown"}:
-            return cataphor
-    if not candidates:
+        # the first-name prior only narrows the choice among the names known to be people: it
+        # never leaves a pronoun without a referent when the text itself leaves a person possible
+        candidates = [
+            c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
+        ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
+        return cls(state, token, gender, excluded, candidates, {c.character for c in candidates})
+
+    @property
+    def sentence(self) -> int:
+        return self.state.sentence_of[self.token.i]
+
+    def compatible_one(self, characters: Iterable[int | None]) -> int | None:
+        """The first of the characters that is a candidate."""
+        return next((c for c in characters if c in self.compatible), None)
+
+
+@PRONOUN_PREFERENCES.register("modified_noun")
+def prefer_modified_noun(choice: Choice) -> int | None:
+    return choice.compatible_one([modified_noun_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("emphatic_possessor")
+def prefer_emphatic_possessor(choice: Choice) -> int | None:
+    return choice.compatible_one(emphatic_possessor_characters(choice.token, choice.state.owners))
+
+
+@PRONOUN_PREFERENCES.register("first_conjunct")
+def prefer_first_conjunct(choice: Choice) -> int | None:
+    return choice.compatible_one([first_conjunct_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("parallel_object")
+def prefer_parallel_object(choice: Choice) -> int | None:
+    return choice.compatible_one([parallel_object_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("addressee")
+def prefer_addressee(choice: Choice) -> int | None:
+    return choice.compatible_one([addressee_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("possessor_subject")
+def prefer_possessor_subject(choice: Choice) -> int | None:
+    if choice.token.dep_ != "poss":
         return None
+    subjects = possessor_subject_characters(choice.token, choice.state.owners) & choice.compatible
+    return subjects.pop() if len(subjects) == 1 else None
+
+
+@PRONOUN_PREFERENCES.register("parallel_possessive")
+def prefer_parallel_possessive(choice: Choice) -> int | None:
+    """A possessive is the possessive of its sentence before it, of the same likely gender."""
+    if choice.token.dep_ != "poss":
+        return None
+    return next(
+        (
+            c.character
+            for c in choice.candidates
+            if c.sentence == choice.sentence
+            and c.dep == "poss"
+            and choice.state.likely_gender(c.character) == choice.gender
+        ),
+        None,
+    )
+
+
+@PRONOUN_PREFERENCES.register("preposed_clause_pronoun")
+def prefer_preposed_clause_pronoun(choice: Choice) -> int | None:
+    preposed = preposed_clause_pronoun_referent(choice.state, choice.token, choice.gender)
+    return preposed if preposed not in choice.excluded else None
+
+
+@PRONOUN_PREFERENCES.register("preposed_clause_subject")
+def prefer_preposed_clause_subject(choice: Choice) -> int | None:
+    cataphor = preposed_clause_subject(choice.token, choice.state.owners)
+    if cataphor is None or cataphor in choice.excluded:
+        return None
+    return cataphor if choice.state.gender(cataphor) in {choice.gender, "unknown"} else None
+
+
+@PRONOUN_PREFERENCES.register("salience")
+def prefer_salient(choice: Choice) -> int | None:
+    """The candidate of the nearest sentence, the most salient there, the most recent."""
+    if not choice.candidates:
+        return None
+    doc, token, sentence = choice.state.doc, choice.token, choice.sentence
     best = min(
-        candidates,
+        choice.candidates,
         key=lambda c: (
             sentence - c.sentence,
-            salience_rank(state.doc[c.head], c.dep)
+            salience_rank(doc[c.head], c.dep)
             + (
-                is_backgrounded_subject(state.doc[c.head], c.dep)
-                and (c.sentence < sentence or token not in argument_verb(state.doc[c.head]).subtree)
+                is_backgrounded_subject(doc[c.head], c.dep)
+                and (c.sentence < sentence or token not in argument_verb(doc[c.head]).subtree)
             )
-            + is_identifying_relative(state.doc[c.head]),
+            + is_identifying_relative(doc[c.head]),
             -c.head,
         ),
     )
     return best.character
-
-
-def favoured_referents(token: Token, owners: dict[int, int]) -> Iterator[int | None]:
-    """The characters a construction singles out for the pronoun, strongest first (None where
-    a construction does not apply): the noun its modifying clause belongs to, the subject of
-    its clause for "his own", the first conjunct for a "his" coordinated after it, the object
-    of the verb before for an object of a list of verbs, the one asked for the subject of a
-    question."""
-    yield modified_noun_character(token, owners)
-    yield from emphatic_possessor_characters(token, owners)
-    yield first_conjunct_character(token, owners)
-    yield parallel_object_character(token, owners)
-    yield addressee_character(token, owners)
 
 
 def addressee_character(token: Token, owners: dict[int, int]) -> int | None:
@@ -697,7 +809,8 @@ def salience_rank(head: Token, dep: str) -> int:
     return rank
 
 
-def pick_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
+@GROUP_RULES.register("coordinated_group")
+def last_coordinated_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
     """The characters a plural pronoun refers to: the last coordination of two or more
     characters ("Katniss and Peeta ... He warns them") in this sentence or the one before,
     none of them `excluded` (an object pronoun is not its clause's subject: "Matt and Mark
@@ -709,15 +822,11 @@ def pick_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]
         group = coordinated_characters(state, state.doc[antecedent.head])
         if len(group) >= 2 and not group & excluded:
             return sorted(group)
-    return (
-        subject_and_spouse(state, token)
-        or pair_of_the_clause_before(state, token)
-        or pair_of_the_sentence(state, token)
-        or pair_of_the_previous_sentence(state, token)
-    )
+    return []
 
 
-def pair_of_the_clause_before(state: Resolution, token: Token) -> list[int]:
+@GROUP_RULES.register("pair_of_the_clause_before")
+def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
     """The subject "they" of a clause coordinated after another is the two characters of that
     clause, when there are exactly two ("Raj meets Pooja and they become friends")."""
     verb = token.head
@@ -727,7 +836,8 @@ def pair_of_the_clause_before(state: Resolution, token: Token) -> list[int]:
     return only_pair({state.owners[word.i] for word in before if word.i in state.owners})
 
 
-def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
+@GROUP_RULES.register("pair_of_the_sentence")
+def pair_of_the_sentence(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
     """An uncoordinated "their" is the two characters its sentence has named so far, when
     there are exactly two ("Dahlia, in mediation with ex-husband Kyle over custody of their
     daughter")."""
@@ -736,7 +846,10 @@ def pair_of_the_sentence(state: Resolution, token: Token) -> list[int]:
     return only_pair(characters_named_in(state, state.sentence_of[token.i]))
 
 
-def pair_of_the_previous_sentence(state: Resolution, token: Token) -> list[int]:
+@GROUP_RULES.register("pair_of_the_previous_sentence")
+def pair_of_the_previous_sentence(
+    state: Resolution, token: Token, _excluded: set[int]
+) -> list[int]:
     """A "they" that opens its sentence, with no group coordinated before it, is the two
     characters of the sentence before, when there are exactly two ("Bhagwaan confronts
     Shambu. They fight")."""
@@ -825,7 +938,9 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
         return
     start = min(child.i for child in noun.children if child.dep_ == "det")
     for member in sorted(members):
-        state.mention(noun, member, start, noun.i + 1, "nominal", salient=False)
+        state.mention(
+            noun, member, start, noun.i + 1, "nominal", "definite_group_noun", salient=False
+        )
 
 
 def enclosing_verb(token: Token) -> Token | None:
@@ -839,7 +954,8 @@ def enclosing_clause_subject(token: Token) -> Token | None:
     return subject_of(verb) if verb is not None else None
 
 
-def subject_and_spouse(state: Resolution, token: Token) -> list[int]:
+@GROUP_RULES.register("subject_and_spouse")
+def subject_and_spouse(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
     """A couple the text has made known: "His wife, Ellen, ... She lives with their son":
     "their" is the clause's subject and the spouse a kinship description gave it."""
     if token.dep_ in SUBJECT_DEPS:
@@ -957,6 +1073,14 @@ def is_in_the_subject(token: Token, verb: Token) -> bool:
     )
 
 
+@PRONOUN_CONSTRAINTS.register("clause_subject")
+def bound_clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The clause's subject for a pronoun that is no reflexive ("himself" is that subject)."""
+    if pronouns()[pronoun.lower_].case == "reflexive":
+        return set()
+    return clause_subject_characters(pronoun, owners)
+
+
 def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """For an object pronoun, the characters that are the subject of its clause, also when
     the verb shares its subject with another ("Clove ambushes her and pins her down"); for
@@ -983,6 +1107,7 @@ def argument_verb(word: Token) -> Token:
     return word.head.head if word.dep_ == "pobj" else word.head
 
 
+@PRONOUN_CONSTRAINTS.register("described_noun")
 def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """Whom the noun a possessive pronoun belongs to describes, which the pronoun cannot be:
     "Sam becomes his friend", "Inder, her husband" ("his" is not Sam, "her" not Inder)."""
@@ -998,6 +1123,7 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     return phrase_characters(described, owners)
 
 
+@PRONOUN_CONSTRAINTS.register("relative_clause_head")
 def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """The noun a relative clause modifies fills a gap of the clause, so a subject or object
     pronoun of that clause's verb is someone else ("Alfred Miller, whom he hired": "he" is
@@ -1010,6 +1136,7 @@ def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> s
     return phrase_characters(verb.head, owners)
 
 
+@PRONOUN_CONSTRAINTS.register("preposed_adjunct_objects")
 def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """A subjectless participle or a phrase placed before its clause is said of that clause's
     subject, so the people named as its objects are not that subject ("Forced by Pavithran,
@@ -1030,6 +1157,7 @@ def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]
     return excluded
 
 
+@PRONOUN_CONSTRAINTS.register("coordinated_subject")
 def coordinated_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """A subject pronoun is none of the people coordinated with it ("she and Berman became
     the first pair": not Berman). Objects are left alone: the small parser often coordinates
@@ -1041,6 +1169,7 @@ def coordinated_subject_characters(pronoun: Token, owners: dict[int, int]) -> se
     return {owners[word.i] for word in pronoun.conjuncts if word.i in owners}
 
 
+@PRONOUN_CONSTRAINTS.register("quote_speaker")
 def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """The one who speaks a quotation, who calls themself "I", is no third-person pronoun in
     it ("Simonson answered, ``I think she was a substitute''": not Simonson)."""

@@ -29,7 +29,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.document import ensure_doc_extension, run_guarded
+from extract.document import (
+    Event,
+    characters_at,
+    characters_of,
+    referents_by_token,
+    run_guarded,
+)
 from extract.lexicons import (
     modality_triggers,
     participle_verbs,
@@ -38,14 +44,14 @@ from extract.lexicons import (
     reciprocal_verbs,
     support_verbs,
 )
-from extract.stages.characters import referents_by_token
+from extract.rules import ALL_RULES, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,
     base_verbs,
+    belief_modality,
     causative_roles,
     child_with_dep,
-    coordinated_phrases,
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
@@ -53,8 +59,6 @@ from extract.syntax import (
     passive_agent,
     passive_subject,
 )
-
-ensure_doc_extension("events")
 
 RELATIVE_OBJECTS = {"who", "whom"}  # "a woman whom Shambu lusts after"
 SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "for", "into"}
@@ -76,42 +80,50 @@ ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", 
     "events",
     assigns=["doc._.events"],
     requires=["doc._.characters", "token.dep", "token.lemma", "token.pos"],
+    default_config={"disabled_rules": []},
 )
-def make_events(nlp: Language, name: str) -> EventFinder:
-    return EventFinder(base_verbs(nlp))
+def make_events(nlp: Language, name: str, disabled_rules: list[str]) -> EventFinder:
+    return EventFinder(base_verbs(nlp), RuleSet(disabled_rules))
 
 
 class EventFinder:
     """Finds the events of a Doc."""
 
-    def __init__(self, verbs: frozenset[str] = frozenset()):
+    def __init__(self, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES):
         self.verbs = verbs
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "events", "events", lambda d: find_events(d, self.verbs))
+        return run_guarded(
+            doc, "events", "events", lambda d: find_events(d, self.verbs, self.rules)
+        )
 
 
-def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
+def find_events(
+    doc: Doc, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES
+) -> list[Event]:
     """Events in text order: one per verb and (agent, patient) pair, so that "Haymitch warns
     Katniss and Peeta" gives two. `verbs` are base forms known as verbs, to recognise a verb
-    the parser tagged a noun."""
+    the parser tagged a noun. Each event names the rules that read it: how its trigger was
+    read, and how its participants were, where not plainly from the verb's arguments."""
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
-        participle = stative_participle(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        surface_verb = is_verb_after_a_name(verb, referents, verbs)
-        if (
-            verb.pos_ != "VERB"
-            and participle is None
-            and not is_state_copula(verb)
-            and not is_misparsed_verb(verb)
-            and not surface_verb
-        ):
+        participle = (
+            stative_participle(verb)
+            if verb.pos_ in {"VERB", "AUX"} and rules.on("stative_participle")
+            else None
+        )
+        surface_verb = rules.on("surface_verb") and is_verb_after_a_name(verb, referents, verbs)
+        reading = trigger_reading(verb, participle, surface_verb, rules)
+        if reading is None:
             continue
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
         predicate = participle_verbs()[participle.lower_] if participle else verb_lemma(verb, verbs)
-        agents, patients = participants(verb, predicate, participle, referents)
+        agents, patients, participant_rule = participants(
+            verb, predicate, participle, referents, rules
+        )
         if surface_verb:
             agents = agents or referents[verb.i - 1]
             patients = [c for c in patients or character_after(verb, referents) if c not in agents]
@@ -131,9 +143,25 @@ def find_events(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[dict]:
                     "arguments": arguments_of(verb, referents, exclude={agent, patient}),
                     "negated": has_negation(verb) or governor_negated,
                     "modality": modality,
+                    "rules": [reading, *filter(None, [participant_rule])],
                 }
             )
     return events
+
+
+def trigger_reading(
+    verb: Token, participle: Token | None, surface_verb: bool, rules: RuleSet
+) -> str | None:
+    """The rule that reads the word as an event's trigger, if one does."""
+    if participle is not None:
+        return "stative_participle"
+    readings = {
+        "verb": lambda: verb.pos_ == "VERB",
+        "state_copula": lambda: is_state_copula(verb),
+        "misparsed_verb": lambda: is_misparsed_verb(verb),
+        "surface_verb": lambda: surface_verb,
+    }
+    return next((name for name, reads in readings.items() if rules.on(name) and reads()), None)
 
 
 def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
@@ -215,26 +243,42 @@ def stative_participle(verb: Token) -> Token | None:
 
 
 def participants(
-    verb: Token, predicate: str, participle: Token | None, referents: dict[int, list[int]]
-) -> tuple[list[int], list[int]]:
+    verb: Token,
+    predicate: str,
+    participle: Token | None,
+    referents: dict[int, list[int]],
+    rules: RuleSet = ALL_RULES,
+) -> tuple[list[int], list[int], str | None]:
     """(agents, patients) of the verb. A reciprocal ("Lola and Bo fall for each other", "Nikolai
     and Anna kiss", "they get married") relates the first of the coordinated subjects to the
     others; a shared state in the passive ("he is engaged to Sushma") is said of its subject."""
     shared_state = predicate in reciprocal_verbs()
-    causative = causative_roles(verb)
+    causative = causative_roles(verb) if rules.on("causative") else None
     if causative is not None:
         agents = characters_of(causative[0], referents)
-        return agents, [c for c in characters_of(causative[1], referents) if c not in agents]
-    if is_passive(verb) and not (shared_state and passive_agent(verb) is None):
+        patients = [c for c in characters_of(causative[1], referents) if c not in agents]
+        return agents, patients, "causative"
+    rule = None
+    if (
+        rules.on("passive")
+        and is_passive(verb)
+        and not (shared_state and passive_agent(verb) is None)
+    ):
         agents = characters_of(passive_agent(verb), referents)
         patients = patients_of(verb, referents, agents)
+        rule = "passive"
     else:
         subject = (passive_subject(verb) if is_passive(verb) else None) or active_subject(verb)
         agents = characters_of(subject, referents)
         patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
-    if len(agents) > 1 and not patients and (shared_state or has_reciprocal_object(verb)):
-        return agents[:1], agents[1:]
-    return agents, patients
+    if (
+        len(agents) > 1
+        and not patients
+        and rules.on("reciprocal")
+        and (shared_state or has_reciprocal_object(verb))
+    ):
+        return agents[:1], agents[1:], "reciprocal"
+    return agents, patients, rule
 
 
 def support_complement(verb: Token) -> str | None:
@@ -391,30 +435,6 @@ def is_small_clause(clause: Token, verb: Token) -> bool:
     return clause.dep_ == "oprd" or clause.dep_ == "ccomp" and clause.tag_ not in FINITE_TAGS
 
 
-def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[int]:
-    """The characters of a noun phrase head and of the phrases coordinated with it."""
-    if token is None:
-        return []
-    found = []
-    for word in coordinated_phrases(token):
-        for character in characters_at(word, referents):
-            if character not in found:
-                found.append(character)
-    return found
-
-
-def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
-    """The characters a noun phrase head stands for, through an apposition if need be
-    ("prospectors Sam Benson and Dave Colby": both)."""
-    if token.i in referents:
-        return referents[token.i]
-    for child in token.children:
-        apposed = characters_of(child, referents) if child.dep_ == "appos" else []
-        if apposed:
-            return apposed
-    return []
-
-
 def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> list[dict]:
     """Objects, recipients and prepositional phrases of the verb."""
     arguments = []
@@ -437,20 +457,6 @@ def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> 
 
 def has_negation(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
-
-
-def belief_modality(clause: Token) -> str | None:
-    """The modality a verb of belief gives the first clause it governs ("thinks that he has
-    been killed"), not a later one the small parser also hung on it (", so he sweeps him")."""
-    if clause.dep_ != "ccomp" or child_with_dep(clause.head, "ccomp") != clause:
-        return None
-    return modality_triggers().get((clause.head.lemma_.lower(), "ccomp"))
-
-
-def believed_modality(token: Token) -> str | None:
-    """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
-    "wife" is believed), if it stands in one."""
-    return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
 
 
 def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:

@@ -46,7 +46,13 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.document import ensure_doc_extension, run_guarded
+from extract.document import (
+    Relation,
+    characters_by_token,
+    characters_of,
+    referents_by_token,
+    run_guarded,
+)
 from extract.lexicons import (
     KinshipNoun,
     implication_rules,
@@ -58,20 +64,16 @@ from extract.lexicons import (
     tie_holding_verbs,
     trade_nouns,
 )
-from extract.stages.characters import (
+from extract.phrases import (
     COPULAS,
     PLURAL_TAGS,
-    characters_by_token,
     copula_subject,
     kin_holder,
     kin_pair_before,
     person_noun_lemma,
-    referents_by_token,
 )
-from extract.stages.events import believed_modality, characters_of
-from extract.syntax import active_subject, child_with_dep
-
-ensure_doc_extension("relations")
+from extract.rules import ALL_RULES, RuleSet, rules_of
+from extract.syntax import active_subject, believed_modality, child_with_dep
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
@@ -83,30 +85,40 @@ TIE_PREPOSITIONS = {"to", "with", "of", "between", "for", "on"}
     "relations",
     assigns=["doc._.relations", "doc._.characters"],
     requires=["doc._.characters", "doc._.descriptions", "doc._.events"],
+    default_config={"disabled_rules": []},
 )
-def make_relations(nlp: Language, name: str) -> RelationFinder:
-    return RelationFinder()
+def make_relations(nlp: Language, name: str, disabled_rules: list[str]) -> RelationFinder:
+    return RelationFinder(RuleSet(disabled_rules))
 
 
 class RelationFinder:
     """Finds typed relations between the characters of a Doc."""
 
+    def __init__(self, rules: RuleSet = ALL_RULES):
+        self.rules = rules
+
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "relations", "relations", find_relations)
+        return run_guarded(doc, "relations", "relations", lambda d: find_relations(d, self.rules))
 
 
-def find_relations(doc: Doc) -> list[dict]:
-    """Relations of every rule, in text order, each (type, pair) once."""
+def find_relations(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Relation]:
+    """Relations of every rule switched on, in text order, each (type, pair) once."""
     owners = characters_by_token(doc)
     referents = referents_by_token(doc, owners)
+    finders = {
+        "possessive_kinship": lambda: possessive_kinship_relations(doc, referents),
+        "plural_kinship": lambda: plural_kinship_relations(doc, owners, referents),
+        "group_noun": lambda: group_noun_relations(doc, owners),
+        "kin_pair": lambda: kin_pair_relations(doc, owners),
+        "relation_noun": lambda: relation_noun_relations(doc, referents),
+        "event_verb": lambda: event_verb_relations(doc, referents),
+        "shared_predicate": lambda: shared_predicate_relations(doc, owners, referents),
+    }
     found = [
-        *possessive_kinship_relations(doc, referents),
-        *plural_kinship_relations(doc, owners, referents),
-        *group_noun_relations(doc, owners),
-        *kin_pair_relations(doc, owners),
-        *relation_noun_relations(doc, referents),
-        *event_verb_relations(doc, referents),
-        *shared_predicate_relations(doc, owners, referents),
+        pair
+        for name in rules_of("relations", "relation")
+        if name in finders and rules.on(name)
+        for pair in finders[name]()
     ]
     found.sort(key=lambda pair: pair[0])
     relations = consistent_relations([relation for _, relation in found])
@@ -116,11 +128,12 @@ def find_relations(doc: Doc) -> list[dict]:
     related = {frozenset((r["source"], r["target"])) for r in relations}
     implied = [
         relation
-        for _, relation in implied_relations(said_by_nouns)
+        for _, relation in (implied_relations(said_by_nouns) if rules.on("implied") else [])
         if frozenset((relation["source"], relation["target"])) not in related
     ]
     relations += consistent_relations(implied, relations)
-    gender_couples(doc._.characters, relations)
+    if rules.on("couple_gender"):
+        gender_couples(doc._.characters, relations)
     return relations
 
 

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
 
 
-def record_tables(records: dict[str, list[dict]]) -> list[Table]:
-    """Characters, events and relations of one document as three tables."""
+def record_tables(records: dict[str, list[dict]], explain: bool = False) -> list[Table]:
+    """Characters, events and relations of one document as three tables; for records made
+    with `explain`, also the clues of each character, the rule of each event and relation,
+    and a table of the pronoun and description mentions with the rule that resolved each."""
     document = records["documents"][0]
     names = {character["id"]: character["name"] for character in records["characters"]}
 
     characters = Table(title=f"{document['doc_id']}: characters")
-    for column in ("id", "name", "kind", "gender", "aliases", "descriptors", "actor", "mentions"):
+    columns = ["id", "name", "kind", "gender", "aliases", "descriptors", "actor", "mentions"]
+    for column in [*columns, *(["clues"] if explain else [])]:
         characters.add_column(column)
     for character in records["characters"]:
-        characters.add_row(
+        add_text_row(
+            characters,
             character["id"],
             character["name"],
             character["kind"],
@@ -26,33 +31,96 @@ def record_tables(records: dict[str, list[dict]]) -> list[Table]:
             ", ".join(character["descriptors"]),
             character["actor"] or "",
             str(character["mention_count"]),
+            *([clue_text(character["explain"])] if explain else []),
         )
 
     events = Table(title=f"{document['doc_id']}: events")
     for column in ("order", "agent", "predicate", "patient", "arguments", "modality"):
         events.add_column(column)
+    if explain:
+        events.add_column("rules")
     for event in records["events"]:
         predicate = f"not {event['predicate']}" if event["negated"] else event["predicate"]
-        events.add_row(
+        add_text_row(
+            events,
             str(event["order"]),
             names.get(event["agent"], ""),
             predicate,
             names.get(event["patient"], ""),
             "; ".join(f"{a['role']}: {a['text']}" for a in event["arguments"]),
             event["modality"],
+            *([", ".join(event["rules"])] if explain else []),
         )
 
     relations = Table(title=f"{document['doc_id']}: relations")
-    for column in ("source", "type", "target", "evidence"):
+    for column in ("source", "type", "target", "evidence", *(["rule"] if explain else [])):
         relations.add_column(column)
     for relation in records["relations"]:
-        relations.add_row(
+        add_text_row(
+            relations,
             names[relation["source"]],
             relation["type"],
             names[relation["target"]],
             relation["evidence"]["text"],
+            *([relation["rule"]] if explain else []),
         )
-    return [characters, events, relations]
+    tables = [characters, events, relations]
+    if explain:
+        tables.append(mention_table(records))
+    return tables
+
+
+def add_text_row(table: Table, *cells: str) -> None:
+    """A row of plain text: brackets from the input ("[1]") are no console markup."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def rule_text(mention: dict) -> str:
+    """ "salience, not: clause_subject": the rule that chose the character, and the
+    constraints that ruled others out."""
+    constraints = f", not: {', '.join(mention['constraints'])}" if mention["constraints"] else ""
+    return f"{mention['rule'] or ''}{constraints}"
+
+
+def clue_text(explanation: dict) -> str:
+    """ "person_entity x2, subject = 5.0": the clues of a name and their summed weight."""
+    if explanation["evidence"] is None:
+        return ""
+    clues = ", ".join(
+        clue if count == 1 else f"{clue} x{count}" for clue, count in explanation["clues"].items()
+    )
+    return f"{clues} = {explanation['evidence']:g}"
+
+
+def mention_table(records: dict[str, list[dict]], context: int = 30) -> Table:
+    """Every pronoun and description mention in text order, in its context, with the
+    character it was resolved to and the rule that chose it."""
+    document = records["documents"][0]
+    text = document["text"]
+    table = Table(title=f"{document['doc_id']}: mentions resolved")
+    for column in ("sentence", "context", "mention", "character", "rule"):
+        table.add_column(column)
+    mentions = sorted(
+        (
+            (mention, character)
+            for character in records["characters"]
+            for mention in character["mentions"]
+            if mention["type"] != "name"
+        ),
+        key=lambda pair: pair[0]["start"],
+    )
+    for mention, character in mentions:
+        before = text[max(mention["start"] - context, 0) : mention["start"]]
+        after = text[mention["end"] : mention["end"] + context]
+        add_text_row(
+            table,
+            str(mention["sentence"]),
+            f"...{before}[{mention['text']}]{after}...".replace("\n", " "),
+            mention["text"],
+            f"{character['id']} {character['name']}",
+            rule_text(mention),
+        )
+    return table
 
 
 def evaluation_table(evaluation: Evaluation) -> Table:
