@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WORKERS ?= 1
 
-.PHONY: run test golden bench lint eval eval-gap clean
+.PHONY: run test golden bench lint eval eval-gap ablation clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(INSTALLED)
 eval-gap: $(INSTALLED)
 	@test -f ../shared/gap/gap-development.tsv || { echo "eval-gap skipped: ../shared/gap not found"; exit 0; }; \
 	$(BIN)/extract eval-gap ../shared/gap/gap-development.tsv
+
+## ablation: per rule, the change in every evaluation measure when it is off (needs ../shared)
+ablation: $(INSTALLED)
+	$(BIN)/extract ablation --workers 2
 
 ## lint: ruff
 lint: $(INSTALLED)

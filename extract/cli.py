@@ -186,6 +186,27 @@ def eval_gap_command(
 
 
 @app.command()
+def ablation(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    rule: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (repeatable); default: all.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Per rule, the change in every evaluation measure when it is switched off."""
+    from extract.evaluation.ablation import run_ablation
+    from extract.views.tables import ablation_table
+
+    rules = checked_rules(rule)
+    if not shared.is_dir():
+        stderr.print(f"ablation skipped: {shared} not found", highlight=False)
+        return
+    result = run_ablation(shared, rules or None, model=model, workers=workers)
+    Console(width=250).print(ablation_table(result))
+
+
+@app.command()
 def bench(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
     documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 2000,

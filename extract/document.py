@@ -7,14 +7,18 @@ indices of the Doc; characters are referred to by their place in `Doc._.characte
 
 - `offset_map`, `actor_notes`, `warnings`: written by cleanup (inside the tokenizer): the map
   from clean to raw offsets, the actors cut out of the prose, warnings for the document record;
-- `characters`: `Character` records, written by characters (the named candidates), then by
-  coref (every character, with its pronoun and description mentions);
-- `descriptions`: `Description` records, written by characters; coref fills in `character`
-  and `possessor_character`;
+- `names`: `Character` records of the named candidates, written by characters;
+- `descriptions`: `Description` records, written by characters;
+- `characters`: `Character` records, written by coref: the named candidates with their pronoun
+  and description mentions, and the unnamed characters;
+- `description_links`: `[character, possessor_character]` for each description, written by
+  coref: the character it describes and the one its possessor refers to (or None);
 - `mention_rules`: `[start, end, rule, constraints]`, written by coref: the rule that resolved
   each pronoun or description mention, and the constraints that ruled other characters out;
 - `events`: `Event` records in text order, written by events;
-- `relations`: `Relation` records in text order, written by relations.
+- `relations`: `Relation` records in text order, written by relations;
+- `couple_genders`: `[character, gender]` pairs, written by relations: the gender a character the
+  text leaves without one takes from its partner in a couple (`character_gender` applies it).
 
 Stage modules import from this module, `extract.syntax`, `extract.phrases`, `extract.rules` and
 `extract.lexicons` only, never from one another (tests/test_architecture.py checks it).
@@ -56,7 +60,7 @@ class Character(TypedDict, total=False):
     incidental: bool
 
 
-class Description(TypedDict, total=False):
+class Description(TypedDict):
     """A person-noun phrase ("Seema's father", "her maid", "the farmer")."""
 
     span: list[int]
@@ -65,9 +69,8 @@ class Description(TypedDict, total=False):
     gender: str
     possessor: int | None  # token of "Seema" or "her"
     determiner: str | None  # possessive, definite, indefinite, partitive
-    character: int | None  # the character described (a named one from the characters stage)
+    character: int | None  # the named character it is attached to ("his sister Sushma")
     subject: int | None  # token of the subject a predicate noun is said of
-    possessor_character: int | None  # set by coref
 
 
 class Event(TypedDict):
@@ -98,11 +101,14 @@ EXTENSIONS = (
     "offset_map",
     "actor_notes",
     "warnings",
-    "characters",
+    "names",
     "descriptions",
+    "characters",
+    "description_links",
     "mention_rules",
     "events",
     "relations",
+    "couple_genders",
 )
 
 
@@ -162,14 +168,16 @@ def has_person_evidence(character: dict) -> bool:
     return character.get("evidence", 0) >= person_evidence_weights()["threshold"]
 
 
-def characters_by_token(doc: Doc) -> dict[int, int]:
+def characters_by_token(doc: Doc, characters: list[Character] | None = None) -> dict[int, int]:
     """Index of the character each token of a mention belongs to (names, pronouns...); where
     mentions nest ("Pooja's" inside "Pooja's maid"), the innermost one wins, and a pronoun
-    belongs only to a mention of its own ("her" in "her uncle" is not the uncle)."""
+    belongs only to a mention of its own ("her" in "her uncle" is not the uncle). The
+    characters are `doc._.characters` unless given (the named candidates, before coref)."""
+    characters = doc._.characters if characters is None else characters
     mentions = sorted(
         (
             (end - start, start, end, index)
-            for index, character in enumerate(doc._.characters or [])
+            for index, character in enumerate(characters or [])
             for start, end, _type in character["mentions"]
         ),
         reverse=True,
@@ -220,3 +228,21 @@ def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
         if apposed:
             return apposed
     return []
+
+
+def linked_descriptions(doc: Doc) -> list[dict]:
+    """The descriptions with the characters coref linked them to: `character` (the one
+    described) and `possessor_character`."""
+    if doc._.description_links is None:  # coref did not run
+        return []
+    return [
+        {**description, "character": character, "possessor_character": possessor}
+        for description, (character, possessor) in zip(
+            doc._.descriptions, doc._.description_links, strict=True
+        )
+    ]
+
+
+def character_gender(doc: Doc, index: int) -> str:
+    """A character's gender, with the one a couple gives where the text gives none."""
+    return dict(doc._.couple_genders or []).get(index, doc._.characters[index]["gender"])

@@ -24,10 +24,16 @@ def nlp():
 
 @pytest.fixture
 def characters_of(nlp):
-    """Characters of a text by name: {name: character dict}."""
+    """Characters of a text by name: {name: character dict}, with the gender a couple gives."""
 
     def characters(text: str) -> dict[str, dict]:
-        return {character["name"]: character for character in nlp(text)._.characters}
+        from extract.document import character_gender
+
+        doc = nlp(text)
+        return {
+            character["name"]: {**character, "gender": character_gender(doc, index)}
+            for index, character in enumerate(doc._.characters)
+        }
 
     return characters
 

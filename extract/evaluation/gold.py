@@ -80,10 +80,17 @@ class Evaluation:
         }
 
 
+SCORED_KINDS = ("characters", "relations", "events")
+
+
 def evaluate(gold_dir: Path, output_dir: Path) -> Evaluation:
     """Score the records in output_dir against every gold file in gold_dir."""
-    predicted = {kind: records_by_doc(output_dir / f"{kind}.jsonl") for kind in
-                 ("characters", "relations", "events")}  # fmt: skip
+    predicted = {kind: records_by_doc(output_dir / f"{kind}.jsonl") for kind in SCORED_KINDS}
+    return evaluate_records(gold_dir, predicted)
+
+
+def evaluate_records(gold_dir: Path, predicted: dict[str, dict[str, list[dict]]]) -> Evaluation:
+    """Score records (kind -> doc id -> records) against every gold file in gold_dir."""
     total = Evaluation(0, Score(), Score(), Score(), 0, 0, Score(), Score())
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extract.document import is_character, sentence_numbers
+from extract.document import character_gender, is_character, sentence_numbers
 from extract.io.inputs import Document, InputError
 from extract.lexicons import relation_types
 from extract.stages.cleanup import OffsetMap
@@ -35,9 +35,7 @@ def document_records(document: Document, doc: Doc, explain: bool = False) -> dic
     records = {
         "documents": [document_record(document, doc)],
         "characters": [
-            character_record(
-                document.doc_id, character_ids[i], characters[i], doc, offsets, sentence_of
-            )
+            character_record(document.doc_id, character_ids[i], i, doc, offsets, sentence_of)
             for i in order
         ],
         "events": [
@@ -99,11 +97,12 @@ def error_record(error: InputError) -> dict:
 def character_record(
     doc_id: str,
     character_id: str,
-    character: dict,
+    index: int,
     doc: Doc,
     offsets: OffsetMap,
     sentence_of: list[int],
 ) -> dict:
+    character = doc._.characters[index]
     mentions = [
         {**span_offsets(doc[start:end], offsets), "type": kind, "sentence": sentence_of[start]}
         for start, end, kind in character["mentions"]
@@ -114,7 +113,7 @@ def character_record(
         "name": character["name"],
         "aliases": character["aliases"],
         "kind": character["kind"],
-        "gender": character["gender"],
+        "gender": character_gender(doc, index),
         "descriptors": character["descriptors"],
         "actor": character["actor"],
         "mention_count": len(mentions),

@@ -12,25 +12,19 @@ first name fits a title before it ("Mr. Hasson"); under a title of the other gen
 full name's first name, it is a relative of its own ("Mary Doyle ... her father, Mr. Doyle").
 A participle opening a sentence ("Suspecting Cilla was...") is no part of a name.
 
-`Doc._.characters` holds every possible person: names whose evidence is weak stay on it as
+`Doc._.names` holds every possible named person: names whose evidence is weak stay on it as
 antecedents for the coref stage, and so do real people (a film's director); `is_character`
-tells which are the story's characters.
+tells which are the story's characters. Each keeps the clues that made it (`clues`).
 
 Unnamed characters start here as descriptions: singular noun phrases headed by a person noun
 ("Seema's father", "her maid", "the farmer", "another woman"), and one person picked from
 someone's people ("one of his gangmembers", determiner `partitive`). The coref stage resolves
 their possessors and decides which describe the same person.
 
-`Doc._.characters`: plain dicts (they travel between processes) with token offsets:
-`{"name", "aliases", "kind", "gender", "descriptors", "actor", "mentions": [[start, end, type]],
-"name_prior", "evidence", "real_person"}`; `name_prior` is the gender usually given to the
-first name (models/lexicons/first_names.tsv; none for a person named by a lone word that is
-mostly a surname, models/lexicons/surnames.tsv), a last resort for the coref stage. The coref
-stage marks unnamed characters mentioned only in passing `"incidental"`.
-`Doc._.descriptions`: `{"span", "head", "noun", "gender", "possessor", "determiner",
-"character", "subject"}`; `possessor` is the token of "Seema" or "her", `character` the named
-character the description is attached to ("his sister Sushma"), else None; `subject` the
-subject a predicate noun is said of ("he is his father"), else None.
+`Doc._.names` holds `Character` records and `Doc._.descriptions` `Description` records (see
+extract/document.py); `name_prior` is the gender usually given to the first name
+(models/lexicons/first_names.tsv; none for a person named by a lone word that is mostly a
+surname, models/lexicons/surnames.tsv), a last resort for the coref stage.
 """
 
 from __future__ import annotations
@@ -105,7 +99,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"
 
 @Language.factory(
     "characters",
-    assigns=["doc._.characters", "doc._.descriptions"],
+    assigns=["doc._.names", "doc._.descriptions"],
     requires=["doc.ents", "token.pos", "token.tag", "token.dep", "token.lemma"],
     default_config={"disabled_rules": []},
 )
@@ -124,7 +118,7 @@ class CharacterFinder:
         run_guarded(
             doc,
             "characters",
-            "characters",
+            "names",
             lambda d: find_named_characters(d, self.verbs, self.rules),
         )
         return run_guarded(doc, "characters", "descriptions", find_descriptions)
@@ -737,7 +731,7 @@ def actors_by_form(doc: Doc) -> dict[NameForm, str]:
 def find_descriptions(doc: Doc) -> list[dict]:
     """Singular noun phrases headed by a person noun that may describe a character, and the
     person nouns predicated of a subject ("Seema becomes mother of Vicky")."""
-    owners = characters_by_token(doc)
+    owners = characters_by_token(doc, doc._.names)
     creatures = acting_creatures(doc)
     descriptions = []
     for noun in doc:

@@ -40,8 +40,12 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   the characters of the sentence before when they are that many, and a counted plural ("the
   three men") gives its gender to the last group of that size;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
-Resolved pronouns and descriptions become `pronoun` and `nominal` mentions. Each description
-records its `character` and `possessor_character` for the relation stage.
+Resolved pronouns and descriptions become `pronoun` and `nominal` mentions of the characters it
+writes to `Doc._.characters` (the named ones of `Doc._.names` first, in their order); unnamed
+characters mentioned only in passing are marked `incidental`. `Doc._.description_links` gives
+each description's character and its possessor's, for the relation stage, and
+`Doc._.mention_rules` the rule that resolved each mention. The rules are named in
+models/rules/rules.tsv, in the order they are tried, and each can be switched off.
 """
 
 from __future__ import annotations
@@ -116,8 +120,8 @@ LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed claus
 
 @Language.factory(
     "coref",
-    assigns=["doc._.characters", "doc._.descriptions", "doc._.mention_rules"],
-    requires=["doc._.characters", "doc._.descriptions"],
+    assigns=["doc._.characters", "doc._.description_links", "doc._.mention_rules"],
+    requires=["doc._.names", "doc._.descriptions"],
     default_config={"disabled_rules": []},
 )
 def make_coref(nlp: Language, name: str, disabled_rules: list[str]) -> CoreferenceResolver:
@@ -157,9 +161,11 @@ class Resolution:
         self.mention_rules: list[list] = []
         self.characters = [
             {**character, "mentions": list(character["mentions"])}
-            for character in doc._.characters or []
+            for character in doc._.names or []
         ]
-        self.owners = characters_by_token(doc)
+        # coref's own copies: it links each to its character and its possessor's
+        self.descriptions = [dict(description) for description in doc._.descriptions or []]
+        self.owners = characters_by_token(doc, doc._.names)
         self.name_ends = {
             end - 1: index
             for index, character in enumerate(self.characters)
@@ -259,7 +265,7 @@ def resolve_mentions(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Character]:
     `doc._.mention_rules` says which rule resolved each mention."""
     state = Resolution(doc, rules)
     doc._.mention_rules = state.mention_rules
-    descriptions_at = {d["head"]: d for d in doc._.descriptions or []}
+    descriptions_at = {d["head"]: d for d in state.descriptions}
     for token in doc:
         if token.i in state.name_ends:
             if rules.on("other_name"):
@@ -293,18 +299,22 @@ def resolve_mentions(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Character]:
         if character["kind"] == "nominal":
             name_unnamed_character(doc, state, index)
             character["incidental"] = is_only_a_possessor(doc, character)
-    renumber_descriptions(doc, state, kept)
+    renumber_descriptions(state, kept)
+    doc._.description_links = [
+        [description["character"], description.get("possessor_character")]
+        for description in state.descriptions
+    ]
     return [state.characters[i] for i in kept]
 
 
-def renumber_descriptions(doc: Doc, state: Resolution, kept: list[int]) -> None:
+def renumber_descriptions(state: Resolution, kept: list[int]) -> None:
     """Point the descriptions at the characters' places once the merged ones are left out."""
     number = {old: new for new, old in enumerate(kept)}
     for dropped, survivor in state.merged.items():
         while survivor in state.merged:
             survivor = state.merged[survivor]
         number[dropped] = number[survivor]
-    for description in doc._.descriptions or []:
+    for description in state.descriptions:
         for field in ("character", "possessor_character"):
             if description.get(field) is not None:
                 description[field] = number[description[field]]
@@ -1206,7 +1216,7 @@ def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
     written = [
         doc[start:end].text for start, end, kind in character["mentions"] if kind == "nominal"
     ]
-    descriptions = [d for d in doc._.descriptions or [] if d.get("character") == index]
+    descriptions = [d for d in state.descriptions if d.get("character") == index]
     possessed = [
         possessive_name(doc, state, d)
         for d in descriptions
@@ -1252,7 +1262,7 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     owner = state.characters[description["possessor_character"]]
     possessor_token = doc[description["possessor"]]
     if owner["kind"] != "named":
-        possessor = definite_form(doc, description)
+        possessor = definite_form(state, description)
     elif possessor_token.pos_ == "PRON":
         possessor = owner["name"]
     else:  # the name as the text writes it here ("Menon's wife", not the full name)
@@ -1271,8 +1281,8 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     return f"{possessor}'s {' '.join(rest)}" if rest else ""
 
 
-def definite_form(doc: Doc, description: dict) -> str:
+def definite_form(state: Resolution, description: dict) -> str:
     """ "the maid" for a possessor that is itself an unnamed character described as a maid."""
     possessor = description["possessor_character"]
-    nouns = [d["noun"] for d in doc._.descriptions or [] if d.get("character") == possessor]
+    nouns = [d["noun"] for d in state.descriptions if d.get("character") == possessor]
     return f"the {nouns[0]}" if nouns else ""

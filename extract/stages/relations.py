@@ -32,7 +32,8 @@ Rules (each relation records the one that fired):
   criminals": colleagues).
 
 A character the text gives no gender takes the opposite one of its partner in a couple
-(spouse, engaged, lover: "Vicky brings his lover Poonam") when all its gendered partners agree.
+(spouse, engaged, lover: "Vicky brings his lover Poonam") when all its gendered partners agree
+(`Doc._.couple_genders`, rule `couple_gender`).
 
 `Doc._.relations` holds plain dicts: `{"type", "source", "target", "sentence", "rule"}` with
 character indices into `Doc._.characters` and the sentence as a [start, end) token span, in
@@ -47,9 +48,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.document import (
+    Character,
     Relation,
     characters_by_token,
     characters_of,
+    linked_descriptions,
     referents_by_token,
     run_guarded,
 )
@@ -83,8 +86,8 @@ TIE_PREPOSITIONS = {"to", "with", "of", "between", "for", "on"}
 
 @Language.factory(
     "relations",
-    assigns=["doc._.relations", "doc._.characters"],
-    requires=["doc._.characters", "doc._.descriptions", "doc._.events"],
+    assigns=["doc._.relations", "doc._.couple_genders"],
+    requires=["doc._.characters", "doc._.description_links", "doc._.events"],
     default_config={"disabled_rules": []},
 )
 def make_relations(nlp: Language, name: str, disabled_rules: list[str]) -> RelationFinder:
@@ -132,14 +135,17 @@ def find_relations(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Relation]:
         if frozenset((relation["source"], relation["target"])) not in related
     ]
     relations += consistent_relations(implied, relations)
-    if rules.on("couple_gender"):
-        gender_couples(doc._.characters, relations)
+    doc._.couple_genders = couple_genders(doc._.characters, relations, rules)
     return relations
 
 
-def gender_couples(characters: list[dict], relations: list[dict]) -> None:
-    """Give a character without gender the opposite gender of its partners in couples, when
-    the partners with a gender all have the same one."""
+def couple_genders(
+    characters: list[Character], relations: list[Relation], rules: RuleSet = ALL_RULES
+) -> list[list]:
+    """[character, gender] for each character without gender whose partners in couples with a
+    gender all have the same one: it takes the opposite gender."""
+    if not rules.on("couple_gender"):
+        return []
     partner_genders: dict[int, set[str]] = {}
     for relation in relations:
         if relation_types()[relation["type"]].couple:
@@ -148,9 +154,11 @@ def gender_couples(characters: list[dict], relations: list[dict]) -> None:
                 gender = characters[partner]["gender"]
                 if gender in OPPOSITE_GENDERS:
                     partner_genders.setdefault(character, set()).add(gender)
-    for character, genders in partner_genders.items():
-        if characters[character]["gender"] == "unknown" and len(genders) == 1:
-            characters[character]["gender"] = OPPOSITE_GENDERS[genders.pop()]
+    return [
+        [character, OPPOSITE_GENDERS[genders.pop()]]
+        for character, genders in partner_genders.items()
+        if characters[character]["gender"] == "unknown" and len(genders) == 1
+    ]
 
 
 def consistent_relations(candidates: list[dict], known: Iterable[dict] = ()) -> list[dict]:
@@ -232,7 +240,7 @@ def possessive_kinship_relations(
     doc: Doc, referents: dict[int, list[int]]
 ) -> list[tuple[int, dict]]:
     found = []
-    for description in doc._.descriptions or []:
+    for description in linked_descriptions(doc):
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
         possessor = description["possessor"]

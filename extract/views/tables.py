@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from extract.evaluation.ablation import Ablation, ablation_rows
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
 
@@ -164,3 +165,33 @@ def gap_table(name: str, rows: int, scores: GapScores) -> Table:
         table.add_row(measure, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
     table.add_row("bias (F/M)", "", "", f"{scores.bias:.3f}")
     return table
+
+
+def ablation_table(ablation: Ablation) -> Table:
+    """One row per rule: the change of every measure, in points, when that rule is off (a
+    drop is what the rule earns, a rise what it costs); the first row gives the measures."""
+    columns = [
+        (name, measure) for name, measures in ablation.baseline.items() for measure in measures
+    ]
+    table = Table(title=f"extract ablation: {len(ablation.without)} rules, each switched off")
+    table.add_column("rule")
+    table.add_column("stage, kind")
+    for name, measure in columns:
+        table.add_column(f"{name}\n{measure}", justify="right")
+    add_text_row(
+        table,
+        "(all rules on)",
+        "",
+        *(f"{100 * ablation.baseline[name][measure]:.1f}" for name, measure in columns),
+    )
+    for rule, kind, deltas in ablation_rows(ablation):
+        add_text_row(table, rule, kind, *(point_change(deltas[column]) for column in columns))
+    if ablation.missing:
+        table.caption = "left out: " + "; ".join(ablation.missing)
+    return table
+
+
+def point_change(delta: float) -> str:
+    """A change in points, "." when there is none."""
+    points = 100 * delta
+    return "." if abs(points) < 0.05 else f"{points:+.1f}"
