@@ -105,3 +105,7 @@ def fronted_apposition_subject(noun: Token) -> Token | None:
         ),
         None,
     )
+
+
+DEFINITE = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "another", "one"}

@@ -1,7 +1,7 @@
 """One test per rule of the characters stage, on hand-written sentences."""
 
 from extract.document import is_character
-from extract.stages.characters import cluster_name_forms, first_name_prior
+from extract.stages.characters.names import cluster_name_forms, first_name_prior
 
 
 def names(nlp, text):

@@ -1,0 +1,260 @@
+"""Descriptions: the person-noun phrases that may describe a character ("Seema's father", "her
+maid", "the farmer", "one of his gangmembers"), with their possessor and determiner."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.document import characters_by_token
+from extract.lexicons import creature_nouns, kinship_nouns, person_nouns, relation_types
+from extract.phrases import (
+    DEFINITE,
+    INDEFINITE,
+    PLURAL_TAGS,
+    copula_subject,
+    determiner_of,
+    fronted_apposition_subject,
+    is_person_noun,
+    kin_holder,
+    kin_pair_before,
+    person_noun_lemma,
+)
+from extract.syntax import active_subject, child_with_dep, first_conjunct
+
+IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
+TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
+
+
+def find_descriptions(doc: Doc) -> list[dict]:
+    """Singular noun phrases headed by a person noun that may describe a character, and the
+    person nouns predicated of a subject ("Seema becomes mother of Vicky")."""
+    owners = characters_by_token(doc, doc._.names)
+    creatures = acting_creatures(doc)
+    descriptions = []
+    for noun in doc:
+        kin_title = is_kin_title(noun, owners)  # "mother Haba", also "her Uncle Jack"
+        if noun.tag_ in PLURAL_TAGS or noun.i in owners and not kin_title:
+            continue
+        lemma = person_noun_lemma(noun) if is_person_noun(noun) or kin_title else None
+        if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
+            lemma = noun.lemma_.lower()
+        if lemma is None:
+            continue
+        if noun.dep_ == "oprd" or is_as_phrase(noun):
+            continue
+        if noun.dep_ in TITLE_DEPS and not kin_title:
+            continue
+        possessor = possessor_of(noun)
+        subject = copula_subject(noun)
+        determiner = determiner_kind(noun, possessor)
+        if determiner == "indefinite":
+            possessor = implicit_possessor(noun)
+        named = named_character_of(noun, owners)
+        if named is None and determiner == "possessive":
+            named = comma_named_character(noun, owners)
+        if (
+            noun.dep_ == "attr"
+            and not is_existential(noun.head)
+            and (subject is None or possessor is None)
+        ):
+            continue
+        if subject is None and (
+            determiner is None
+            or determiner == "indefinite"
+            and named is None
+            and noun.dep_ not in ARGUMENT_DEPS
+        ):
+            continue
+        descriptions.append(
+            {
+                "span": [description_start(noun, possessor, determiner), noun.i + 1],
+                "head": noun.i,
+                "noun": lemma,
+                "gender": person_nouns().get(lemma, "unknown"),
+                "possessor": possessor.i if possessor is not None else None,
+                "determiner": determiner,
+                "character": named,
+                "subject": subject.i if subject is not None else None,
+            }
+        )
+    descriptions += partitive_descriptions(doc, owners)
+    descriptions.sort(key=lambda description: description["head"])
+    return descriptions
+
+
+def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
+    """ "one of his gangmembers", "one of Jada's friends, Monique": one person picked from
+    someone's people, described by the plural noun (its head, so that coref meets the
+    possessor first)."""
+    descriptions = []
+    for noun in doc:
+        one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if one is None or one.lower_ != "one" or one.i in owners or noun.tag_ not in PLURAL_TAGS:
+            continue
+        possessor = child_with_dep(noun, "poss")
+        lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
+        if lemma is None or possessor is None:
+            continue
+        descriptions.append(
+            {
+                "span": [one.i, noun.i + 1],
+                "head": noun.i,
+                "noun": lemma,
+                "gender": person_nouns().get(lemma, "unknown"),
+                "possessor": possessor.i,
+                "determiner": "partitive",
+                "character": named_character_of(one, owners) or named_character_of(noun, owners),
+                "subject": None,
+            }
+        )
+    return descriptions
+
+
+def implicit_possessor(noun: Token) -> Token | None:
+    """Whose kin an indefinite kinship noun is: the subject of its verb ("Duc falls in love
+    with a former girlfriend": Duc's). Family and romance only: one who kills "a guard" is
+    not his employer, one who meets "a friend" may not be a friend yet; and not "a child",
+    "a baby", which name any young person."""
+    kinship = kinship_nouns().get(person_noun_lemma(noun))
+    if kinship is None or relation_types()[kinship.type].category not in IMPLICIT_KIN_CATEGORIES:
+        return None
+    if kinship.type == "parent" and kinship.referent == "target" and kinship.gender == "unknown":
+        return None  # "endangered a child": a young person, not his child
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
+        return None
+    return active_subject(verb)
+
+
+def description_start(noun: Token, possessor: Token | None, determiner: str | None) -> int:
+    """Where the description begins: at its possessor ("his beloved Anthoula"), its
+    determiner, or the noun itself."""
+    if possessor is not None and possessor.i < noun.i and possessor.head == kin_phrase(noun):
+        return possessor.left_edge.i
+    return noun.left_edge.i if determiner else noun.i
+
+
+def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
+    """The name right after a comma that a possessive kin noun introduces ("Lola's ex-fiancé,
+    Marco, ..."), whatever the parser made of it; not the subject of the next clause ("After
+    killing his father, Tom flees"); an adverb may come first ("her soul mate also, Sunder")."""
+    doc = noun.doc
+    comma = noun.i + 2 if noun.i + 2 < len(doc) and doc[noun.i + 1].tag_ == "RB" else noun.i + 1
+    start = comma + 1
+    if start >= len(doc) or doc[comma].text != "," or start not in owners:
+        return None
+    name = [t for t in doc[start : start + 6] if owners.get(t.i) == owners[start]]
+    if doc[start].pos_ != "PROPN" or any(t.dep_ in {"nsubj", "nsubjpass"} for t in name):
+        return None
+    return owners[start]
+
+
+def is_existential(verb: Token) -> bool:
+    """ "There is Kishen's friend Shekhar": what follows is introduced, not predicated."""
+    return child_with_dep(verb, "expl") is not None
+
+
+def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
+    """A kinship noun written before a name like a title ("mother Haba", "older sister Zoya",
+    "his assistant Zafar" even where the parser took "assistant" for an adjective), but not the
+    second noun of a pair that titles two names ("husband and wife Rawdon and Miranda")."""
+    return (
+        noun.dep_ in TITLE_DEPS
+        and noun.head.i in owners
+        and person_noun_lemma(noun) in kinship_nouns()
+        and kin_pair_before(noun) is None
+    )
+
+
+def acting_creatures(doc: Doc) -> set[str]:
+    """Animals and creatures that act in the story ("the shark attacks Michael"): the creature
+    nouns (models/lexicons/creature_nouns.tsv) that are the subject of a verb somewhere."""
+    return {
+        token.lemma_.lower()
+        for token in doc
+        if token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and token.lemma_.lower() in creature_nouns()
+    }
+
+
+def possessor_of(noun: Token) -> Token | None:
+    """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky" or "of
+    a farmer", and the possessor that coordinated kin share ("his grandfather, mother Haba and
+    sister Zoya", "his viceroy Zhou Yu and sister Sun Shangxiang")."""
+    phrase = kin_phrase(noun)
+    for word in (noun, phrase):
+        possessor = child_with_dep(word, "poss")
+        if possessor is not None:
+            return possessor
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = child_with_dep(prep, "pobj")
+            if pobj is not None and (pobj.pos_ in {"PROPN", "PRON"} or is_person_noun(pobj)):
+                return pobj
+    if noun.lemma_.lower() not in kinship_nouns():
+        return None
+    first = first_conjunct(phrase)
+    if first is not phrase and first.dep_ == "appos":
+        first = first.head  # "his viceroy Zhou Yu and sister Sun Shangxiang": "his viceroy"
+    if first is not phrase:
+        possessor = child_with_dep(first, "poss")
+        if possessor is not None:
+            return possessor
+    return kin_holder(first)
+
+
+def kin_phrase(noun: Token) -> Token:
+    """The noun phrase a person noun heads, or the name it stands before as a title ("sister"
+    in "his sister Zoya" belongs to "Zoya")."""
+    return noun.head if noun.dep_ in TITLE_DEPS else noun
+
+
+def is_as_phrase(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as"
+
+
+def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
+    """possessive ("her maid", "the mother of Vicky"), definite ("the maid"), indefinite ("a
+    maid") or None."""
+    if possessor is not None:
+        return "possessive"
+    determiner = determiner_of(noun)
+    if determiner in DEFINITE:
+        return "definite"
+    if determiner in INDEFINITE:
+        return "indefinite"
+    return None
+
+
+def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
+    """The named character a person noun is attached to: "his sister Sushma", "her husband,
+    Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver"."""
+    if noun.dep_ == "compound" and noun.head.i in owners:
+        return owners[noun.head.i]
+    for child in noun.children:  # "a Patel man named Prem": the name given, not the compound
+        if child.dep_ == "acl" and child.lemma_ == "name":
+            named = next((g for g in child.children if g.dep_ == "oprd" and g.i in owners), None)
+            if named is not None:
+                return owners[named.i]
+    for child in noun.children:
+        if child.dep_ in {"appos", "acl", "npadvmod", "compound"} and child.i in owners:
+            return owners[child.i]
+    if noun.dep_ in {"compound", "appos"} and noun.head.i in owners:
+        return owners[noun.head.i]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Semyon's driver is Nikolai"
+        named = next((c for c in noun.head.children if c.dep_ == "attr" and c.i in owners), None)
+        if named is not None:
+            return owners[named.i]
+    fronted = fronted_apposition_subject(noun)
+    if fronted is not None and fronted.i in owners:  # "A talented singer, Anna joined..."
+        return owners[fronted.i]
+    doc = noun.doc
+    following = noun.i + 1
+    if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":
+        return owners[following]
+    left = noun.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and left - 2 in owners:
+        return owners[left - 2]
+    return None

@@ -1,0 +1,185 @@
+"""Evidence: the clues each occurrence of a name gives for or against being a person
+(models/rules/person_evidence.tsv), and their sum."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.lexicons import (
+    animate_verbs,
+    crew_nouns,
+    first_name_genders,
+    motion_verbs,
+    nonperson_heads,
+    once_per_name_clues,
+    personal_nouns,
+    work_nouns,
+)
+from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
+from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
+from extract.stages.characters.profile import apposed_person_nouns
+from extract.syntax import first_conjunct
+
+OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
+                  "LANGUAGE"}  # fmt: skip
+PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
+NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "through", "throughout",
+                         "around", "outside", "within", "onto"}  # fmt: skip
+DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
+COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
+PERSON_RELATIVES = {"who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
+
+
+def name_score(clues: list[str], weights: dict[str, float]) -> float:
+    """The summed weights of a name's clues, those about its written form counted once."""
+    once = once_per_name_clues()
+    return sum(weights[clue] for clue in clues if clue not in once) + sum(
+        weights[clue] for clue in set(clues) & once
+    )
+
+
+def name_clues(doc: Doc, start: int, end: int) -> list[str]:
+    """The clues one occurrence of a name gives for (or against) being a person."""
+    span = doc[start:end]
+    head = span.root
+    clues = []
+    entity = head.ent_type_
+    if entity == "PERSON":
+        clues.append("person_entity")
+    elif entity in OTHER_ENTITIES:
+        clues.append("other_entity")
+    elif entity in NUMBER_ENTITIES:
+        clues.append("number_entity")
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and is_title(before):
+        clues.append("title")
+    elif before is not None and before.lower_ == "the":
+        clues.append("definite_article")
+    if entity not in PLACE_ENTITIES and doc[start].text.lower() in first_name_genders():
+        clues.append("first_name")
+    if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
+        clues.append("nonperson_head")
+    if span.end_char in actor_anchors(doc):
+        clues.append("actor_note")
+    if relative_who_follows(doc, end):
+        clues.append("relative_who")
+    if pronoun_follows(doc, end):
+        clues.append("pronoun_follows")
+    clues.extend(role_clues(head))
+    apposed = [child for child in head.children if child.dep_ in {"compound", "appos"}]
+    if head.dep_ in {"appos", "compound"}:
+        apposed.append(head.head)
+    if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
+        clues.append("crew_apposition")
+    return clues
+
+
+def relative_who_follows(doc: Doc, end: int) -> bool:
+    """ "Lubos and Eman, who are...": a "who" right after the name (or its conjunct)."""
+    following = [token.lower_ for token in doc[end : end + 2]]
+    return bool(following) and (
+        following[0] in PERSON_RELATIVES
+        or following[:1] == [","]
+        and following[1:] in ([w] for w in PERSON_RELATIVES)
+    )
+
+
+def pronoun_follows(doc: Doc, end: int) -> bool:
+    """A personal pronoun comes after the name, in its sentence or the next, before any other
+    capitalised name."""
+    sentence = doc[end - 1].sent
+    limit = sentence.end
+    if limit < len(doc):
+        limit = doc[limit].sent.end
+    for token in doc[end:limit]:
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return True
+        if is_name_token(token):
+            return False
+    return False
+
+
+def role_clues(head: Token) -> list[str]:
+    """Clues from the name's place in the dependency tree."""
+    word = first_conjunct(head)
+    dep, governor = word.dep_, word.head
+    clues = []
+    if dep == "nsubj":
+        clues.append("animate_subject" if governor.lemma_ in animate_verbs() else "subject")
+    elif dep in {"nsubjpass", "dobj"} and governor.lemma_ in animate_verbs():
+        clues.append("object_of_person_verb")
+    elif dep == "poss" and person_noun_lemma(governor) is not None:
+        clues.append("person_possessor")
+    elif dep == "pobj" and governor.lower_ in LOCATIVE_PREPOSITIONS:
+        clues.append("locative_object")
+    elif (
+        dep == "pobj"
+        and governor.lower_ in DIRECTION_PREPOSITIONS
+        and governor.head.lemma_ in motion_verbs()
+    ):
+        clues.append("direction_object")
+    elif dep == "pobj" and governor.lower_ == "of" and governor.head.lower_ in nonperson_heads():
+        clues.append("place_of")
+    elif dep == "pobj" and governor.lower_ in COMPARISON_PREPOSITIONS:
+        clues.append("comparison_object")
+    elif dep == "poss" and governor.lemma_.lower() in work_nouns():
+        clues.append("work_possessor")
+    elif dep == "poss" and governor.lemma_.lower() in personal_nouns():
+        clues.append("personal_possessor")
+    if is_person_apposition(head):
+        clues.append("person_apposition")
+    return clues
+
+
+def is_crew_noun(token: Token) -> bool:
+    return token.lower_ in crew_nouns()
+
+
+def is_person_apposition(name: Token) -> bool:
+    """ "her husband, Inder", "a courtesan Munnibhai", "his lover Poonam", "a man named Ajit",
+    "their wives Bhavana, Diya and Sonia"."""
+    if apposed_person_nouns(name):
+        return True
+    if name.dep_ == "oprd" and name.head.lemma_ == "name" and is_person_noun(name.head.head):
+        return True
+    if name.i > 0 and is_person_noun(name.doc[name.i - 1]) and name.doc[name.i - 1].tag_ == "NN":
+        return True
+    if comma_apposition(name) is not None:
+        return True
+    return any(child.dep_ == "amod" and is_person_noun(child) for child in name.children)
+
+
+def comma_apposition(name: Token) -> Token | None:
+    """The person noun of ", a beautiful young woman" right after a name, if any."""
+    doc = name.doc
+    after = name.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in INDEFINITE:
+        return None
+    for token in doc[after + 2 : after + 8]:
+        if is_person_noun(token):
+            return token
+        if token.pos_ not in {"ADJ", "NOUN", "CCONJ", "ADV", "PUNCT"} or token.text in {".", ";"}:
+            return None
+    return None
+
+
+def coordinated_with_persons(
+    doc: Doc, mentions: list[list[tuple[int, int, NameForm]]], scores: list[float]
+) -> set[int]:
+    """The names coordinated with a name that has person clues (`scores` above 0)."""
+    cluster_of = {
+        doc[start:end].root.i: index
+        for index, cluster_mentions in enumerate(mentions)
+        for start, end, _form in cluster_mentions
+    }
+    coordinated = set()
+    for head, index in cluster_of.items():
+        token = doc[head]
+        partners = [child.i for child in token.children if child.dep_ == "conj"]
+        if token.dep_ == "conj":
+            partners.append(token.head.i)
+        if any(scores[cluster_of[p]] > 0 for p in partners if cluster_of.get(p, index) != index):
+            coordinated.add(index)
+    return coordinated

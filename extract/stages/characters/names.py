@@ -1,0 +1,316 @@
+"""Names: the candidate name forms of a Doc, their clusters (the forms of one person), where
+each occurs, titles, first-name priors and the actors noted after names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicons import (
+    crew_nouns,
+    first_name_genders,
+    honorifics,
+    name_particles,
+    person_nouns,
+    surnames,
+)
+from extract.phrases import determiner_of, is_person_noun
+from extract.syntax import is_participle_form_of
+
+NameForm = tuple[str, ...]
+INDEFINITE_ARTICLES = {"a", "an"}
+OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
+
+
+def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
+    """The gender usually given to the form's first word, none for a person named by one word
+    that is mostly a surname, alone or joined to another by a hyphen ("Williams", "Carter",
+    "Kenney-Silver": biographies name people so). A name not shown to be a person keeps it
+    ("leave Washington"): it keeps pronouns of the other gender off what may be a place."""
+    surname_only = len(form) == 1 or form[1] == "-"
+    if surname_only and is_person and form[0].lower() in surnames():
+        return "unknown"
+    return first_name_genders().get(form[0].lower(), "unknown")
+
+
+def is_title(token: Token) -> bool:
+    return token.text.rstrip(".") in honorifics() and token.text[:1].isupper()
+
+
+def is_name_token(token: Token) -> bool:
+    """A capitalised word that may be part of a person's name (not a plural: "the Lowells",
+    unless a singular person noun is apposed to it: "Idrees, a teenager", which the small
+    parser tagged a plural for its final s)."""
+    text = token.text
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text) or text == "I":
+        return False
+    if token.tag_ == "NNPS":
+        return determiner_of(token) is None and any(
+            child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
+            for child in token.children
+        )
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+
+
+def is_name_hyphen(token: Token) -> bool:
+    """The hyphen inside a name such as "T-Bone"."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and is_name_token(doc[token.i + 1])
+    )
+
+
+def is_name_particle(token: Token) -> bool:
+    """A lower-case particle inside a name ("van" in "Johan van Dorth"): a name word follows."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    return (
+        token.text in name_particles()
+        and len(following) > 0
+        and (
+            is_name_token(following[0])
+            or len(following) == 2
+            and following[0].text in name_particles()
+            and is_name_token(following[1])
+        )
+    )
+
+
+def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[NameForm]:
+    """Distinct maximal runs of name tokens (titles and an opening participle left out), plus
+    actor-noted names."""
+    forms: dict[NameForm, None] = {}
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and (
+            is_name_token(token) or run and (is_name_hyphen(token) or is_name_particle(token))
+        ):
+            if run or not (is_title(token) or is_opening_participle(token, verbs)):
+                run.append(token)
+                continue
+        form = name_form(run)
+        if form and not is_common_noun_name(form):
+            forms[form] = None
+        run = []
+    for span, _actor in actor_noted_names(doc):
+        forms[name_form(list(span))] = None
+    # "Ellen Ward ... Ellen catches the eye" with "Ellen" tagged an adjective there: the first
+    # name of a full name is a form of it wherever it stands
+    for form in list(forms):
+        if len(form) > 1 and form[0].lower() in first_name_genders():
+            forms.setdefault((form[0],), None)
+    return [form for form in forms if form]
+
+
+def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
+    """A participle opening its sentence that the small parser tagged a proper noun:
+    "Suspecting Cilla was having an affair, Les...", "Overhearing Rito..." (not a first name
+    such as "Irving")."""
+    return (
+        token.is_sent_start
+        and token.lower_ not in first_name_genders()
+        and is_participle_form_of(token.text, verbs)
+    )
+
+
+def name_form(tokens: list[Token] | Span) -> NameForm:
+    """The words of a name, without titles in front or punctuation around (hyphens kept)."""
+    words = [
+        token.text.rstrip(".")
+        for token in tokens
+        if token.text == "-" or any(c.isalpha() for c in token.text)
+    ]
+    while words and (words[0] == "-" or is_title_word(words[0]) and len(words) > 1):
+        words.pop(0)
+    while words and words[-1] == "-":
+        words.pop()
+    return tuple(words)
+
+
+def is_title_word(word: str) -> bool:
+    """A title ("Mr", "Inspector") or a film-crew noun ("Director") written before a name."""
+    return word.rstrip(".") in honorifics() or word.lower() in crew_nouns()
+
+
+def is_common_noun_name(form: NameForm) -> bool:
+    """A capitalised person noun used as a name ("Dad", "Mommy") is not a proper name."""
+    return len(form) == 1 and form[0].lower() in person_nouns()
+
+
+def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
+    """Group name forms of one person: a form joins the single longer form containing all its
+    words, or a full name it only spells with a letter doubled or not ("Mooppil Nair" and
+    "Moopil Nair"); a form contained in several (a shared surname) stays on its own."""
+    clusters: list[list[NameForm]] = []
+    spellings: dict[tuple[str, ...], list[list[NameForm]]] = {}  # full names by spelling_key
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        words = name_words(form)
+        key = spelling_key(form) if len(form) > 1 else None
+        homes = [
+            cluster
+            for cluster in clusters
+            if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
+        ] + spellings.get(key, [])
+        if len(homes) == 1:
+            homes[0].append(form)
+        else:
+            clusters.append([form])
+            if key is not None:
+                spellings.setdefault(key, []).append(clusters[-1])
+    return clusters
+
+
+def spelling_key(form: NameForm) -> tuple[str, ...]:
+    """The name's words in lower case with doubled letters written once."""
+    return tuple(re.sub(r"(.)\1+", r"\1", word.lower()) for word in form)
+
+
+def name_words(form: NameForm) -> Counter[str]:
+    """The words of a name form, particles in lower case ("Van Dorth" ~ "Johan van Dorth")."""
+    return Counter(word.lower() if word.lower() in name_particles() else word for word in form)
+
+
+def find_name_mentions(
+    doc: Doc, clusters: list[list[NameForm]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """Occurrences of every name form, longest match first, never overlapping, whatever label
+    the base model gave them there."""
+    owner = {form: index for index, cluster in enumerate(clusters) for form in cluster}
+    by_first_word: dict[str, list[NameForm]] = {}
+    for form in sorted(owner, key=len, reverse=True):
+        by_first_word.setdefault(form[0], []).append(form)
+    found: list[list[tuple[int, int, NameForm]]] = [[] for _ in clusters]
+    i = 0
+    while i < len(doc):
+        match = next(
+            (
+                form
+                for form in by_first_word.get(doc[i].text.rstrip("."), ())
+                if tuple(token.text.rstrip(".") for token in doc[i : i + len(form)]) == form
+            ),
+            None,
+        )
+        if match is None:
+            i += 1
+            continue
+        if not is_indefinite_name(doc[i : i + len(match)]):
+            found[owner[match]].append((i, i + len(match), match))
+        i += len(match)
+    return found
+
+
+def is_indefinite_name(span: Span) -> bool:
+    """A name under "a"/"an" names a kind, not a character: "not a Patel", "a professional
+    Patel man named Prem" (but "an impressed Semyon" is Semyon)."""
+    last = span[-1]
+    if last.dep_ == "compound" and is_person_noun(last.head):
+        return any(child.lower_ in INDEFINITE_ARTICLES for child in last.head.children)
+    return span.start > 0 and span.doc[span.start - 1].lower_ in INDEFINITE_ARTICLES
+
+
+def assign_shared_forms(
+    doc: Doc, clusters: list[list[NameForm]], mentions: list[list[tuple[int, int, NameForm]]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """A form shared by several names ("Carter" for John and Joel Carter) refers to the one
+    mentioned last before it, by any of its forms, among those whose first name fits the
+    gender of its title ("Mr. Hasson": Victor, not Shifra). Before any of them it is a person
+    of its own ("Hailey was born ... She and her husband, Oliver Hailey")."""
+    moved = [list(cluster_mentions) for cluster_mentions in mentions]
+    for index, cluster in enumerate(clusters):
+        form = Counter(cluster[0])
+        homes = [
+            other
+            for other, candidate in enumerate(clusters)
+            if len(candidate[0]) > len(cluster[0])
+            and form <= Counter(candidate[0])
+            and mentions[other]
+        ]
+        if len(homes) < 2:
+            continue
+        kept = []
+        for start, end, name in mentions[index]:
+            fitting = homes_fitting_title(doc, start, homes, clusters)
+            before = [(m[0], home) for home in fitting for m in moved[home] if m[0] < start]
+            if not before:
+                kept.append((start, end, name))
+                continue
+            moved[max(before)[1]].append((start, end, name))
+        moved[index] = kept
+    for cluster_mentions in moved:
+        cluster_mentions.sort()
+    return moved
+
+
+def split_titled_relatives(
+    doc: Doc, mentions: list[list[tuple[int, int, NameForm]]]
+) -> list[list[tuple[int, int, NameForm]]]:
+    """A shorter form whose title is of the other gender than the full name's first name is
+    a relative, a person of its own ("Mary McDonagh, the daughter of a Mr. McDonagh"): one
+    per form and title gender."""
+    kept, relatives = [], {}
+    for cluster_mentions in mentions:
+        longest = max((form for _s, _e, form in cluster_mentions), key=len, default=())
+        given = first_name_genders().get(longest[0].lower()) if len(longest) > 1 else None
+        own = []
+        for start, end, form in cluster_mentions:
+            title = title_gender(doc, start)
+            if (
+                given is not None
+                and len(form) < len(longest)
+                and title in OTHER_GENDER.get(given, ())
+            ):
+                relatives.setdefault((form, title), []).append((start, end, form))
+            else:
+                own.append((start, end, form))
+        kept.append(own)
+    return kept + list(relatives.values())
+
+
+def title_gender(doc: Doc, start: int) -> str | None:
+    """The gender of the title right before `start` ("Mr.": male), if there is a title."""
+    return honorifics().get(doc[start - 1].text.rstrip(".")) if start > 0 else None
+
+
+def homes_fitting_title(
+    doc: Doc, start: int, homes: list[int], clusters: list[list[NameForm]]
+) -> list[int]:
+    """The full names whose first name is given to the gender of the title before `start`
+    ("Mr.", "Mrs."), else those not given to the other gender, else all of them."""
+    title = title_gender(doc, start)
+    if title not in {"male", "female"}:
+        return homes
+    genders = {home: first_name_genders().get(clusters[home][0][0].lower()) for home in homes}
+    fitting = [home for home in homes if genders[home] == title]
+    return fitting or [home for home in homes if genders[home] in {None, title}] or homes
+
+
+def with_title(doc: Doc, start: int, end: int) -> Span:
+    """The mention span, with the title before the name when there is one."""
+    return doc[start - 1 : end] if start > 0 and is_title(doc[start - 1]) else doc[start:end]
+
+
+def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
+    """(character name span, actor) for every actor parenthetical that followed a name."""
+    pairs = []
+    for anchor, character, actor in doc._.actor_notes or []:
+        if not character:
+            continue
+        span = doc.char_span(anchor - len(character), anchor, alignment_mode="contract")
+        if span is not None and len(span):
+            pairs.append((span, actor))
+    return pairs
+
+
+def actor_anchors(doc: Doc) -> set[int]:
+    return {anchor for anchor, character, _actor in doc._.actor_notes or [] if character}
+
+
+def actors_by_form(doc: Doc) -> dict[NameForm, str]:
+    """Actor names keyed by the name form of the character they play."""
+    return {name_form(list(span)): actor for span, actor in actor_noted_names(doc)}

@@ -1,0 +1,115 @@
+"""Profile: the gender and the role nouns (descriptors) the text gives a named character."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from extract.lexicons import (
+    generic_person_nouns,
+    honorifics,
+    kinship_nouns,
+    person_nouns,
+    relation_types,
+)
+from extract.phrases import (
+    PLURAL_TAGS,
+    is_person_noun,
+    kin_pair_before,
+    kin_pair_title,
+    person_noun_lemma,
+)
+from extract.stages.characters.names import is_title
+
+
+def name_gender(spans: list[Span]) -> str:
+    """Gender from titles and person nouns in apposition; "unknown" when they say nothing."""
+    votes: Counter[str] = Counter()
+    for span in spans:
+        if is_title(span[0]):
+            votes[honorifics()[span[0].text.rstrip(".")]] += 1
+        for noun in apposed_person_nouns(span.root):
+            votes[person_nouns()[person_noun_lemma(noun)]] += 1
+    votes.pop("unknown", None)
+    if not votes or len(set(votes.values())) == 1 and len(votes) > 1:
+        return "unknown"
+    return votes.most_common(1)[0][0]
+
+
+def apposed_person_nouns(name: Token) -> list[Token]:
+    """Person nouns that describe the name directly: its head in apposition (also through a
+    coordination: "their wives Bhavana, Diya and Sonia"), a compound or appositive child, or
+    the predicate of a copula it is the subject of."""
+    nouns = [
+        child
+        for child in name.children
+        if child.dep_ in {"compound", "appos"}
+        and is_person_noun(child)
+        and kin_pair_before(child) is None
+    ]
+    pair_noun = kin_pair_title(name)
+    if pair_noun is not None:
+        nouns.append(pair_noun)
+    first = name
+    while first.dep_ == "conj" and first.head is not first:
+        if first.head.tag_ in PLURAL_TAGS and is_person_noun(first.head):
+            return [*nouns, first.head]  # "two daughters, Namrata and Ritu", misparsed
+        first = first.head
+    if first.dep_ in {"appos", "acl", "npadvmod"}:
+        # the parser may hang the name on a noun further back ("the three men come across
+        # three beauties: Madhuri"): the nearest noun before the name is the one it describes
+        nearest = next(
+            (t for t in reversed(first.doc[first.head.i : first.i]) if t.pos_ == "NOUN"), None
+        )
+        if nearest is not None and is_person_noun(nearest):
+            nouns.append(nearest)
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
+    return nouns
+
+
+def descriptors_of(spans: list[Span]) -> list[str]:
+    """Role nouns said of the character: appositions ("a courtesan Munnibhai"), copular
+    predicates ("Deepak is a lawyer") and "as" phrases ("appears as public prosecutor")."""
+    found: dict[str, None] = {}
+    for span in spans:
+        name = span.root
+        nouns = apposed_person_nouns(name)
+        if name.dep_ == "nsubj":
+            nouns.extend(as_phrase_nouns(name.head))
+        for noun in nouns:
+            if is_role_noun(person_noun_lemma(noun)):
+                found[descriptor_text(noun)] = None
+    return list(found)
+
+
+def is_role_noun(lemma: str) -> bool:
+    """A person noun that says what someone is or does ("lawyer", "maid"), not only how they
+    stand to another ("sister") or that they are a person ("man")."""
+    kinship = kinship_nouns().get(lemma)
+    if kinship is not None and relation_types()[kinship.type].category != "work":
+        return False
+    return lemma not in generic_person_nouns()
+
+
+def as_phrase_nouns(verb: Token) -> list[Token]:
+    """Person nouns in "as" phrases of the verb ("appears as public prosecutor")."""
+    return [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_person_noun(pobj)
+    ]
+
+
+def descriptor_text(noun: Token) -> str:
+    """The noun with its adjectives and compounds, without determiners or possessors."""
+    modifiers = [
+        child
+        for child in noun.lefts
+        if child.dep_ in {"amod", "compound", "nmod"} and not child.ent_type_
+    ]
+    start = min([noun.i, *(m.i for m in modifiers)])
+    return noun.doc[start : noun.i + 1].text.lower()

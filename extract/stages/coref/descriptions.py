@@ -1,0 +1,255 @@
+"""Descriptions: a person-noun phrase goes to the character known by it, or starts an unnamed
+one; unnamed characters are named by their most specific description."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.lexicons import (
+    creature_nouns,
+    generic_person_nouns,
+    kinship_nouns,
+    personal_nouns,
+    relation_types,
+    relation_verbs,
+)
+from extract.stages.coref.clauses import argument_verb
+from extract.stages.coref.state import Resolution, is_unnamed, of_gender
+from extract.syntax import active_subject
+
+ORDINAL_REFERENCES = {"latter", "former"}
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
+LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
+
+
+def is_only_a_possessor(doc: Doc, character: dict) -> bool:
+    """An unnamed person who only ever owns something ("his father's arms", "her father's
+    trust fund") is mentioned in passing and takes no part in the story, unless what it owns
+    is a mind or an act ("her husband's request", models/lexicons/personal_nouns.tsv)."""
+    ends = [doc[end - 1] for _start, end, _kind in character["mentions"]]
+    return all(
+        end.dep_ == "poss" and personal_nouns().get(end.head.lemma_.lower()) not in {"mind", "act"}
+        for end in ends
+    )
+
+
+def resolve_description(
+    state: Resolution, head: Token, description: dict, pending: dict[int, dict]
+) -> None:
+    """Attach a description to its character, or start an unnamed one; a possessor described
+    after it, and possessed by no one, first ("the daughter of a rich farmer": the farmer)."""
+    later = pending.get(description["possessor"])
+    if later is not None and later["possessor"] is None:
+        resolve_description(state, state.doc[later["head"]], later, pending)
+        del pending[later["head"]]
+    possessor = (
+        state.owners.get(description["possessor"]) if description["possessor"] is not None else None
+    )
+    description["possessor_character"] = possessor
+    key = (description_role(description["noun"]), possessor)
+    rules = state.rules
+    character = description["character"] if rules.on("named_description") else None
+    rule = "named_description"
+    if character is None and description["subject"] is not None and rules.on("predicate_subject"):
+        character, rule = state.owners.get(description["subject"]), "predicate_subject"
+        if character is None:
+            return
+    if (
+        character is None
+        and description["determiner"] == "possessive"
+        and possessor is not None
+        and rules.on("known_tie")
+    ):
+        character = of_gender(state, state.by_description.get(key, []), description["gender"])
+        rule = "known_tie"
+    # a creature is one individual of the story however it is introduced again ("a shark")
+    if (
+        character is None
+        and (description["determiner"] == "definite" or description["noun"] in creature_nouns())
+        and rules.on("last_described")
+    ):
+        character, rule = state.last_described.get(description["noun"]), "last_described"
+        if (
+            character is None
+            and description["noun"] in generic_person_nouns()
+            and not has_distinguishing_modifier(head)
+        ):
+            return
+    if character is None:
+        if not rules.on("new_character"):
+            return
+        character, rule = state.new_character(), "new_character"
+        register_relation_object(state, head, character)
+    # "their daughter, Cecilia": the daughter of each of them ("her daughter" said of either)
+    for owner in state.groups.get(description["possessor"]) or [possessor]:
+        if owner is not None and character != owner:
+            register_tie(state, (key[0], owner), character)
+    state.last_described[description["noun"]] = character
+    if description["noun"] in creature_nouns() and state.characters[character]["kind"] == "nominal":
+        state.creatures.add(character)
+    description["character"] = character
+    if description["gender"] != "unknown":
+        state.gender_votes[character][description["gender"]] += 3
+    start, end = description["span"]
+    state.mention(head, character, start, end, "nominal", rule)
+
+
+def register_tie(state: Resolution, key: tuple[str, int], character: int) -> None:
+    """Remember who a description said the character is to its possessor, and the way back
+    for ties of one person ("Induchoodan, the son of Menon" makes Menon "his father"; "Inder,
+    her husband" makes Pooja "his wife"). A named character replaces an unnamed one met
+    first ("her father's trust fund ... Lola's father, Victor")."""
+    role, possessor = key
+    for tie, owner, person in (
+        (role, possessor, character),
+        (inverse_role(role), character, possessor),
+    ):
+        if tie is None:
+            continue
+        known = state.by_description.setdefault((tie, owner), [])
+        same = of_gender(state, known, state.gender(person))
+        if same is None:
+            known.append(person)
+        elif is_unnamed(state, same) and not is_unnamed(state, person):
+            known[known.index(same)] = person
+
+
+def inverse_role(role: str) -> str | None:
+    """The role the possessor plays for the described person ("son" -> "father", "husband" ->
+    "wife"), for the reversible types of models/rules/relation_types.tsv."""
+    kind, _, referent = role.partition(":")
+    relation = relation_types().get(kind)
+    if relation is None or not relation.reversible:
+        return None
+    if relation.symmetric:
+        return role
+    return f"{kind}:{'target' if referent == 'source' else 'source'}"
+
+
+def has_distinguishing_modifier(head: Token) -> bool:
+    """ "the homeless man", "the young widow": a definite description with an adjective that
+    singles someone out, unlike a bare "the man" said of someone already known."""
+    return any(child.dep_ == "amod" for child in head.children)
+
+
+def register_relation_object(state: Resolution, head: Token, character: int) -> None:
+    """A new person introduced as the object of a relation verb ("Deepak marries another
+    woman") is known from then on by that relation ("his wife", said of Deepak)."""
+    if head.dep_ not in {"dobj", "pobj"}:
+        return
+    verb = argument_verb(head)
+    subject = active_subject(verb)
+    if subject is None or subject.i not in state.owners:
+        return
+    for rule in relation_verbs().get(verb.lemma_, []):
+        if relation_types()[rule.type].symmetric and rule.noun is None:
+            state.by_description.setdefault(
+                (f"{rule.type}:source", state.owners[subject.i]), []
+            ).append(character)
+            return
+
+
+def description_role(noun: str) -> str:
+    """What a description says of its referent's tie to the possessor: kinship nouns of one
+    relation and direction say the same ("his child Vicky" ... "his son"), others say themselves."""
+    kinship = kinship_nouns().get(noun)
+    return f"{kinship.type}:{kinship.referent}" if kinship is not None else noun
+
+
+def is_ordinal_adjective(token: Token) -> bool:
+    """ "the former slum", "the latter half": an adjective of a noun, not a person (but "the
+    former leaves", where the parser took the verb for the noun it modifies)."""
+    return token.dep_ == "amod" and token.head.dep_ != "ROOT"
+
+
+def resolve_former_latter(state: Resolution, token: Token) -> None:
+    """ "The latter" is the last of the two characters mentioned last, "the former" the other."""
+    last_two: list[int] = []
+    for antecedent in reversed(state.antecedents):
+        if antecedent.character not in last_two:
+            last_two.append(antecedent.character)
+        if len(last_two) == 2:
+            break
+    if len(last_two) == 2:
+        referent = last_two[0] if token.lower_ == "latter" else last_two[1]
+        state.mention(token, referent, token.i - 1, token.i + 1, "nominal", "former_latter")
+
+
+def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
+    """Name an unnamed character by its most specific description ("Seema's father", "the
+    maid's husband", "the farmer") and list the descriptions used as its aliases."""
+    character = state.characters[index]
+    written = [
+        doc[start:end].text for start, end, kind in character["mentions"] if kind == "nominal"
+    ]
+    descriptions = [d for d in state.descriptions if d.get("character") == index]
+    possessed = [
+        possessive_name(doc, state, d)
+        for d in descriptions
+        if d.get("possessor_character") is not None
+    ]
+    possessed = [name for name in possessed if name]
+    definite = [
+        doc[d["span"][0] : d["span"][1]].text for d in descriptions if d["determiner"] == "definite"
+    ]
+    if possessed:
+        name = min(possessed, key=lambda text: (len(text.split()), possessed.index(text)))
+    elif definite:
+        name = definite[0]
+    else:
+        name = written[0]
+    character["name"] = (
+        name[0].lower() + name[1:] if name.split()[0] in {"The", "A", "An"} else name
+    )
+    modified = [
+        extended_description(doc, start, end)
+        for start, end, kind in character["mentions"]
+        if kind == "nominal"
+    ]
+    character["aliases"] = list(
+        dict.fromkeys([*written, character["name"], *filter(None, modified)])
+    )
+
+
+def extended_description(doc: Doc, start: int, end: int) -> str:
+    """The description with the phrases that modify its noun after it ("the boy assigned to
+    guard it", "a doctor at a local hospital"), or "" when none follows it."""
+    head = doc[end - 1]
+    last = end - 1
+    for child in head.rights:
+        if child.left_edge.i != last + 1 or child.dep_ not in POSTMODIFIER_DEPS:
+            break
+        last = child.right_edge.i
+    return doc[start : last + 1].text if end <= last < start + LONGEST_DESCRIPTION else ""
+
+
+def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
+    """ "Kavita's personal doctor" for "her personal doctor" said of Kavita."""
+    owner = state.characters[description["possessor_character"]]
+    possessor_token = doc[description["possessor"]]
+    if owner["kind"] != "named":
+        possessor = definite_form(state, description)
+    elif possessor_token.pos_ == "PRON":
+        possessor = owner["name"]
+    else:  # the name as the text writes it here ("Menon's wife", not the full name)
+        possessor = doc[possessor_token.left_edge.i : possessor_token.i + 1].text
+    if not possessor:
+        return ""
+    start, end = description["span"]
+    rest = [
+        t.lemma_ if t.i == end - 1 and t.tag_ == "NNS" else t.text  # "one of his men": "man"
+        for t in doc[start:end]
+        if t.i > description["possessor"]
+        and t.tag_ != "POS"
+        and t.text not in POSSESSIVE_MARKS
+        and t.dep_ != "det"
+    ]
+    return f"{possessor}'s {' '.join(rest)}" if rest else ""
+
+
+def definite_form(state: Resolution, description: dict) -> str:
+    """ "the maid" for a possessor that is itself an unnamed character described as a maid."""
+    possessor = description["possessor_character"]
+    nouns = [d["noun"] for d in state.descriptions if d.get("character") == possessor]
+    return f"the {nouns[0]}" if nouns else ""

@@ -1,0 +1,160 @@
+"""Groups: the characters a plural pronoun, a group noun ("the trio") or a counted plural ("the
+three men") refers to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.document import has_person_evidence
+from extract.lexicons import group_words, person_nouns
+from extract.phrases import determiner_of
+from extract.rules import Registry
+from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
+from extract.stages.coref.state import Resolution
+
+GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to reach further
+GROUP_RULES = Registry("coref", "group")  # (state, pronoun, excluded) -> its characters, or []
+
+
+@GROUP_RULES.register("coordinated_group")
+def last_coordinated_group(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
+    """The characters a plural pronoun refers to: the last coordination of two or more
+    characters ("Katniss and Peeta ... He warns them") in this sentence or the one before,
+    none of them `excluded` (an object pronoun is not its clause's subject: "Matt and Mark
+    rescue them")."""
+    sentence = state.sentence_of[token.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - 1:
+            break
+        group = coordinated_characters(state, state.doc[antecedent.head])
+        if len(group) >= 2 and not group & excluded:
+            return sorted(group)
+    return []
+
+
+@GROUP_RULES.register("pair_of_the_clause_before")
+def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
+    """The subject "they" of a clause coordinated after another is the two characters of that
+    clause, when there are exactly two ("Raj meets Pooja and they become friends")."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > token.i:
+        return []
+    before = set(verb.head.subtree) - set(verb.subtree)
+    return only_pair({state.owners[word.i] for word in before if word.i in state.owners})
+
+
+@GROUP_RULES.register("pair_of_the_sentence")
+def pair_of_the_sentence(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
+    """An uncoordinated "their" is the two characters its sentence has named so far, when
+    there are exactly two ("Dahlia, in mediation with ex-husband Kyle over custody of their
+    daughter")."""
+    if token.dep_ != "poss":
+        return []
+    return only_pair(characters_named_in(state, state.sentence_of[token.i]))
+
+
+@GROUP_RULES.register("pair_of_the_previous_sentence")
+def pair_of_the_previous_sentence(
+    state: Resolution, token: Token, _excluded: set[int]
+) -> list[int]:
+    """A "they" that opens its sentence, with no group coordinated before it, is the two
+    characters of the sentence before, when there are exactly two ("Bhagwaan confronts
+    Shambu. They fight")."""
+    if token.dep_ != "nsubj" or not opens_its_sentence(token):
+        return []
+    return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+
+
+def only_pair(characters: set[int]) -> list[int]:
+    """The characters, in order, when they are exactly two; else none."""
+    return sorted(characters) if len(characters) == 2 else []
+
+
+def characters_named_in(state: Resolution, sentence: int) -> set[int]:
+    """The characters mentioned so far in a sentence, looking back only as far as it."""
+    named = set()
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence:
+            break
+        if antecedent.sentence == sentence:
+            named.add(antecedent.character)
+    return named
+
+
+def coordinated_characters(state: Resolution, head: Token) -> set[int]:
+    """The characters coordinated with a mention, also in a list the small parser read as an
+    apposition followed by a coordination ("Alex, Robin and Sam": Robin apposed to Alex)."""
+    members = [head, *head.conjuncts]
+    for member in list(members):
+        if member.dep_ == "appos" and member.conjuncts:
+            members.append(member.head)
+        members += [
+            word
+            for child in member.children
+            if child.dep_ == "appos" and child.conjuncts
+            for word in (child, *child.conjuncts)
+        ]
+    return {state.owners[t.i] for t in members if t.i in state.owners}
+
+
+def resolve_counted_group(state: Resolution, noun: Token) -> None:
+    """A definite, counted plural person noun ("the three men", "the two sisters") gives its
+    gender to the last coordinated group of that many characters whose genders allow it."""
+    gender = person_nouns().get(noun.lemma_.lower(), "unknown")
+    count = next(
+        (group_words("number").get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
+    )
+    if gender == "unknown" or count is None or determiner_of(noun) != "the":
+        return
+    for character in last_group_of_size(state, noun, count, gender):
+        state.gender_votes[character][gender] += 3
+
+
+def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -> set[int]:
+    """The last coordinated group of `size` characters within GROUP_WINDOW sentences before
+    the word, whose genders all allow `gender` ("unknown" allows any)."""
+    sentence = state.sentence_of[word.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - GROUP_WINDOW:
+            break
+        group = coordinated_characters(state, state.doc[antecedent.head])
+        if len(group) == size and (
+            gender == "unknown" or all(state.gender(c) in {gender, "unknown"} for c in group)
+        ):
+            return group
+    return set()
+
+
+def resolve_group_noun(state: Resolution, noun: Token) -> None:
+    """ "The trio", "the couple": the last coordinated group of that many characters, else,
+    for one opening its sentence, the characters of the sentence before when they are that
+    many ("He meets Joel Carter. The couple spend the day together")."""
+    size = group_words("noun")[noun.lower_]
+    members = last_group_of_size(state, noun, size, "unknown")
+    if not members and opens_its_sentence(noun):
+        named = characters_named_in(state, state.sentence_of[noun.i] - 1)
+        members = named if len(named) == size else set()
+    if not all(has_person_evidence(state.characters[member]) for member in members):
+        return
+    start = min(child.i for child in noun.children if child.dep_ == "det")
+    for member in sorted(members):
+        state.mention(
+            noun, member, start, noun.i + 1, "nominal", "definite_group_noun", salient=False
+        )
+
+
+@GROUP_RULES.register("subject_and_spouse")
+def subject_and_spouse(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
+    """A couple the text has made known: "His wife, Ellen, ... She lives with their son":
+    "their" is the clause's subject and the spouse a kinship description gave it."""
+    if token.dep_ in SUBJECT_DEPS:
+        return []
+    subject_word = enclosing_clause_subject(token)
+    subject = state.owners.get(subject_word.i) if subject_word is not None else None
+    if subject is None:
+        return []
+    for (role, possessor), characters in state.by_description.items():
+        for character in characters:
+            if role.startswith("spouse:") and subject in (possessor, character):
+                return sorted({possessor, character})
+    return []

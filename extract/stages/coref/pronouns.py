@@ -1,0 +1,532 @@
+"""Singular pronouns: the constraints that rule characters out and the preferences that choose
+one, in the order of models/rules/rules.tsv."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.document import has_person_evidence
+from extract.lexicons import kinship_nouns, pronouns
+from extract.phrases import fronted_apposition_subject, person_noun_lemma
+from extract.rules import Registry
+from extract.stages.coref.clauses import (
+    CLAUSE_MODIFIERS,
+    OBJECT_DEPS,
+    PARTICIPLE_TAGS,
+    SUBJECT_DEPS,
+    argument_verb,
+    enclosing_verb,
+    is_thing,
+    own_subject,
+    phrase_characters,
+    preposed_adjuncts,
+)
+from extract.stages.coref.groups import GROUP_RULES
+from extract.stages.coref.state import Antecedent, Resolution
+from extract.syntax import (
+    causative_roles,
+    child_with_dep,
+    is_object_read_as_possessive,
+    previous_listed_verb,
+    subject_of,
+)
+
+SENTENCE_WINDOW = 2
+PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
+THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+# prepositions whose object inside a verb's object is someone else than the verb's subject
+NOUN_PHRASE_ARGUMENT_PREPOSITIONS = {"on", "against", "for", "to", "at", "about"}
+YES_NO_MARKERS = {"if", "whether"}
+QUESTION_WORDS = {*YES_NO_MARKERS, "how", "why", "what", "when", "where"}
+# grammatical salience of an antecedent: subjects, then objects, then the rest
+ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
+QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
+OPENING_QUOTES = {"`", "``", '"', "“"}
+PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
+PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
+
+
+def resolve_pronoun(state: Resolution, token: Token) -> None:
+    pronoun = pronouns().get(token.lower_)
+    if pronoun is None or token.pos_ != "PRON":
+        return
+    if pronoun.number == "plural":
+        # each member gets the mention; none becomes a singular pronoun's likely antecedent
+        constraints = excluded_characters(state, token, ("clause_subject",))
+        excluded = set().union(*constraints.values())
+        rule, group = GROUP_RULES.first(state.rules, state, token, excluded)
+        state.groups[token.i] = group or []
+        for referent in state.groups[token.i]:
+            state.mention(
+                token, referent, token.i, token.i + 1, "pronoun", rule, list(constraints), False
+            )
+        return
+    if pronoun.gender == "neuter":
+        creature = recent_creature(state, token) if state.rules.on("creature_pronoun") else None
+        if creature is not None:
+            state.mention(token, creature, token.i, token.i + 1, "pronoun", "creature_pronoun")
+        return
+    constraints = excluded_characters(state, token)
+    choice = Choice.of(state, token, pronoun.gender, set().union(*constraints.values()))
+    rule, referent = PRONOUN_PREFERENCES.first(state.rules, choice)
+    if referent is None:
+        return
+    state.gender_votes[referent][pronoun.gender] += 1
+    state.mention(token, referent, token.i, token.i + 1, "pronoun", rule, list(constraints))
+
+
+def excluded_characters(
+    state: Resolution, token: Token, only: tuple[str, ...] | None = None
+) -> dict[str, set[int]]:
+    """The characters the pronoun cannot be, by each constraint switched on (or `only` these)
+    that excludes any."""
+    excluded = {}
+    for name, constraint in PRONOUN_CONSTRAINTS.ordered(state.rules):
+        if only is None or name in only:
+            characters = constraint(token, state.owners)
+            if characters:
+                excluded[name] = characters
+    return excluded
+
+
+def recent_creature(state: Resolution, token: Token) -> int | None:
+    """ "it" is the creature of this or the previous sentence ("the shark ... it lunges out"),
+    unless a thing was the subject or object of a clause since."""
+    sentence = state.sentence_of[token.i]
+    for antecedent in reversed(state.antecedents):
+        if antecedent.sentence < sentence - 1:
+            return None
+        if antecedent.character in state.creatures:
+            between = state.doc[antecedent.head + 1 : token.i]
+            if any(is_thing_argument(word, state.owners) for word in between):
+                return None
+            return antecedent.character
+    return None
+
+
+def is_thing_argument(word: Token, owners: dict[int, int]) -> bool:
+    return word.pos_ == "NOUN" and word.dep_ in THING_ARGUMENT_DEPS and word.i not in owners
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the preferences choose from, for one singular pronoun: the candidates of the
+    window that the constraints and gender allow, most recent first."""
+
+    state: Resolution
+    token: Token
+    gender: str
+    excluded: set[int]
+    candidates: list[Antecedent]
+    compatible: set[int]
+
+    @classmethod
+    def of(cls, state: Resolution, token: Token, gender: str, excluded: set[int]) -> Choice:
+        sentence = state.sentence_of[token.i]
+        in_window = [
+            antecedent
+            for antecedent in reversed(state.antecedents)
+            if antecedent.sentence >= sentence - SENTENCE_WINDOW
+            and antecedent.character not in excluded
+            and antecedent.character not in state.creatures  # "it", never "he" or "she"
+            and state.gender(antecedent.character) in {gender, "unknown"}
+        ]
+        # the first-name prior only narrows the choice among the names known to be people: it
+        # never leaves a pronoun without a referent when the text itself leaves a person possible
+        candidates = [
+            c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
+        ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
+        return cls(state, token, gender, excluded, candidates, {c.character for c in candidates})
+
+    @property
+    def sentence(self) -> int:
+        return self.state.sentence_of[self.token.i]
+
+    def compatible_one(self, characters: Iterable[int | None]) -> int | None:
+        """The first of the characters that is a candidate."""
+        return next((c for c in characters if c in self.compatible), None)
+
+
+@PRONOUN_PREFERENCES.register("modified_noun")
+def prefer_modified_noun(choice: Choice) -> int | None:
+    return choice.compatible_one([modified_noun_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("emphatic_possessor")
+def prefer_emphatic_possessor(choice: Choice) -> int | None:
+    return choice.compatible_one(emphatic_possessor_characters(choice.token, choice.state.owners))
+
+
+@PRONOUN_PREFERENCES.register("first_conjunct")
+def prefer_first_conjunct(choice: Choice) -> int | None:
+    return choice.compatible_one([first_conjunct_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("parallel_object")
+def prefer_parallel_object(choice: Choice) -> int | None:
+    return choice.compatible_one([parallel_object_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("addressee")
+def prefer_addressee(choice: Choice) -> int | None:
+    return choice.compatible_one([addressee_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("possessor_subject")
+def prefer_possessor_subject(choice: Choice) -> int | None:
+    if choice.token.dep_ != "poss":
+        return None
+    subjects = possessor_subject_characters(choice.token, choice.state.owners) & choice.compatible
+    return subjects.pop() if len(subjects) == 1 else None
+
+
+@PRONOUN_PREFERENCES.register("parallel_possessive")
+def prefer_parallel_possessive(choice: Choice) -> int | None:
+    """A possessive is the possessive of its sentence before it, of the same likely gender."""
+    if choice.token.dep_ != "poss":
+        return None
+    return next(
+        (
+            c.character
+            for c in choice.candidates
+            if c.sentence == choice.sentence
+            and c.dep == "poss"
+            and choice.state.likely_gender(c.character) == choice.gender
+        ),
+        None,
+    )
+
+
+@PRONOUN_PREFERENCES.register("preposed_clause_pronoun")
+def prefer_preposed_clause_pronoun(choice: Choice) -> int | None:
+    preposed = preposed_clause_pronoun_referent(choice.state, choice.token, choice.gender)
+    return preposed if preposed not in choice.excluded else None
+
+
+@PRONOUN_PREFERENCES.register("preposed_clause_subject")
+def prefer_preposed_clause_subject(choice: Choice) -> int | None:
+    cataphor = preposed_clause_subject(choice.token, choice.state.owners)
+    if cataphor is None or cataphor in choice.excluded:
+        return None
+    return cataphor if choice.state.gender(cataphor) in {choice.gender, "unknown"} else None
+
+
+@PRONOUN_PREFERENCES.register("salience")
+def prefer_salient(choice: Choice) -> int | None:
+    """The candidate of the nearest sentence, the most salient there, the most recent."""
+    if not choice.candidates:
+        return None
+    doc, token, sentence = choice.state.doc, choice.token, choice.sentence
+    best = min(
+        choice.candidates,
+        key=lambda c: (
+            sentence - c.sentence,
+            salience_rank(doc[c.head], c.dep)
+            + (
+                is_backgrounded_subject(doc[c.head], c.dep)
+                and (c.sentence < sentence or token not in argument_verb(doc[c.head]).subtree)
+            )
+            + is_identifying_relative(doc[c.head]),
+            -c.head,
+        ),
+    )
+    return best.character
+
+
+def addressee_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The one asked, for the subject of the question asked ("asks Fletcher if he'd be
+    interested", "asked Triple H how he felt": the one asked)."""
+    clause = token.head
+    if token.dep_ not in SUBJECT_DEPS or clause.head.lemma_ != "ask":
+        return None
+    # the small parser reads "asks him if he..." as a clause of condition too
+    asked = QUESTION_WORDS if clause.dep_ == "ccomp" else YES_NO_MARKERS
+    if clause.dep_ not in {"ccomp", "advcl"} or not any(
+        child.lower_ in asked for child in clause.children
+    ):
+        return None
+    addressee = child_with_dep(clause.head, "dobj") or child_with_dep(clause.head, "dative")
+    return owners.get(addressee.i) if addressee is not None else None
+
+
+def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[int]:
+    """A possessive after its clause's verb most likely stands for that verb's subject
+    ("Edmund ... was unable to inherit his father's earldom": Edmund), in the complement of a
+    verb with an object for the subject of that verb ("Krauss asked Brown to join her band":
+    Krauss); one in a phrase placed before the clause need not ("After the insistence of
+    Kavita's mother and of her doctor, Pooja assures Kavita...")."""
+    verb = enclosing_verb(token)
+    if verb is None or verb.i > token.i:
+        return set()
+    if verb.dep_ == "xcomp" and child_with_dep(verb.head, "dobj") is not None:
+        verb = verb.head  # "asked Brown to join her band": the one who asks
+    return subject_characters_outside(token, verb, owners)
+
+
+def emphatic_possessor_characters(token: Token, owners: dict[int, int]) -> set[int]:
+    """ "his own", "her own" is the subject of its clause, as a reflexive is ("he tries to carry
+    out the last rituals of his own father": the one who tries)."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    if token.dep_ != "poss" or following.text.lower() != "own":
+        return set()
+    return subject_characters_outside(token, enclosing_verb(token), owners)
+
+
+def subject_characters_outside(
+    token: Token, verb: Token | None, owners: dict[int, int]
+) -> set[int]:
+    """The characters of the verb's subject, when the token is not part of that subject."""
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or token in subject.subtree:
+        return set()
+    return phrase_characters(subject, owners)
+
+
+def first_conjunct_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The character "his" follows in a coordination: "Subhan and his assistant Zafar",
+    "Lorenzo and his homeboys"."""
+    if token.dep_ != "poss" or token.head.dep_ != "conj":
+        return None
+    return owners.get(token.head.head.i)
+
+
+def parallel_object_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The object of the verb before, for the object pronoun of a verb listed after it:
+    "had abused the girl, addicted her to heroin, forced her ...", "her" is the girl; also
+    for that of a participle of result ("injures Tim, thus eliminating him")."""
+    if token.dep_ != "dobj":
+        return None
+    previous = previous_listed_verb(token.head)
+    if previous is None and token.head.tag_ == "VBG" and token.head.dep_ == "advcl":
+        previous = token.head.head  # "injures Tim, thus eliminating him": Tim
+    obj = child_with_dep(previous, "dobj") if previous is not None else None
+    return owners.get(obj.i) if obj is not None else None
+
+
+def is_backgrounded_subject(head: Token, dep: str) -> bool:
+    """The subject of a clause that modifies a noun ("the man who killed him"): background,
+    less salient than the subjects of main clauses for a later sentence, and for a pronoun
+    of its own sentence outside that clause ("Caswell, with whom Bullard had met, sees what
+    he believes": Caswell)."""
+    return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
+
+
+def is_identifying_relative(head: Token) -> bool:
+    """A relative named to say whose kin someone is ("Margaret, daughter of James Whittle and
+    Ann Mills"): background, less salient than the one it identifies."""
+    first = head
+    while first.dep_ in {"compound", "conj"}:
+        first = first.head
+    return (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and person_noun_lemma(first.head.head) in kinship_nouns()
+    )
+
+
+def salience_rank(head: Token, dep: str) -> int:
+    """Subjects before objects before the rest, and mentions in a main clause before those
+    in a gerund inside a phrase ("released after killing a man": not "a man")."""
+    rank = ROLE_RANK.get(dep, len(ROLE_RANK))
+    verb = argument_verb(head)
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ == "pcomp":
+        rank += len(ROLE_RANK) + 1
+    return rank
+
+
+def preposed_clause_pronoun_referent(state: Resolution, token: Token, gender: str) -> int | None:
+    """A subject pronoun after a preposed clause refers to whom that clause's pronoun of the
+    same gender refers ("Worried about her daughter, she calls Pooja": "she" is "her")."""
+    for clause in preposed_adjuncts(token):
+        for word in clause.subtree:
+            pronoun = pronouns().get(word.lower_)
+            if pronoun is not None and pronoun.gender == gender and word.i in state.owners:
+                return state.owners[word.i]
+    return None
+
+
+def preposed_clause_subject(token: Token, owners: dict[int, int]) -> int | None:
+    """The named subject of the clause when the pronoun sits in an adverbial clause or phrase
+    placed before it ("While giving advice to her maid, Pooja...", "In a review for his
+    website, Starostin said", "A year after his marriage, Aumonier began": "her" is Pooja,
+    "his" Starostin and Aumonier), or the subject's possessor
+    when the subject is no one ("Throughout his exile, Panizza's health declined"). A clause
+    on a thing inside that phrase does not stop it ("Forced to quit because of complications
+    stemming from her injury, Tilly moved"), unless it is a relative clause in a clause with a
+    subject of its own, which may be the one meant ("When a surgeon sent Cassin a bird that he
+    believed...")."""
+    in_relative_clause = False
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in {"advcl", "prep"} and ancestor.i < ancestor.head.i:
+            if in_relative_clause and phrase_characters(own_subject(ancestor), owners):
+                return None
+            verb = ancestor.head
+            subject = own_subject(verb)
+            if subject is None or subject.i < token.i or is_inverted_copula(verb, subject):
+                return None
+            # "Throughout his Swiss sojourn, Panizza's mental health...": its possessor
+            possessor = child_with_dep(subject, "poss")
+            if subject.i not in owners and possessor is not None:
+                return owners.get(possessor.i)
+            return owners.get(subject.i)
+        fronted = fronted_apposition_subject(ancestor)
+        if fronted is not None:  # "A nurse in her youth, Mary later wrote novels"
+            return owners.get(fronted.i)
+        if ancestor.dep_ in CLAUSE_MODIFIERS and is_thing(ancestor.head, owners):
+            in_relative_clause |= ancestor.dep_ == "relcl"
+            continue
+        if ancestor.dep_ in {"ROOT", "ccomp", "relcl", "acl", "conj"}:
+            return None
+    return None
+
+
+def is_inverted_copula(verb: Token, subject: Token) -> bool:
+    """A "be" with its subject after it: the phrase before it says where or among whom the
+    subject is ("Among her clients were Shirley Temple and Robert Taylor": not Shirley)."""
+    return verb.lemma_ == "be" and subject.i > verb.i
+
+
+def modified_noun_character(token: Token, owners: dict[int, int]) -> int | None:
+    """The character of the noun phrase whose participial or relative clause holds the token
+    ("her maid cheated by her husband": the second "her" is the maid), also from the subject
+    of a clause inside it ("his son, who cannot see why his father acted": the son)."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in CLAUSE_MODIFIERS:
+            # the noun it modifies; the small parser often attaches a participle one noun too
+            # high ("advice to her maid cheated by..."), so the noun right before it counts too
+            for noun in (ancestor.head.i, ancestor.i - 1):
+                if noun in owners:
+                    return owners[noun]
+            return None
+        if ancestor.dep_ in {"ROOT", "conj"}:
+            return None
+        if ancestor.dep_ in {"ccomp", "advcl"} and not is_in_the_subject(token, ancestor):
+            return None
+    return None
+
+
+def is_in_the_subject(token: Token, verb: Token) -> bool:
+    """The token is part of the verb's subject, not all of it ("his" of "why his father
+    acted")."""
+    return any(
+        child.dep_ in SUBJECT_DEPS and child != token and token in child.subtree
+        for child in verb.children
+    )
+
+
+@PRONOUN_CONSTRAINTS.register("clause_subject")
+def bound_clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The clause's subject for a pronoun that is no reflexive ("himself" is that subject)."""
+    if pronouns()[pronoun.lower_].case == "reflexive":
+        return set()
+    return clause_subject_characters(pronoun, owners)
+
+
+def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """For an object pronoun, the characters that are the subject of its clause, also when
+    the verb shares its subject with another ("Clove ambushes her and pins her down"); for
+    the subject of a causative participle, the one who has it done ("Gordon has her brought
+    in": her, not Gordon); for a "her" the parser took for the possessive of no noun, the
+    subject of the verb ("catches her red-handed"). None for other pronouns."""
+    causative = causative_roles(pronoun.head) if pronoun.dep_ == "nsubj" else None
+    if causative is not None and causative[1] == pronoun:
+        return phrase_characters(causative[0], owners)
+    if is_object_read_as_possessive(pronoun):
+        verb = pronoun.head.head
+    elif pronoun.dep_ in OBJECT_DEPS:
+        verb = argument_verb(pronoun)
+        if verb.dep_ == "dobj" and pronoun.head.lower_ in NOUN_PHRASE_ARGUMENT_PREPOSITIONS:
+            verb = verb.head  # "orders a hit on him": not the one who orders
+    else:
+        return set()
+    return phrase_characters(subject_of(verb), owners)
+
+
+@PRONOUN_CONSTRAINTS.register("described_noun")
+def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """Whom the noun a possessive pronoun belongs to describes, which the pronoun cannot be:
+    "Sam becomes his friend", "Inder, her husband" ("his" is not Sam, "her" not Inder)."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss":
+        return set()
+    if noun.dep_ in PREDICATE_DEPS:
+        described = subject_of(noun.head)
+    elif noun.dep_ == "appos" and not is_in_a_list(noun):
+        described = noun.head
+    else:
+        return set()
+    return phrase_characters(described, owners)
+
+
+@PRONOUN_CONSTRAINTS.register("relative_clause_head")
+def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The noun a relative clause modifies fills a gap of the clause, so a subject or object
+    pronoun of that clause's verb is someone else ("Alfred Miller, whom he hired": "he" is
+    not Miller; "the people she met")."""
+    if pronoun.dep_ not in SUBJECT_DEPS | OBJECT_DEPS:
+        return set()
+    verb = argument_verb(pronoun)
+    if verb.dep_ != "relcl":
+        return set()
+    return phrase_characters(verb.head, owners)
+
+
+@PRONOUN_CONSTRAINTS.register("preposed_adjunct_objects")
+def preposed_adjunct_objects(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """A subjectless participle or a phrase placed before its clause is said of that clause's
+    subject, so the people named as its objects are not that subject ("Forced by Pavithran,
+    she...", "After meeting John, he...", "With the help of Kate, she...": not Pavithran, John
+    or Kate). Possessors may be ("Angered by his brother's lies, he"), and so may pronouns
+    ("Fortunately for her, she")."""
+    excluded = set()
+    for clause in preposed_adjuncts(pronoun):
+        if clause.dep_ == "advcl" and clause.tag_ not in PARTICIPLE_TAGS:
+            continue
+        if own_subject(clause) is not None:
+            continue
+        excluded |= {
+            owners[word.i]
+            for word in clause.subtree
+            if word.i in owners and word.dep_ in OBJECT_DEPS and word.pos_ != "PRON"
+        }
+    return excluded
+
+
+@PRONOUN_CONSTRAINTS.register("coordinated_subject")
+def coordinated_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """A subject pronoun is none of the people coordinated with it ("she and Berman became
+    the first pair": not Berman). Objects are left alone: the small parser often coordinates
+    the next clause's subject with them ("confronts her and Nancy is injured")."""
+    if pronoun.dep_ not in SUBJECT_DEPS and not (
+        pronoun.dep_ == "conj" and pronoun.head.dep_ in SUBJECT_DEPS
+    ):
+        return set()
+    return {owners[word.i] for word in pronoun.conjuncts if word.i in owners}
+
+
+@PRONOUN_CONSTRAINTS.register("quote_speaker")
+def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """The one who speaks a quotation, who calls themself "I", is no third-person pronoun in
+    it ("Simonson answered, ``I think she was a substitute''": not Simonson)."""
+    for clause in pronoun.ancestors:
+        if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i > 0:
+            if pronoun.doc[clause.left_edge.i - 1].text in OPENING_QUOTES:
+                return phrase_characters(subject_of(clause.head), owners)
+    return set()
+
+
+def is_in_a_list(apposition: Token) -> bool:
+    """An "apposition" a coordination follows is a list member the small parser misread
+    ("her son Michael, his wife Carla, and their daughter Thea": "his" may be Michael), also
+    when the coordination hangs on the name the noun titles ("his wife Carla and their...")."""
+    titled = [child for child in apposition.children if child.dep_ == "appos"]
+    return any(
+        conjunct.i > apposition.i
+        for word in (apposition, apposition.head, *titled)
+        for conjunct in word.conjuncts
+    )
