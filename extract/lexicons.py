@@ -312,3 +312,41 @@ def first_name_genders() -> dict[str, str]:
 def surnames() -> frozenset[str]:
     """Lower-cased first names that are mostly surnames ("williams", "carter")."""
     return word_set("lexicons/surnames.tsv", "name")
+
+
+@cache
+def function_word_sets() -> dict[str, frozenset[str]]:
+    """Closed-class words the rules test for, by set name (models/lexicons/function_words.tsv)."""
+    sets: dict[str, set[str]] = {}
+    for row in read_table("lexicons/function_words.tsv"):
+        sets.setdefault(row["set"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def function_words(name: str) -> frozenset[str]:
+    """One set of function_words.tsv ("locative_preposition": in, at, into...)."""
+    return function_word_sets()[name]
+
+
+@cache
+def relative_pronouns(
+    person: tuple[str, ...] = ("only", "also", "never"), possessive: bool | None = None
+) -> frozenset[str]:
+    """Relative pronouns (models/lexicons/relative_pronouns.tsv) that stand for a person as
+    `person` says ("only", "also", "never"), possessive ("whose") or not as `possessive` says."""
+    return frozenset(
+        row["word"]
+        for row in read_table("lexicons/relative_pronouns.tsv")
+        if row["person"] in person
+        and (possessive is None or (row["possessive"] == "yes") == possessive)
+    )
+
+
+@cache
+def stage_settings(stage: str) -> dict[str, int]:
+    """The numeric settings of a stage, by name (models/rules/settings.tsv)."""
+    return {
+        row["setting"]: int(row["value"])
+        for row in read_table("rules/settings.tsv")
+        if row["stage"] == stage
+    }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicons import kinship_nouns, person_nouns
+from extract.lexicons import function_words, kinship_nouns, person_nouns
 from extract.syntax import active_subject
 
-COPULAS = {"be", "become", "remain"}
+COPULAS = function_words("copula")
 # what the small parser makes of a noun phrase set before the subject it describes
 FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
 NOMINAL_POS = {"NOUN", "PROPN"}
@@ -107,5 +107,5 @@ def fronted_apposition_subject(noun: Token) -> Token | None:
     )
 
 
-DEFINITE = {"the", "this", "that"}
-INDEFINITE = {"a", "an", "another", "one"}
+DEFINITE = function_words("definite_determiner")
+INDEFINITE = function_words("indefinite_determiner")

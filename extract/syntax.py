@@ -7,14 +7,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Token
 
-from extract.lexicons import modality_triggers, perception_verbs, person_nouns, sending_verbs
+from extract.lexicons import (
+    function_words,
+    modality_triggers,
+    perception_verbs,
+    person_nouns,
+    relative_pronouns,
+    sending_verbs,
+)
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
-NON_PERSON_OBJECTS = {"it", "this", "that", "something", "everything", "one"}
-RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+NON_PERSON_OBJECTS = function_words("non_person_object")
+RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
-CAUSATIVE_VERBS = {"have", "get"}
+CAUSATIVE_VERBS = function_words("causative_verb")
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:

@@ -105,3 +105,29 @@ def test_an_event_keeps_the_rules_that_read_it(nlp, nlp_without):
     assert names[event["agent"]] == "Raj"
     events = nlp_without("passive")(text)._.events
     assert all(e["rules"] == ["verb"] and names[e["agent"]] == "Pooja" for e in events)
+
+
+def test_every_function_word_set_is_used_and_every_used_set_is_listed():
+    from extract.lexicons import function_word_sets
+
+    code = SOURCE + "".join(
+        (STAGES.parent / name).read_text(encoding="utf-8") for name in ("syntax.py", "phrases.py")
+    )
+    named = set(re.findall(r'function_words\("(\w+)"\)', code))
+    assert named == set(function_word_sets())
+
+
+def test_the_settings_table_gives_the_component_defaults(nlp):
+    from extract.lexicons import stage_settings
+
+    config = nlp.get_pipe_config("coref")
+    assert stage_settings("coref") and stage_settings("coref").items() <= config.items()
+
+
+def test_a_setting_can_be_overridden(nlp):
+    text = "Anna arrives. The rain falls. She sleeps."
+    assert mention_rule(nlp(text), "She") == ("salience", [], "Anna")
+    narrow = build_nlp()
+    narrow.replace_pipe("coref", "coref", config={"sentence_window": 1})
+    doc = narrow(text)
+    assert not doc._.mention_rules  # Anna is two sentences back

@@ -37,11 +37,13 @@ from extract.document import (
     run_guarded,
 )
 from extract.lexicons import (
+    function_words,
     modality_triggers,
     participle_verbs,
     personal_nouns,
     pronouns,
     reciprocal_verbs,
+    relative_pronouns,
     support_verbs,
 )
 from extract.rules import ALL_RULES, RuleSet
@@ -60,17 +62,17 @@ from extract.syntax import (
     passive_subject,
 )
 
-RELATIVE_OBJECTS = {"who", "whom"}  # "a woman whom Shambu lusts after"
-SURFACE_PATIENT_PREPOSITIONS = {"with", "at", "against", "on", "upon", "to", "for", "into"}
-# "appears behind them", "stands near Tom": where something happens, not to whom
-PLACE_PREPOSITIONS = {"behind", "near", "beside", "among", "around", "inside", "outside", "below",
-                      "beneath", "above", "under", "past", "beyond", "along", "throughout",
-                      "within"}  # fmt: skip
-# "during an interview with Caesar", "since her wedding to Tom": when something happens
-TIME_PREPOSITIONS = {"during", "since", "until"}
-NON_PATIENT_PREPOSITIONS = {"by", "as", "like", "unlike", "than", *PLACE_PREPOSITIONS,
-                            *TIME_PREPOSITIONS}  # fmt: skip
-CIRCUMSTANCE_PREPOSITIONS = {"at"}  # "at the instigation of X", "at the mercy of X"
+# the meaning of each set is in models/lexicons/function_words.tsv
+RELATIVE_OBJECTS = relative_pronouns(
+    person=("only",), possessive=False
+)  # "whom Shambu lusts after"
+SURFACE_PATIENT_PREPOSITIONS = function_words("surface_patient_preposition")
+PLACE_PREPOSITIONS = function_words("place_preposition")
+TIME_PREPOSITIONS = function_words("time_preposition")
+NON_PATIENT_PREPOSITIONS = (
+    function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
+)
+CIRCUMSTANCE_PREPOSITIONS = function_words("circumstance_preposition")
 VOWELS = set("aeiou")
 UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}

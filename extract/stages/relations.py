@@ -58,6 +58,7 @@ from extract.document import (
 )
 from extract.lexicons import (
     KinshipNoun,
+    function_words,
     implication_rules,
     kinship_nouns,
     pronouns,
@@ -81,7 +82,7 @@ from extract.syntax import active_subject, believed_modality, child_with_dep
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
-TIE_PREPOSITIONS = {"to", "with", "of", "between", "for", "on"}
+TIE_PREPOSITIONS = function_words("tie_preposition")
 
 
 @Language.factory(

@@ -9,10 +9,12 @@ from extract.lexicons import (
     animate_verbs,
     crew_nouns,
     first_name_genders,
+    function_words,
     motion_verbs,
     nonperson_heads,
     once_per_name_clues,
     personal_nouns,
+    relative_pronouns,
     work_nouns,
 )
 from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
@@ -24,12 +26,11 @@ OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "P
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "into", "inside", "near", "across", "through", "throughout",
-                         "around", "outside", "within", "onto"}  # fmt: skip
-DIRECTION_PREPOSITIONS = {"to", "from", "towards", "toward"}
-COMPARISON_PREPOSITIONS = {"like", "unlike", "la"}
-PERSON_RELATIVES = {"who", "whom", "whose"}
-PERSONAL_PRONOUNS = {"he", "she", "him", "his", "himself", "herself"}
+LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
+DIRECTION_PREPOSITIONS = function_words("direction_preposition")
+COMPARISON_PREPOSITIONS = function_words("comparison_preposition")
+PERSON_RELATIVES = relative_pronouns(person=("only",))
+PERSONAL_PRONOUNS = function_words("gendered_pronoun")
 
 
 def name_score(clues: list[str], weights: dict[str, float]) -> float:

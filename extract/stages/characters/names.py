@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.lexicons import (
     crew_nouns,
     first_name_genders,
+    function_words,
     honorifics,
     name_particles,
     person_nouns,
@@ -20,7 +21,7 @@ from extract.phrases import determiner_of, is_person_noun
 from extract.syntax import is_participle_form_of
 
 NameForm = tuple[str, ...]
-INDEFINITE_ARTICLES = {"a", "an"}
+INDEFINITE_ARTICLES = function_words("indefinite_article")
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
 
 

@@ -58,7 +58,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.document import Character, run_guarded
-from extract.lexicons import group_words
+from extract.lexicons import group_words, stage_settings
 from extract.phrases import determiner_of
 from extract.rules import ALL_RULES, RuleSet
 from extract.stages.coref.descriptions import (
@@ -72,33 +72,54 @@ from extract.stages.coref.descriptions import (
 from extract.stages.coref.groups import resolve_counted_group, resolve_group_noun
 from extract.stages.coref.names import merge_other_name, register_kin_pair
 from extract.stages.coref.pronouns import resolve_pronoun
-from extract.stages.coref.state import Resolution
+from extract.stages.coref.state import DEFAULT_SETTINGS, CorefSettings, Resolution
 
 
 @Language.factory(
     "coref",
     assigns=["doc._.characters", "doc._.description_links", "doc._.mention_rules"],
     requires=["doc._.names", "doc._.descriptions"],
-    default_config={"disabled_rules": []},
+    default_config={"disabled_rules": [], **stage_settings("coref")},
 )
-def make_coref(nlp: Language, name: str, disabled_rules: list[str]) -> CoreferenceResolver:
-    return CoreferenceResolver(RuleSet(disabled_rules))
+def make_coref(
+    nlp: Language,
+    name: str,
+    disabled_rules: list[str],
+    sentence_window: int,
+    group_window: int,
+    description_gender_weight: int,
+    pronoun_gender_weight: int,
+    longest_description: int,
+) -> CoreferenceResolver:
+    settings = CorefSettings(
+        sentence_window,
+        group_window,
+        description_gender_weight,
+        pronoun_gender_weight,
+        longest_description,
+    )
+    return CoreferenceResolver(RuleSet(disabled_rules), settings)
 
 
 class CoreferenceResolver:
     """Adds resolved pronouns and descriptions to the characters of a Doc."""
 
-    def __init__(self, rules: RuleSet = ALL_RULES):
+    def __init__(self, rules: RuleSet = ALL_RULES, settings: CorefSettings = DEFAULT_SETTINGS):
         self.rules = rules
+        self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "coref", "characters", lambda d: resolve_mentions(d, self.rules))
+        return run_guarded(
+            doc, "coref", "characters", lambda d: resolve_mentions(d, self.rules, self.settings)
+        )
 
 
-def resolve_mentions(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Character]:
+def resolve_mentions(
+    doc: Doc, rules: RuleSet = ALL_RULES, settings: CorefSettings = DEFAULT_SETTINGS
+) -> list[Character]:
     """The Doc's characters with pronoun and description mentions (and unnamed characters);
     `doc._.mention_rules` says which rule resolved each mention."""
-    state = Resolution(doc, rules)
+    state = Resolution(doc, rules, settings)
     doc._.mention_rules = state.mention_rules
     descriptions_at = {d["head"]: d for d in state.descriptions}
     for token in doc:

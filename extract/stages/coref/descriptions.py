@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from extract.lexicons import (
     creature_nouns,
+    function_words,
     generic_person_nouns,
     kinship_nouns,
     personal_nouns,
@@ -17,10 +18,9 @@ from extract.stages.coref.clauses import argument_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
 from extract.syntax import active_subject
 
-ORDINAL_REFERENCES = {"latter", "former"}
-POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+ORDINAL_REFERENCES = function_words("ordinal_reference")
+POSSESSIVE_MARKS = function_words("possessive_mark")
 POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
-LONGEST_DESCRIPTION = 10  # words; a longer "phrase" is mostly a misparsed clause
 
 
 def is_only_a_possessor(doc: Doc, character: dict) -> bool:
@@ -90,7 +90,9 @@ def resolve_description(
         state.creatures.add(character)
     description["character"] = character
     if description["gender"] != "unknown":
-        state.gender_votes[character][description["gender"]] += 3
+        state.gender_votes[character][description["gender"]] += (
+            state.settings.description_gender_weight
+        )
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal", rule)
 
@@ -203,7 +205,7 @@ def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
         name[0].lower() + name[1:] if name.split()[0] in {"The", "A", "An"} else name
     )
     modified = [
-        extended_description(doc, start, end)
+        extended_description(doc, start, end, state.settings.longest_description)
         for start, end, kind in character["mentions"]
         if kind == "nominal"
     ]
@@ -212,7 +214,7 @@ def name_unnamed_character(doc: Doc, state: Resolution, index: int) -> None:
     )
 
 
-def extended_description(doc: Doc, start: int, end: int) -> str:
+def extended_description(doc: Doc, start: int, end: int, longest: int) -> str:
     """The description with the phrases that modify its noun after it ("the boy assigned to
     guard it", "a doctor at a local hospital"), or "" when none follows it."""
     head = doc[end - 1]
@@ -221,7 +223,7 @@ def extended_description(doc: Doc, start: int, end: int) -> str:
         if child.left_edge.i != last + 1 or child.dep_ not in POSTMODIFIER_DEPS:
             break
         last = child.right_edge.i
-    return doc[start : last + 1].text if end <= last < start + LONGEST_DESCRIPTION else ""
+    return doc[start : last + 1].text if end <= last < start + longest else ""
 
 
 def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:

@@ -12,7 +12,6 @@ from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
 from extract.stages.coref.state import Resolution
 
-GROUP_WINDOW = 5  # a counted group ("the three men") is distinctive enough to reach further
 GROUP_RULES = Registry("coref", "group")  # (state, pronoun, excluded) -> its characters, or []
 
 
@@ -107,15 +106,15 @@ def resolve_counted_group(state: Resolution, noun: Token) -> None:
     if gender == "unknown" or count is None or determiner_of(noun) != "the":
         return
     for character in last_group_of_size(state, noun, count, gender):
-        state.gender_votes[character][gender] += 3
+        state.gender_votes[character][gender] += state.settings.description_gender_weight
 
 
 def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -> set[int]:
-    """The last coordinated group of `size` characters within GROUP_WINDOW sentences before
+    """The last coordinated group of `size` characters within `group_window` sentences before
     the word, whose genders all allow `gender` ("unknown" allows any)."""
     sentence = state.sentence_of[word.i]
     for antecedent in reversed(state.antecedents):
-        if antecedent.sentence < sentence - GROUP_WINDOW:
+        if antecedent.sentence < sentence - state.settings.group_window:
             break
         group = coordinated_characters(state, state.doc[antecedent.head])
         if len(group) == size and (

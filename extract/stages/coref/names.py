@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicons import naming_verbs
+from extract.lexicons import naming_verbs, relative_pronouns
 from extract.phrases import kin_pair_title, name_start
 from extract.stages.coref.descriptions import description_role, register_tie
 from extract.stages.coref.state import Resolution, is_unnamed
 from extract.syntax import child_with_dep
 
 NAME_GIVING_MODIFIERS = {"acl", "parataxis"}  # "Tom, nicknamed Ace", "Jane (also known as Red)"
-RELATIVE_PRONOUNS = {"who", "whom", "that"}
+RELATIVE_PRONOUNS = relative_pronouns(person=("only", "also"), possessive=False)
 
 
 def merge_other_name(state: Resolution, name: Token) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import kinship_nouns, pronouns
+from extract.lexicons import function_words, kinship_nouns, pronouns
 from extract.phrases import fronted_apposition_subject, person_noun_lemma
 from extract.rules import Registry
 from extract.stages.coref.clauses import (
@@ -34,17 +34,16 @@ from extract.syntax import (
     subject_of,
 )
 
-SENTENCE_WINDOW = 2
 PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
 THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 # prepositions whose object inside a verb's object is someone else than the verb's subject
-NOUN_PHRASE_ARGUMENT_PREPOSITIONS = {"on", "against", "for", "to", "at", "about"}
-YES_NO_MARKERS = {"if", "whether"}
-QUESTION_WORDS = {*YES_NO_MARKERS, "how", "why", "what", "when", "where"}
+NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposition")
+YES_NO_MARKERS = function_words("yes_no_marker")
+QUESTION_WORDS = function_words("question_marker")
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
-OPENING_QUOTES = {"`", "``", '"', "“"}
+OPENING_QUOTES = function_words("opening_quote")
 PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
 PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
 
@@ -74,7 +73,7 @@ def resolve_pronoun(state: Resolution, token: Token) -> None:
     rule, referent = PRONOUN_PREFERENCES.first(state.rules, choice)
     if referent is None:
         return
-    state.gender_votes[referent][pronoun.gender] += 1
+    state.gender_votes[referent][pronoun.gender] += state.settings.pronoun_gender_weight
     state.mention(token, referent, token.i, token.i + 1, "pronoun", rule, list(constraints))
 
 
@@ -129,7 +128,7 @@ class Choice:
         in_window = [
             antecedent
             for antecedent in reversed(state.antecedents)
-            if antecedent.sentence >= sentence - SENTENCE_WINDOW
+            if antecedent.sentence >= sentence - state.settings.sentence_window
             and antecedent.character not in excluded
             and antecedent.character not in state.creatures  # "it", never "he" or "she"
             and state.gender(antecedent.character) in {gender, "unknown"}

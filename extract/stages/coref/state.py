@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extract.document import characters_by_token, sentence_numbers
+from extract.lexicons import stage_settings
 from extract.rules import ALL_RULES, RuleSet
 
 
@@ -20,12 +21,29 @@ class Antecedent:
     dep: str
 
 
+@dataclass(frozen=True)
+class CorefSettings:
+    """The numeric settings of the coref stage (models/rules/settings.tsv)."""
+
+    sentence_window: int
+    group_window: int
+    description_gender_weight: int
+    pronoun_gender_weight: int
+    longest_description: int
+
+
+DEFAULT_SETTINGS = CorefSettings(**stage_settings("coref"))
+
+
 class Resolution:
     """The state of the left-to-right pass over one Doc."""
 
-    def __init__(self, doc: Doc, rules: RuleSet = ALL_RULES):
+    def __init__(
+        self, doc: Doc, rules: RuleSet = ALL_RULES, settings: CorefSettings = DEFAULT_SETTINGS
+    ):
         self.doc = doc
         self.rules = rules
+        self.settings = settings
         # [start, end, rule, constraints] of every mention it adds
         self.mention_rules: list[list] = []
         self.characters = [
