@@ -29,11 +29,15 @@ golden: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/extract bench
 
-## eval: extract the CMU dev synopses and score them against the dev gold (needs ../shared)
+## eval: extract the CMU and wikiplots dev synopses, score each and both together (needs ../shared)
 eval: $(INSTALLED)
 	@test -d ../shared/gold/cmu-dev || { echo "eval skipped: ../shared/gold/cmu-dev not found"; exit 0; }; \
+	mkdir -p out && ls ../shared/gold/wikiplots-dev | sed 's/[.]json$$//' > out/wikiplots-dev.ids && \
 	$(BIN)/extract run ../shared/corpus/cmu-dev/plot_summaries.tsv --out out/cmu-dev --workers $(WORKERS) && \
-	$(BIN)/extract eval out/cmu-dev --gold ../shared/gold/cmu-dev
+	$(BIN)/extract run ../shared/corpus/wikiplots/plots.jsonl --ids out/wikiplots-dev.ids \
+		--out out/wikiplots-dev --workers $(WORKERS) && \
+	$(BIN)/extract eval out/cmu-dev out/wikiplots-dev \
+		--gold ../shared/gold/cmu-dev --gold ../shared/gold/wikiplots-dev $(EVAL_FLAGS)
 
 ## eval-gap: GAP coreference on the development set (needs ../shared)
 eval-gap: $(INSTALLED)

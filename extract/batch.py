@@ -50,6 +50,7 @@ def run_batch(
     resume: bool = False,
     explain: bool = False,
     disabled_rules: Sequence[str] = (),
+    only_ids: frozenset[str] | None = None,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[], None] = lambda: None,
 ) -> RunSummary:
@@ -57,7 +58,8 @@ def run_batch(
 
     Errors are written after the documents, in input order, so the output does not depend on
     how far ahead the worker processes read. With `explain`, records say which rules made
-    them; `disabled_rules` are switched off (models/rules/rules.tsv).
+    them; `disabled_rules` are switched off (models/rules/rules.tsv). With `only_ids`, the
+    documents of other ids are passed over (as are their input errors).
     """
     started = time.perf_counter()
     summary = RunSummary()
@@ -68,7 +70,9 @@ def run_batch(
 
         def documents_to_process() -> Iterator[Document]:
             for position, item in enumerate(read_inputs(inputs, stdin)):
-                if isinstance(item, InputError):
+                if only_ids is not None and item.doc_id not in only_ids:
+                    on_progress()
+                elif isinstance(item, InputError):
                     errors.append((position, error_record(item)))
                     on_progress()
                 elif item.doc_id in writer.done_ids:

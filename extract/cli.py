@@ -20,6 +20,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 stderr = Console(stderr=True)
+PIPED_WIDTH = 200  # columns of tables written to a file or a pipe, where no terminal says
+
+
+def stdout_console() -> Console:
+    """A console for tables: the terminal's width, or a wide one when output is piped."""
+    return Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
+
 
 ModelOption = Annotated[str, typer.Option(help="spaCy base pipeline to load (package name).")]
 ExplainOption = Annotated[
@@ -59,6 +66,14 @@ def run(
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
     explain: ExplainOption = False,
     disable_rule: DisableRuleOption = None,
+    ids: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Only the documents of these ids (a file, one a line).",
+        ),
+    ] = None,
 ) -> None:
     """Extract characters, events and relations from synopses into JSONL files in OUT."""
     from extract.batch import run_batch
@@ -85,6 +100,7 @@ def run(
             resume=resume,
             explain=explain,
             disabled_rules=disabled,
+            only_ids=frozenset(ids.read_text(encoding="utf-8").split()) if ids else None,
             stdin=sys.stdin.buffer,
             on_progress=lambda: progress.advance(task),
         )
@@ -124,7 +140,7 @@ def show(
     from extract.pipeline import build_nlp, process_documents
     from extract.views.tables import record_tables
 
-    console = Console()
+    console = stdout_console()
     items = list(read_inputs([str(file)]))
     for item in items:
         if isinstance(item, InputError):
@@ -139,24 +155,36 @@ def show(
 
 @app.command("eval")
 def eval_command(
-    output: Annotated[Path, typer.Argument(help="An output folder of `extract run`.")],
-    gold: Annotated[Path, typer.Option(help="Folder of gold .json files.")] = Path(
-        "../shared/gold/cmu-dev"
-    ),
+    outputs: Annotated[
+        list[Path], typer.Argument(help="Output folders of `extract run` (records merged).")
+    ],
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(help="Folder of gold .json files (repeatable: one column per folder)."),
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option(help="Also list every false and missed item with its sentence.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Precision, recall and F1 of characters, relations and events against gold files."""
-    from extract.evaluation.gold import evaluate
-    from extract.views.tables import evaluation_table
+    """Precision, recall and F1 of characters, relations and events against gold files, per
+    gold folder and, for several, together."""
+    from extract.evaluation.gold import evaluate_sets
+    from extract.views.tables import error_table, evaluation_table
 
-    if not gold.is_dir():
-        stderr.print(f"eval skipped: gold folder {gold} not found", highlight=False)
+    folders = gold or [Path("../shared/gold/cmu-dev")]
+    missing = [folder for folder in folders if not folder.is_dir()]
+    if missing:
+        stderr.print(f"eval skipped: gold folder {missing[0]} not found", highlight=False)
         raise typer.Exit(1)
-    evaluation = evaluate(gold, output)
+    evaluations = evaluate_sets(folders, outputs)
     if as_json:
-        typer.echo(json.dumps(evaluation.as_dict(), indent=2))
-    else:
-        Console().print(evaluation_table(evaluation))
+        typer.echo(json.dumps({name: e.as_dict() for name, e in evaluations.items()}, indent=2))
+        return
+    console = stdout_console()
+    console.print(evaluation_table(evaluations))
+    if errors:
+        console.print(error_table(list(evaluations.values())[-1]))
 
 
 @app.command("eval-gap")
@@ -182,7 +210,7 @@ def eval_gap_command(
     if as_json:
         typer.echo(json.dumps(scores.as_dict(), indent=2))
     else:
-        Console().print(gap_table(tsv.name, len(rows), scores))
+        stdout_console().print(gap_table(tsv.name, len(rows), scores))
 
 
 @app.command()
@@ -203,7 +231,7 @@ def ablation(
         stderr.print(f"ablation skipped: {shared} not found", highlight=False)
         return
     result = run_ablation(shared, rules or None, model=model, workers=workers)
-    Console(width=250).print(ablation_table(result))
+    Console(width=None if sys.stdout.isatty() else 250).print(ablation_table(result))
 
 
 @app.command()
@@ -221,7 +249,7 @@ def bench(
     except BenchDataMissing as missing:
         stderr.print(f"bench skipped: {missing}", highlight=False)
         return
-    Console().print(table)
+    stdout_console().print(table)
 
 
 if __name__ == "__main__":

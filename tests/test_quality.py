@@ -13,11 +13,18 @@ from .conftest import SHARED
 CMU_DEV = SHARED / "corpus" / "cmu-dev" / "plot_summaries.tsv"
 CMU_GOLD = SHARED / "gold" / "cmu-dev"
 GAP_DEV = SHARED / "gap" / "gap-development.tsv"
+GAP_VALIDATION = SHARED / "gap" / "gap-validation.tsv"
+PLOTS = SHARED / "corpus" / "wikiplots" / "plots.jsonl"
+WIKIPLOTS_GOLD = SHARED / "gold" / "wikiplots-dev"
 
 needs_cmu = pytest.mark.skipif(
     not (CMU_DEV.is_file() and CMU_GOLD.is_dir()), reason="../shared CMU dev gold data not found"
 )
 needs_gap = pytest.mark.skipif(not GAP_DEV.is_file(), reason="../shared/gap not found")
+needs_wikiplots = pytest.mark.skipif(
+    not (PLOTS.is_file() and WIKIPLOTS_GOLD.is_dir()),
+    reason="../shared wikiplots dev gold data not found",
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +32,23 @@ def dev_evaluation(tmp_path_factory):
     out = tmp_path_factory.mktemp("cmu-dev")
     run_batch([str(CMU_DEV)], out)
     return evaluate(CMU_GOLD, out)
+
+
+@pytest.fixture(scope="module")
+def wikiplots_evaluation(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wikiplots-dev")
+    ids = frozenset(path.stem for path in WIKIPLOTS_GOLD.glob("*.json"))
+    run_batch([str(PLOTS)], out, only_ids=ids)
+    return evaluate(WIKIPLOTS_GOLD, out)
+
+
+@needs_wikiplots
+def test_wikiplots_floors(wikiplots_evaluation):
+    assert wikiplots_evaluation.named.f1 >= 0.855
+    assert wikiplots_evaluation.nominal.recall >= 0.68
+    assert wikiplots_evaluation.gender_accuracy >= 0.835
+    assert wikiplots_evaluation.relations.f1 >= 0.335
+    assert wikiplots_evaluation.events.f1 >= 0.48
 
 
 @needs_cmu
@@ -58,3 +82,9 @@ def test_gap_development_floor(nlp):
     scores = score(rows, predict(nlp, rows))
     assert scores.overall.f1 >= 0.75
     assert scores.bias >= 0.95
+
+
+@pytest.mark.skipif(not GAP_VALIDATION.is_file(), reason="../shared/gap not found")
+def test_gap_validation_floor(nlp):
+    rows = list(read_gap(GAP_VALIDATION))
+    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.735

@@ -10,14 +10,17 @@ multisets over asserted, non-negated predicted events that have both an agent an
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extract.io.outputs import read_records
 from extract.lexicons import honorifics, relation_types
 
 ARTICLES = ("the ", "a ", "an ")
+UNMATCHED = "unmatched:"  # the name key of a predicted character no gold character matches
+SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
 
 
 @dataclass
@@ -52,16 +55,38 @@ class Score:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
+@dataclass(frozen=True)
+class EvaluationError:
+    """A false (predicted, not in the gold) or missed (in the gold, not predicted) item, with
+    the sentence that shows it."""
+
+    doc_id: str
+    kind: str  # character, relation, event
+    error: str  # false, missed
+    item: str
+    sentence: str
+
+
 @dataclass
 class Evaluation:
-    documents: int
-    characters: Score
-    named: Score
-    nominal: Score
-    gender_correct: int
-    gender_matched: int
-    relations: Score
-    events: Score
+    documents: int = 0
+    characters: Score = field(default_factory=Score)
+    named: Score = field(default_factory=Score)
+    nominal: Score = field(default_factory=Score)
+    gender_correct: int = 0
+    gender_matched: int = 0
+    relations: Score = field(default_factory=Score)
+    events: Score = field(default_factory=Score)
+    errors: list[EvaluationError] = field(default_factory=list)
+
+    def add(self, other: Evaluation) -> None:
+        """Add another set's counts (and errors) to these."""
+        self.documents += other.documents
+        for name in ("characters", "named", "nominal", "relations", "events"):
+            getattr(self, name).add(getattr(other, name))
+        self.gender_correct += other.gender_correct
+        self.gender_matched += other.gender_matched
+        self.errors += other.errors
 
     @property
     def gender_accuracy(self) -> float:
@@ -77,21 +102,43 @@ class Evaluation:
             "gender_matched": self.gender_matched,
             "relations": self.relations.as_dict(),
             "events": self.events.as_dict(),
+            "errors": [asdict(error) for error in self.errors],
         }
 
 
 SCORED_KINDS = ("characters", "relations", "events")
 
 
-def evaluate(gold_dir: Path, output_dir: Path) -> Evaluation:
-    """Score the records in output_dir against every gold file in gold_dir."""
-    predicted = {kind: records_by_doc(output_dir / f"{kind}.jsonl") for kind in SCORED_KINDS}
-    return evaluate_records(gold_dir, predicted)
+def evaluate(gold_dir: Path, output_dirs: Path | list[Path]) -> Evaluation:
+    """Score the records of one or more output folders against every gold file in gold_dir."""
+    folders = [output_dirs] if isinstance(output_dirs, Path) else output_dirs
+    predicted = {kind: records_by_doc(folders, kind) for kind in SCORED_KINDS}
+    texts = {
+        doc_id: records[0]["text"]
+        for doc_id, records in records_by_doc(folders, "documents").items()
+    }
+    return evaluate_records(gold_dir, predicted, texts)
 
 
-def evaluate_records(gold_dir: Path, predicted: dict[str, dict[str, list[dict]]]) -> Evaluation:
-    """Score records (kind -> doc id -> records) against every gold file in gold_dir."""
-    total = Evaluation(0, Score(), Score(), Score(), 0, 0, Score(), Score())
+def evaluate_sets(gold_dirs: list[Path], output_dirs: list[Path]) -> dict[str, Evaluation]:
+    """An evaluation per gold folder (named by the folder) and, for several, "together"."""
+    evaluations = {gold_dir.name: evaluate(gold_dir, output_dirs) for gold_dir in gold_dirs}
+    if len(evaluations) > 1:
+        together = Evaluation()
+        for evaluation in list(evaluations.values()):
+            together.add(evaluation)
+        evaluations["together"] = together
+    return evaluations
+
+
+def evaluate_records(
+    gold_dir: Path,
+    predicted: dict[str, dict[str, list[dict]]],
+    texts: dict[str, str] | None = None,
+) -> Evaluation:
+    """Score records (kind -> doc id -> records) against every gold file in gold_dir; with
+    the documents' `texts`, the errors carry the sentences that show them."""
+    total = Evaluation()
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc_id = str(gold["doc_id"])
@@ -101,23 +148,32 @@ def evaluate_records(gold_dir: Path, predicted: dict[str, dict[str, list[dict]]]
             predicted["relations"].get(doc_id, []),
             predicted["events"].get(doc_id, []),
             total,
+            (texts or {}).get(doc_id, ""),
         )
         total.documents += 1
     return total
 
 
-def records_by_doc(path: Path) -> dict[str, list[dict]]:
+def records_by_doc(output_dirs: list[Path], kind: str) -> dict[str, list[dict]]:
+    """The records of one kind in the output folders, by document id."""
     grouped: dict[str, list[dict]] = defaultdict(list)
-    if path.is_file():
-        for record in read_records(path):
-            grouped[record["doc_id"]].append(record)
+    for output_dir in output_dirs:
+        path = output_dir / f"{kind}.jsonl"
+        if path.is_file():
+            for record in read_records(path):
+                grouped[record["doc_id"]].append(record)
     return grouped
 
 
 def evaluate_document(
-    gold: dict, characters: list[dict], relations: list[dict], events: list[dict], total: Evaluation
+    gold: dict,
+    characters: list[dict],
+    relations: list[dict],
+    events: list[dict],
+    total: Evaluation,
+    text: str = "",
 ) -> None:
-    """Add one document's counts to the running totals."""
+    """Add one document's counts and errors to the running totals."""
     gold_characters = gold["characters"]
     pairs = match_characters(characters, gold_characters)
     gold_of = {characters[p]["id"]: gold_characters[g]["name"] for p, g in pairs}
@@ -141,23 +197,101 @@ def evaluate_document(
         total.gender_correct += characters[p]["gender"] == gold_characters[g]["gender"]
 
     def name(character_id: str) -> str:
-        return gold_of.get(character_id, f"unmatched:{character_id}")
+        return gold_of.get(character_id, f"{UNMATCHED}{character_id}")
 
-    predicted_relations = {
-        relation_key(r["type"], name(r["source"]), name(r["target"])) for r in relations
-    }
-    gold_relations = {relation_key(r["type"], r["source"], r["target"]) for r in gold["relations"]}
-    total.relations.add(overlap(Counter(predicted_relations), Counter(gold_relations)))
+    # each key with the sentence that shows it (the first, where several do)
+    predicted_relations = {}
+    for r in relations:
+        key = relation_key(r["type"], name(r["source"]), name(r["target"]))
+        predicted_relations.setdefault(key, r["evidence"]["text"])
+    gold_relations = {}
+    for r in gold["relations"]:
+        key = relation_key(r["type"], r["source"], r["target"])
+        gold_relations.setdefault(key, r.get("evidence", ""))
+    total.relations.add(
+        overlap(Counter(predicted_relations.keys()), Counter(gold_relations.keys()))
+    )
 
-    predicted_events = Counter(
-        (name(e["agent"]), e["predicate"].lower(), name(e["patient"]))
+    scored = [
+        e
         for e in events
         if e["agent"] and e["patient"] and e["modality"] == "asserted" and not e["negated"]
+    ]
+    predicted_events = Counter(
+        (name(e["agent"]), e["predicate"].lower(), name(e["patient"])) for e in scored
     )
     gold_events = Counter(
         (e["agent"], e["predicate"].lower(), e["patient"]) for e in gold["events"]
     )
     total.events.add(overlap(predicted_events, gold_events))
+
+    doc_id = str(gold["doc_id"])
+    names = {c["id"]: c["name"] for c in characters}
+
+    def error(kind: str, wrong: str, item: str, sentence: str) -> None:
+        total.errors.append(EvaluationError(doc_id, kind, wrong, item, " ".join(sentence.split())))
+
+    for p, character in enumerate(characters):
+        if p not in matched_predicted:
+            mention = character["mentions"][0]
+            error("character", "false", character["name"], sentence_at(text, mention["start"]))
+    for g, character in enumerate(gold_characters):
+        if g not in matched_gold:
+            found = [text.find(alias) for alias in character["aliases"] if alias in text]
+            error(
+                "character", "missed", character["name"], sentence_at(text, min(found, default=-1))
+            )
+    for key, evidence in predicted_relations.items():
+        if key not in gold_relations:
+            error("relation", "false", relation_text(key, names), evidence)
+    for key, evidence in gold_relations.items():
+        if key not in predicted_relations:
+            error("relation", "missed", relation_text(key, names), evidence)
+    sentences = {
+        (name(e["agent"]), e["predicate"].lower(), name(e["patient"])): sentence_at(
+            text, e["trigger"]["start"]
+        )
+        for e in reversed(scored)
+    }
+    for key in (predicted_events - gold_events).elements():
+        error("event", "false", event_text(key, names), sentences[key])
+    gold_sentences = {
+        (e["agent"], e["predicate"].lower(), e["patient"]): e.get("evidence", "")
+        for e in reversed(gold["events"])
+    }
+    for key in (gold_events - predicted_events).elements():
+        error("event", "missed", event_text(key, names), gold_sentences[key])
+
+
+def relation_text(key: tuple, names: dict[str, str]) -> str:
+    """ "Pooja spouse Raj" (type between source and target)."""
+    relation_type, source, target = key
+    return f"{shown(source, names)} {relation_type} {shown(target, names)}"
+
+
+def event_text(key: tuple, names: dict[str, str]) -> str:
+    """ "Raj marry Pooja"."""
+    agent, predicate, patient = key
+    return f"{shown(agent, names)} {predicate} {shown(patient, names)}"
+
+
+def shown(name: str, names: dict[str, str]) -> str:
+    """A gold name as it is, a character the gold does not know by its predicted name and id:
+    "the maid (c4, not in gold)"."""
+    if not name.startswith(UNMATCHED):
+        return name
+    character_id = name.removeprefix(UNMATCHED)
+    return f"{names.get(character_id, character_id)} ({character_id}, not in gold)"
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of the text around a character offset ("" for an offset not in it)."""
+    if not 0 <= offset < len(text):
+        return ""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, offset)]
+    start = starts[-1] if starts else 0
+    end = SENTENCE_END.search(text, offset)
+    return text[start : end.start() + 1 if end else len(text)]
 
 
 def overlap(predicted: Counter, gold: Counter) -> Score:

@@ -124,31 +124,41 @@ def mention_table(records: dict[str, list[dict]], context: int = 30) -> Table:
     return table
 
 
-def evaluation_table(evaluation: Evaluation) -> Table:
-    """Precision / recall / F1 per measure."""
-    table = Table(title=f"extract eval: {evaluation.documents} gold documents")
-    for column in ("measure", "precision", "recall", "F1", "predicted", "gold"):
-        table.add_column(column, justify="right" if column != "measure" else "left")
-    scores = {
-        "characters": evaluation.characters,
-        "  named": evaluation.named,
-        "  nominal": evaluation.nominal,
-        "relations": evaluation.relations,
-        "events (interactions)": evaluation.events,
+def evaluation_table(evaluations: dict[str, Evaluation]) -> Table:
+    """Precision / recall / F1 per measure, a column group per evaluated set."""
+    documents = ", ".join(f"{name} {e.documents}" for name, e in evaluations.items())
+    table = Table(title=f"extract eval: gold documents: {documents}")
+    table.add_column("measure")
+    for name in evaluations:
+        for column in ("P", "R", "F1"):
+            table.add_column(f"{name}\n{column}", justify="right")
+    measures = {
+        "characters": lambda e: e.characters,
+        "  named": lambda e: e.named,
+        "  nominal": lambda e: e.nominal,
+        "relations": lambda e: e.relations,
+        "events (interactions)": lambda e: e.events,
     }
-    for measure, score in scores.items():
-        table.add_row(
-            measure,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.predicted),
-            str(score.gold),
-        )
-    table.add_row(
-        "gender accuracy (matched)", "", "", f"{evaluation.gender_accuracy:.3f}",
-        str(evaluation.gender_matched), "",
-    )  # fmt: skip
+    for measure, score_of in measures.items():
+        cells = []
+        for evaluation in evaluations.values():
+            score = score_of(evaluation)
+            cells += [f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}"]
+        table.add_row(measure, *cells)
+    gender = []
+    for evaluation in evaluations.values():
+        gender += ["", f"of {evaluation.gender_matched}", f"{evaluation.gender_accuracy:.3f}"]
+    table.add_row("gender accuracy (matched)", *gender)
+    return table
+
+
+def error_table(evaluation: Evaluation) -> Table:
+    """Every false and missed character, relation and event, by document, with its sentence."""
+    table = Table(title=f"extract eval: {len(evaluation.errors)} errors")
+    for column in ("document", "kind", "error", "item", "sentence"):
+        table.add_column(column)
+    for error in evaluation.errors:
+        add_text_row(table, error.doc_id, error.kind, error.error, error.item, error.sentence)
     return table
 
 
