@@ -66,12 +66,14 @@ class RuleSet:
         unknown = sorted(self.disabled - rule_table().keys())
         if unknown:
             raise UnknownRule(f"unknown rule: {', '.join(unknown)} (see models/rules/rules.tsv)")
+        self.switches = {name: name not in self.disabled for name in rule_table()}
 
     def on(self, name: str) -> bool:
         """Whether the rule is switched on; a name no table lists is an error."""
-        if name not in rule_table():
-            raise UnknownRule(name)
-        return name not in self.disabled
+        try:
+            return self.switches[name]
+        except KeyError:
+            raise UnknownRule(name) from None
 
 
 ALL_RULES = RuleSet()
@@ -79,13 +81,14 @@ ALL_RULES = RuleSet()
 
 class Registry:
     """The functions of a stage's rules of one kind, run in the table's order. A rule's function
-    returns None (or an empty collection) where it does not decide."""
+    returns None, False or an empty collection where it does not decide."""
 
     instances: list[Registry] = []
 
     def __init__(self, stage: str, kind: str):
         self.stage, self.kind = stage, kind
         self.functions: dict[str, Callable] = {}
+        self.orders: dict[frozenset[str], list[tuple[str, Callable]]] = {}
         Registry.instances.append(self)
 
     def register(self, name: str) -> Callable[[Callable], Callable]:
@@ -97,16 +100,24 @@ class Registry:
 
     def ordered(self, rules: RuleSet) -> list[tuple[str, Callable]]:
         """(name, function) of the rules switched on, in the table's order."""
-        return [
-            (name, self.functions[name])
-            for name in rules_of(self.stage, self.kind)
-            if name not in rules.disabled
-        ]
+        order = self.orders.get(rules.disabled)
+        if order is None:
+            order = self.orders[rules.disabled] = [
+                (name, self.functions[name])
+                for name in rules_of(self.stage, self.kind)
+                if name not in rules.disabled
+            ]
+        return order
 
     def first(self, rules: RuleSet, *args: Any) -> tuple[str | None, Any]:
-        """(name, decision) of the first rule switched on that decides, else (None, None)."""
-        for name, function in self.ordered(rules):
+        """(name, decision) of the first rule switched on that decides, else (None, None). A
+        rule does not decide when it gives None, False or an empty collection (0 is a
+        character)."""
+        for name, function in self.orders.get(rules.disabled) or self.ordered(rules):
             decision = function(*args)
-            if decision is not None and decision != [] and decision != set():
-                return name, decision
+            if decision is None or decision is False:
+                continue
+            if not decision and isinstance(decision, list | set):
+                continue
+            return name, decision
         return None, None

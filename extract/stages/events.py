@@ -46,7 +46,7 @@ from extract.lexicons import (
     relative_pronouns,
     support_verbs,
 )
-from extract.rules import ALL_RULES, RuleSet
+from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
     active_subject,
@@ -111,6 +111,8 @@ def find_events(
     referents = referents_by_token(doc)
     events = []
     for verb in doc:
+        if verb.pos_ not in READABLE_POS and verb.tag_ not in READABLE_TAGS:
+            continue  # no reading takes it: spares the engine most words
         participle = (
             stative_participle(verb)
             if verb.pos_ in {"VERB", "AUX"} and rules.on("stative_participle")
@@ -151,19 +153,24 @@ def find_events(
     return events
 
 
+EVENT_READINGS = Registry("events", "reading")  # (word, participle, surface verb) -> bool
+# the words some reading may take: verbs and auxiliaries ("be" of a state), and the plurals in
+# -s the small parser makes of verbs after a name
+READABLE_POS = {"VERB", "AUX"}
+READABLE_TAGS = {"NNS"}
+EVENT_READINGS.register("stative_participle")(lambda verb, participle, surface: bool(participle))
+EVENT_READINGS.register("verb")(lambda verb, participle, surface: verb.pos_ == "VERB")
+EVENT_READINGS.register("state_copula")(lambda verb, participle, surface: is_state_copula(verb))
+EVENT_READINGS.register("misparsed_verb")(lambda verb, participle, surface: is_misparsed_verb(verb))
+EVENT_READINGS.register("surface_verb")(lambda verb, participle, surface: surface)
+
+
 def trigger_reading(
     verb: Token, participle: Token | None, surface_verb: bool, rules: RuleSet
 ) -> str | None:
-    """The rule that reads the word as an event's trigger, if one does."""
-    if participle is not None:
-        return "stative_participle"
-    readings = {
-        "verb": lambda: verb.pos_ == "VERB",
-        "state_copula": lambda: is_state_copula(verb),
-        "misparsed_verb": lambda: is_misparsed_verb(verb),
-        "surface_verb": lambda: surface_verb,
-    }
-    return next((name for name, reads in readings.items() if rules.on(name) and reads()), None)
+    """The rule that reads the word as an event's trigger, if one does (in the order of
+    models/rules/rules.tsv)."""
+    return EVENT_READINGS.first(rules, verb, participle, surface_verb)[0]
 
 
 def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
