@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WORKERS ?= 1
 
-.PHONY: run test golden bench lint eval eval-gap ablation clean
+.PHONY: run test golden bench lint eval eval-cast eval-gap ablation clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ eval: $(INSTALLED)
 		--out out/wikiplots-dev --workers $(WORKERS) && \
 	$(BIN)/extract eval out/cmu-dev out/wikiplots-dev \
 		--gold ../shared/gold/cmu-dev --gold ../shared/gold/wikiplots-dev $(EVAL_FLAGS)
+
+## eval-cast: extract every wikiplots plot and check that no cast-list actor is a character (needs ../shared)
+eval-cast: $(INSTALLED)
+	@test -f ../shared/corpus/wikiplots/plots.jsonl || { echo "eval-cast skipped: ../shared/corpus/wikiplots not found"; exit 0; }; \
+	$(BIN)/extract run ../shared/corpus/wikiplots/plots.jsonl --out out/wikiplots --workers 2 && \
+	$(BIN)/extract eval-cast out/wikiplots --corpus ../shared/corpus/wikiplots/plots.jsonl
 
 ## eval-gap: GAP coreference on the development set (needs ../shared)
 eval-gap: $(INSTALLED)

@@ -187,6 +187,32 @@ def eval_command(
         console.print(error_table(list(evaluations.values())[-1]))
 
 
+@app.command("eval-cast")
+def eval_cast_command(
+    outputs: Annotated[
+        list[Path], typer.Argument(help="Output folders of `extract run` over the corpus.")
+    ],
+    corpus: Annotated[Path, typer.Option(help="plots.jsonl with each film's cast list.")] = Path(
+        "../shared/corpus/wikiplots/plots.jsonl"
+    ),
+    errors: Annotated[bool, typer.Option(help="Also list each actor reported.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Of the cast-list actors whose full name appears in a plot, the share reported as one
+    of its characters (an actor is never a character)."""
+    from extract.evaluation.cast import check_cast
+    from extract.views.tables import cast_table
+
+    if not corpus.is_file():
+        stderr.print(f"eval-cast skipped: {corpus} not found", highlight=False)
+        raise typer.Exit(1)
+    result = check_cast(corpus, outputs)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        stdout_console().print(cast_table(result, errors))
+
+
 @app.command("eval-gap")
 def eval_gap_command(
     tsv: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A GAP .tsv file.")],

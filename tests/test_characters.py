@@ -1,5 +1,7 @@
 """One test per rule of the characters stage, on hand-written sentences."""
 
+import pytest
+
 from extract.document import is_character
 from extract.stages.characters.names import cluster_name_forms, first_name_prior
 
@@ -64,6 +66,26 @@ def test_actor_parenthetical_names_a_character_and_its_actor(nlp):
     characters = names(nlp, "She is helped by Raj (Raj Kiran) to find a job. Raj smiles.")
     assert characters["Raj"]["actor"] == "Raj Kiran"
     assert "Raj Kiran" not in characters
+
+
+def test_an_actor_after_a_description_is_the_unnamed_character_s_actor(characters_of):
+    characters = characters_of("Bobby's mother (Karen Morley) kisses a stranger. She laughs.")
+    assert characters["Bobby's mother"]["actor"] == "Karen Morley"
+    assert "Karen Morley" not in characters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her father, played by Ford Sterling, disapproves of Lawrence Gray.",
+        "The film stars Ford Sterling and Mabel Normand.",
+    ],
+)
+def test_a_performer_is_a_real_person_not_a_character(nlp, text):
+    doc = nlp(text)
+    sterling = next(c for c in doc._.characters if c["name"] == "Ford Sterling")
+    assert "performer" in sterling["clues"]
+    assert not is_character(sterling)
 
 
 def test_characters_are_ordered_by_first_mention(nlp):

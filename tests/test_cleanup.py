@@ -186,6 +186,32 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
 
 
 @pytest.mark.parametrize(
+    ("raw", "actor"),
+    [
+        ("A dancer (Doris Kenyon) arrives.", "Doris Kenyon"),
+        ("Her mother (played by Karen Morley) smiles.", "Karen Morley"),
+        ("An old sailor (Henry B. Walthall) waits.", "Henry B. Walthall"),
+    ],
+)
+def test_actor_parenthetical_after_a_description_is_removed(raw, actor):
+    result = clean(raw)
+    assert result.text == raw[: raw.index(" (")] + raw[raw.index(")") + 1 :]
+    assert result.actors == (ActorNote(raw.index(" ("), "", actor),)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "She lived in the city (New York) for years.",
+        "He met one of the suspects (Angela) there.",
+        "The (Sam Roe) sleeps.",
+    ],
+)
+def test_a_parenthetical_after_a_description_stays_unless_a_full_name(raw):
+    assert clean(raw).text == raw
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "The film was released in Hindi (2005) to acclaim.",

@@ -28,7 +28,7 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR
+from extract.lexicons import MODELS_DIR, first_name_genders
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -1050,6 +1050,9 @@ class _ActorRemover:
         for pos, is_paren in sorted(candidates, reverse=True):
             name_end = self._name_end_before(pos, is_paren)
             if name_end < 0:
+                described = self._actor_after_description(pos) if is_paren else None
+                if described is not None:
+                    self._remove(*described, character="")
                 continue
             found = self._residue(pos, is_paren)
             while found is not None:
@@ -1117,14 +1120,40 @@ class _ActorRemover:
             accepted = unmatched and ending in endings and _is_person_name(words)
         return (view.to_text(end - 1) + 1, chars[start:end]) if accepted else None
 
+    def _actor_after_description(self, pos: int) -> tuple[int, int, str] | None:
+        """(description end, residue end, actor) for a closed parenthetical that holds only a
+        full name, opening with a known first name, after a lower-case word: "a dancer (Doris
+        Kenyon)", "the child (Jackie Coogan)"; else None."""
+        text = self.text
+        end = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
+        start = _word_start(text, end) if end > 0 else -1
+        if start < 0 or not text[start:end].isalpha() or not text[start].islower():
+            return None
+        view = _View(text, pos + 1, self.removals, _VIEW_LIMITS[1])
+        start = 0
+        if prefix := _ACTOR_PREFIX.match(view.chars):
+            start = prefix.end()
+        run_end, words = _name_run(view.chars, start)
+        if (
+            len(words) < 2
+            or not view.chars.startswith(")", run_end)
+            or words[0].lower() not in first_name_genders()
+            or not _is_person_name(words)
+        ):
+            return None
+        return end, view.to_text(run_end) + 1, view.chars[start:run_end]
+
     def _paren_after(self, pos: int) -> int:
         """Offset of a "(" at ``pos`` or one space after it, skipping removed text; else -1."""
         view = _View(self.text, pos, self.removals, limit=2)
         skip = 1 if view.chars.startswith(" ") else 0
         return view.to_text(skip) if view.chars[skip : skip + 1] == "(" else -1
 
-    def _remove(self, name_end: int, end: int, actor: str) -> None:
-        self.notes.append((name_end, self._character(name_end), actor))
+    def _remove(self, name_end: int, end: int, actor: str, character: str | None = None) -> None:
+        """Remove the residue and note the actor of the character (by default, the name run
+        ending at ``name_end``)."""
+        character = self._character(name_end) if character is None else character
+        self.notes.append((name_end, character, actor))
         while self.removals and self.removals[-1][0] <= end:
             end = max(end, self.removals.pop()[1])
         self.removals.append((name_end, end))

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.evaluation.ablation import Ablation, ablation_rows
+from extract.evaluation.cast import CastCheck
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
 
@@ -159,6 +160,20 @@ def error_table(evaluation: Evaluation) -> Table:
         table.add_column(column)
     for error in evaluation.errors:
         add_text_row(table, error.doc_id, error.kind, error.error, error.item, error.sentence)
+    return table
+
+
+def cast_table(result: CastCheck, errors: bool = False) -> Table:
+    """The cast check's share, and with `errors` every actor reported as a character."""
+    table = Table(title="extract eval-cast: actors reported as characters")
+    for column in ("measure", "value"):
+        table.add_column(column)
+    table.add_row("cast-list actors named in their plot", str(result.actors_in_text))
+    table.add_row("reported as a character", str(len(result.reported)))
+    table.add_row("share", f"{100 * result.share:.1f}%")
+    if errors:
+        for item in result.reported:
+            add_text_row(table, f"{item.doc_id} {item.character}", item.actor)
     return table
 
 

@@ -31,6 +31,8 @@ DIRECTION_PREPOSITIONS = function_words("direction_preposition")
 COMPARISON_PREPOSITIONS = function_words("comparison_preposition")
 PERSON_RELATIVES = relative_pronouns(person=("only",))
 PERSONAL_PRONOUNS = function_words("gendered_pronoun")
+PERFORMED_BY_VERBS = function_words("performed_by_verb")
+STARRING_VERBS = function_words("starring_verb")
 
 
 def name_score(clues: list[str], weights: dict[str, float]) -> float:
@@ -131,7 +133,17 @@ def role_clues(head: Token) -> list[str]:
         clues.append("personal_possessor")
     if is_person_apposition(head):
         clues.append("person_apposition")
+    if is_performer(word):
+        clues.append("performer")
     return clues
+
+
+def is_performer(word: Token) -> bool:
+    """An actor named as playing a part: "played by X", "X stars as Y", "the film stars X"."""
+    dep, governor = word.dep_, word.head
+    if dep == "pobj" and governor.lower_ == "by":
+        return governor.head.lemma_ in PERFORMED_BY_VERBS
+    return dep in {"nsubj", "dobj"} and governor.lemma_ in STARRING_VERBS
 
 
 def is_crew_noun(token: Token) -> bool:

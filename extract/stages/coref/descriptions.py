@@ -95,6 +95,18 @@ def resolve_description(
         )
     start, end = description["span"]
     state.mention(head, character, start, end, "nominal", rule)
+    actor = noted_actor(state.doc, end)
+    if actor is not None and state.characters[character]["actor"] is None:
+        state.characters[character]["actor"] = actor
+
+
+def noted_actor(doc: Doc, end: int) -> str | None:
+    """The actor of a parenthetical the cleanup took from right after a description ("a dancer
+    (Doris Kenyon)"), if there was one."""
+    anchor = doc[end - 1].idx + len(doc[end - 1])
+    return next(
+        (actor for at, name, actor in doc._.actor_notes or [] if at == anchor and not name), None
+    )
 
 
 def register_tie(state: Resolution, key: tuple[str, int], character: int) -> None:
