@@ -310,3 +310,16 @@ def test_a_lone_surname_gives_no_first_name_prior_to_a_person_only():
     assert first_name_prior(("Tom",), is_person=True) == "male"
     assert first_name_prior(("Williams", "Bell"), is_person=True) == "male"
     assert first_name_prior(("Williams", "-", "Bell"), is_person=True) == "unknown"
+
+
+def test_a_first_name_the_model_tagged_a_noun_opening_a_sentence_is_a_name(characters_of):
+    characters = characters_of("Ravi marries Sita. Years later he leaves her.")
+    assert characters["Ravi"]["gender"] == "male"
+    assert characters["Sita"]["gender"] == "female"
+
+
+def test_a_word_also_written_in_lower_case_is_no_opening_first_name(nlp):
+    from extract.stages.characters.names import is_opening_first_name
+
+    assert is_opening_first_name(nlp("Faith grows. He has hope.")[0])
+    assert not is_opening_first_name(nlp("Faith grows. He has faith.")[0])

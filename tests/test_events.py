@@ -486,3 +486,9 @@ def test_a_name_misread_as_the_last_of_several_objects_is_the_subject_of_the_nex
         "Konnie spins some plates on sticks with guest, Andrew, and Zoe takes her first challenge."
     )
     assert find(doc, "take")[0] == "Zoe"
+
+
+def test_a_verb_the_parser_took_for_a_plural_noun_has_its_verb_lemma(nlp):
+    doc = nlp("Later, Raj marries Pooja.")
+    assert [event["predicate"] for event in doc._.events] == ["marry"]
+    assert [relation["type"] for relation in doc._.relations] == ["spouse"]

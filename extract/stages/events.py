@@ -179,6 +179,8 @@ def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
     consonant, vowel, consonant doubles its last letter ("rapped", "hopped"), so a form
     without the double comes from the verb in -e."""
     lemma, form = verb.lemma_.lower(), verb.lower_
+    if verb.tag_ == "NNS":  # a verb the parser took for a plural noun: "marries" -> "marry"
+        return s_form_stem(form, verbs) or lemma
     if lemma + "e" not in verbs or form not in {lemma + "ed", lemma + "es", lemma + "ing"}:
         return lemma
     consonant_vowel_consonant = (
@@ -206,9 +208,15 @@ def is_verb_after_a_name(
     before = token.doc[token.i - 1]
     if before.pos_ != "PROPN" or before.i not in referents:
         return False
-    word = token.lower_
-    stems = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
-    return any(stem in verbs for stem in stems)
+    return s_form_stem(token.lower_, verbs) is not None
+
+
+def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
+    """The known verb a form in -s is of ("stabs" -> "stab", "kisses" -> "kiss", "marries" ->
+    "marry"), if any."""
+    if not word.endswith("s"):
+        return None
+    return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in verbs), None)
 
 
 def character_after(verb: Token, referents: dict[int, list[int]]) -> list[int]:

@@ -71,7 +71,7 @@ def find_descriptions(doc: Doc) -> list[dict]:
                 "span": [description_start(noun, possessor, determiner), noun.i + 1],
                 "head": noun.i,
                 "noun": lemma,
-                "gender": person_nouns().get(lemma, "unknown"),
+                "gender": description_gender(noun, lemma),
                 "possessor": possessor.i if possessor is not None else None,
                 "determiner": determiner,
                 "character": named,
@@ -81,6 +81,20 @@ def find_descriptions(doc: Doc) -> list[dict]:
     descriptions += partitive_descriptions(doc, owners)
     descriptions.sort(key=lambda description: description["head"])
     return descriptions
+
+
+def description_gender(noun: Token, lemma: str) -> str:
+    """The gender of the person noun, else of a gendered person noun modifying it ("the lady
+    owner", "a woman doctor")."""
+    gender = person_nouns().get(lemma, "unknown")
+    if gender != "unknown":
+        return gender
+    modifiers = (
+        person_nouns().get(child.lemma_.lower(), "unknown")
+        for child in noun.lefts
+        if child.dep_ in {"compound", "amod", "nmod"}
+    )
+    return next((g for g in modifiers if g != "unknown"), "unknown")
 
 
 def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:

@@ -52,7 +52,21 @@ def is_name_token(token: Token) -> bool:
             child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
             for child in token.children
         )
-    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or is_opening_first_name(token)
+
+
+def is_opening_first_name(token: Token) -> bool:
+    """A known first name opening its sentence as the subject, with no determiner, that the
+    small model tagged a common noun ("Ravi marries Sita"); not a word the text also writes
+    in lower case ("Hope fades ... lost all hope")."""
+    return (
+        token.is_sent_start
+        and token.tag_ == "NN"
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and token.lower_ in first_name_genders()
+        and determiner_of(token) is None
+        and not any(other.text == token.lower_ for other in token.doc)
+    )
 
 
 def is_name_hyphen(token: Token) -> bool:
