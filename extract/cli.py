@@ -240,6 +240,24 @@ def eval_gap_command(
 
 
 @app.command()
+def capabilities(
+    model: ModelOption = DEFAULT_MODEL,
+    failures: Annotated[bool, typer.Option(help="Also list every text that failed.")] = False,
+) -> None:
+    """Pass rate of each capability template, per culture of the names that fill it."""
+    from extract.evaluation.capabilities import run_capabilities
+    from extract.pipeline import build_nlp
+    from extract.views.tables import capability_table
+
+    try:
+        results = run_capabilities(build_nlp(model))
+    except ModuleNotFoundError as missing:  # faker comes with the test extra
+        stderr.print(f"capabilities need {missing.name}: pip install 'extract[test]'")
+        raise typer.Exit(1) from None
+    stdout_console().print(capability_table(results, failures))
+
+
+@app.command()
 def ablation(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
     rule: Annotated[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -306,6 +307,19 @@ def relation_nouns() -> dict[str, str]:
 def first_name_genders() -> dict[str, str]:
     """Lower-cased first names -> the gender they are clearly given to (a prior, nothing more)."""
     return {row["name"]: row["gender"] for row in read_table("lexicons/first_names.tsv")}
+
+
+def first_name_gender(word: str) -> str | None:
+    """The gender a first name is clearly given to, its accents aside ("Véronique" is read as
+    "veronique": the list holds ASCII spellings), or None for a word that is no known name."""
+    return first_name_genders().get(ascii_folded(word.lower()))
+
+
+@cache
+def ascii_folded(word: str) -> str:
+    """The word with its accents and other combining marks dropped ("léon" -> "leon")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @cache

@@ -28,7 +28,7 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR, first_name_genders
+from extract.lexicons import MODELS_DIR, first_name_gender
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -1137,7 +1137,7 @@ class _ActorRemover:
         if (
             len(words) < 2
             or not view.chars.startswith(")", run_end)
-            or words[0].lower() not in first_name_genders()
+            or first_name_gender(words[0]) is None
             or not _is_person_name(words)
         ):
             return None

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.evaluation.ablation import Ablation, ablation_rows
+from extract.evaluation.capabilities import CapabilityResults
 from extract.evaluation.cast import CastCheck
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
@@ -174,6 +175,24 @@ def cast_table(result: CastCheck, errors: bool = False) -> Table:
     if errors:
         for item in result.reported:
             add_text_row(table, f"{item.doc_id} {item.character}", item.actor)
+    return table
+
+
+def capability_table(results: CapabilityResults, failures: bool = False) -> Table:
+    """Pass rate per template (rows) and locale of the names (columns)."""
+    locales = sorted({locale for _template, locale in results.trials})
+    templates = list(dict.fromkeys(template for template, _locale in results.trials))
+    table = Table(title="extract capabilities: pass rate per template and names' locale")
+    table.add_column("template")
+    table.add_column("all", justify="right")
+    for locale in locales:
+        table.add_column(locale, justify="right")
+    for template in templates:
+        rates = [results.rate(template, locale) for locale in locales]
+        table.add_row(template, f"{results.rate(template):.2f}", *(f"{r:.2f}" for r in rates))
+    if failures:
+        for template, locale, text in results.failures:
+            add_text_row(table, template, locale, text)
     return table
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from extract.lexicons import (
     animate_verbs,
     crew_nouns,
-    first_name_genders,
+    first_name_gender,
     function_words,
     motion_verbs,
     nonperson_heads,
@@ -60,7 +60,7 @@ def name_clues(doc: Doc, start: int, end: int) -> list[str]:
         clues.append("title")
     elif before is not None and before.lower_ == "the":
         clues.append("definite_article")
-    if entity not in PLACE_ENTITIES and doc[start].text.lower() in first_name_genders():
+    if entity not in PLACE_ENTITIES and first_name_gender(doc[start].text) is not None:
         clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
@@ -127,6 +127,8 @@ def role_clues(head: Token) -> list[str]:
         clues.append("place_of")
     elif dep == "pobj" and governor.lower_ in COMPARISON_PREPOSITIONS:
         clues.append("comparison_object")
+    elif dep == "pobj" and governor.lower_ != "of" and is_animate_verb(verb_of(governor)):
+        clues.append("object_of_person_verb")  # "talks to X", "falls in love with X"
     elif dep == "poss" and governor.lemma_.lower() in work_nouns():
         clues.append("work_possessor")
     elif dep == "poss" and governor.lemma_.lower() in personal_nouns():
@@ -136,6 +138,19 @@ def role_clues(head: Token) -> list[str]:
     if is_performer(word):
         clues.append("performer")
     return clues
+
+
+def verb_of(preposition: Token) -> Token | None:
+    """The verb a preposition's phrase belongs to, through prepositional phrases ("falls in
+    love with X": falls), or None."""
+    word = preposition.head
+    while word.dep_ == "pobj" and word.head.dep_ == "prep":
+        word = word.head.head
+    return word if word.pos_ == "VERB" else None
+
+
+def is_animate_verb(verb: Token | None) -> bool:
+    return verb is not None and verb.lemma_ in animate_verbs()
 
 
 def is_performer(word: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
     crew_nouns,
-    first_name_genders,
+    first_name_gender,
     function_words,
     honorifics,
     name_particles,
@@ -33,7 +33,7 @@ def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
     surname_only = len(form) == 1 or form[1] == "-"
     if surname_only and is_person and form[0].lower() in surnames():
         return "unknown"
-    return first_name_genders().get(form[0].lower(), "unknown")
+    return first_name_gender(form[0]) or "unknown"
 
 
 def is_title(token: Token) -> bool:
@@ -63,7 +63,7 @@ def is_opening_first_name(token: Token) -> bool:
         token.is_sent_start
         and token.tag_ == "NN"
         and token.dep_ in {"nsubj", "nsubjpass"}
-        and token.lower_ in first_name_genders()
+        and first_name_gender(token.text) is not None
         and determiner_of(token) is None
         and not any(other.text == token.lower_ for other in token.doc)
     )
@@ -118,7 +118,7 @@ def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[
     # "Ellen Ward ... Ellen catches the eye" with "Ellen" tagged an adjective there: the first
     # name of a full name is a form of it wherever it stands
     for form in list(forms):
-        if len(form) > 1 and form[0].lower() in first_name_genders():
+        if len(form) > 1 and first_name_gender(form[0]) is not None:
             forms.setdefault((form[0],), None)
     return [form for form in forms if form]
 
@@ -129,7 +129,7 @@ def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
     such as "Irving")."""
     return (
         token.is_sent_start
-        and token.lower_ not in first_name_genders()
+        and first_name_gender(token.text) is None
         and is_participle_form_of(token.text, verbs)
     )
 
@@ -271,7 +271,7 @@ def split_titled_relatives(
     kept, relatives = [], {}
     for cluster_mentions in mentions:
         longest = max((form for _s, _e, form in cluster_mentions), key=len, default=())
-        given = first_name_genders().get(longest[0].lower()) if len(longest) > 1 else None
+        given = first_name_gender(longest[0]) if len(longest) > 1 else None
         own = []
         for start, end, form in cluster_mentions:
             title = title_gender(doc, start)
@@ -300,7 +300,7 @@ def homes_fitting_title(
     title = title_gender(doc, start)
     if title not in {"male", "female"}:
         return homes
-    genders = {home: first_name_genders().get(clusters[home][0][0].lower()) for home in homes}
+    genders = {home: first_name_gender(clusters[home][0][0]) for home in homes}
     fitting = [home for home in homes if genders[home] == title]
     return fitting or [home for home in homes if genders[home] in {None, title}] or homes
 
