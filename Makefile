@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WORKERS ?= 1
 
-.PHONY: run test golden bench lint eval eval-cast eval-gap ablation clean
+.PHONY: run test golden bench lint eval eval-cast eval-litbank eval-gap ablation clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ eval-cast: $(INSTALLED)
 	@test -f ../shared/corpus/wikiplots/plots.jsonl || { echo "eval-cast skipped: ../shared/corpus/wikiplots not found"; exit 0; }; \
 	$(BIN)/extract run ../shared/corpus/wikiplots/plots.jsonl --out out/wikiplots --workers 2 && \
 	$(BIN)/extract eval-cast out/wikiplots --corpus ../shared/corpus/wikiplots/plots.jsonl
+
+## eval-litbank: named characters of the LitBank excerpts against its annotations (needs ../shared)
+eval-litbank: $(INSTALLED)
+	@test -d ../shared/litbank/coref || { echo "eval-litbank skipped: ../shared/litbank not found"; exit 0; }; \
+	$(BIN)/extract eval-litbank --litbank ../shared/litbank
 
 ## eval-gap: GAP coreference on the development set (needs ../shared)
 eval-gap: $(INSTALLED)

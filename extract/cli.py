@@ -213,6 +213,28 @@ def eval_cast_command(
         stdout_console().print(cast_table(result, errors))
 
 
+@app.command("eval-litbank")
+def eval_litbank_command(
+    litbank: Annotated[Path, typer.Option(help="The LitBank folder.")] = Path("../shared/litbank"),
+    model: ModelOption = DEFAULT_MODEL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Named characters of the LitBank excerpts against its person and coreference
+    annotations: P/R/F1, gender, and a baseline of the base model's PERSON entities."""
+    from extract.evaluation.litbank import read_litbank, score_litbank
+    from extract.pipeline import build_nlp
+    from extract.views.tables import litbank_table
+
+    if not (litbank / "coref" / "conll").is_dir():
+        stderr.print(f"eval-litbank skipped: {litbank}/coref/conll not found", highlight=False)
+        raise typer.Exit(1)
+    scores = score_litbank(build_nlp(model), read_litbank(litbank))
+    if as_json:
+        typer.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        stdout_console().print(litbank_table(scores))
+
+
 @app.command("eval-gap")
 def eval_gap_command(
     tsv: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A GAP .tsv file.")],

@@ -10,6 +10,7 @@ from extract.evaluation.capabilities import CapabilityResults
 from extract.evaluation.cast import CastCheck
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
+from extract.evaluation.litbank import LitBankScores
 
 
 def record_tables(records: dict[str, list[dict]], explain: bool = False) -> list[Table]:
@@ -193,6 +194,28 @@ def capability_table(results: CapabilityResults, failures: bool = False) -> Tabl
     if failures:
         for template, locale, text in results.failures:
             add_text_row(table, template, locale, text)
+    return table
+
+
+def litbank_table(scores: LitBankScores) -> Table:
+    """Named characters on LitBank, with the PERSON-entity baseline."""
+    table = Table(title=f"extract eval-litbank: {scores.excerpts} excerpts, named characters")
+    for column in ("measure", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column, justify="right" if column != "measure" else "left")
+    for measure, score in (("named characters", scores.named), ("baseline", scores.baseline)):
+        table.add_row(
+            measure,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.predicted),
+            str(score.gold),
+        )
+    table.add_row(
+        "gender (matched, gold gender known)", "", "", f"{scores.gender_accuracy:.3f}",
+        str(scores.gender_matched), "",
+    )  # fmt: skip
+    table.caption = "baseline: the base model's PERSON entities, one character per distinct text"
     return table
 
 
