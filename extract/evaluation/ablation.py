@@ -17,8 +17,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.evaluation.cast import check_cast_records
 from extract.evaluation.gap import decide, read_gap, score
 from extract.evaluation.gold import SCORED_KINDS, evaluate_records
+from extract.evaluation.litbank import Excerpt, read_litbank, score_litbank_docs
 from extract.io.inputs import Document
 from extract.io.records import document_records
 from extract.pipeline import DEFAULT_MODEL, STAGES, build_nlp
@@ -67,6 +69,26 @@ def gap_scorer(path: Path) -> Callable[[list[str], list[Doc]], Measures]:
     return scorer
 
 
+def cast_scorer(plots: list[dict]) -> Callable[[list[str], list[Doc]], Measures]:
+    def scorer(ids: list[str], docs: list[Doc]) -> Measures:
+        characters = {
+            doc_id: document_records(Document(doc_id, "", ""), doc)["characters"]
+            for doc_id, doc in zip(ids, docs, strict=True)
+        }
+        # higher is better, as for every other measure: the cast actors kept out of characters
+        return {"actors not made characters": 1 - check_cast_records(plots, characters).share}
+
+    return scorer
+
+
+def litbank_scorer(excerpts: list[Excerpt]) -> Callable[[list[str], list[Doc]], Measures]:
+    def scorer(_ids: list[str], docs: list[Doc]) -> Measures:
+        scores = score_litbank_docs(excerpts, docs)
+        return {"named F1": scores.named.f1, "gender": scores.gender_accuracy}
+
+    return scorer
+
+
 def evaluation_sets(shared: Path) -> tuple[list[EvaluationSet], list[str]]:
     """The sets found under `shared`, and a note for each one missing."""
     sets, missing = [], []
@@ -102,10 +124,34 @@ def evaluation_sets(shared: Path) -> tuple[list[EvaluationSet], list[str]]:
         )
     else:
         missing.append(f"wikiplots-dev: {plots} or {gold} not found")
-    for name, file in (
-        ("GAP dev", "gap-development.tsv"),
-        ("GAP validation", "gap-validation.tsv"),
-    ):
+    if plots.is_file():
+        every_third = [
+            plot
+            for plot in map(json.loads, plots.read_text(encoding="utf-8").splitlines()[::3])
+            if plot.get("cast")
+        ]
+        sets.append(
+            EvaluationSet(
+                "cast (every 3rd plot)",
+                [plot["id"] for plot in every_third],
+                [plot["text"] for plot in every_third],
+                cast_scorer(every_third),
+            )
+        )
+    litbank = shared / "litbank"
+    if (litbank / "coref" / "conll").is_dir():
+        excerpts = read_litbank(litbank)
+        sets.append(
+            EvaluationSet(
+                "LitBank",
+                [excerpt.name for excerpt in excerpts],
+                [excerpt.text for excerpt in excerpts],
+                litbank_scorer(excerpts),
+            )
+        )
+    else:
+        missing.append(f"LitBank: {litbank} not found")
+    for name, file in GAP_FILES:
         path = shared / "gap" / file
         if path.is_file():
             rows = list(read_gap(path))

@@ -55,20 +55,24 @@ def check_cast(corpus: Path, output_dirs: list[Path]) -> CastCheck:
     characters."""
     characters = records_by_doc(output_dirs, "characters")
     processed = set(records_by_doc(output_dirs, "documents"))
-    result = CastCheck()
     with corpus.open(encoding="utf-8") as lines:
-        for plot in map(json.loads, lines):
-            if plot["id"] not in processed:
+        plots = [plot for plot in map(json.loads, lines) if plot["id"] in processed]
+    return check_cast_records(plots, characters)
+
+
+def check_cast_records(plots: list[dict], characters: dict[str, list[dict]]) -> CastCheck:
+    """The cast check of plots (`id`, `cast`, `text`) given their character records by id."""
+    result = CastCheck()
+    for plot in plots:
+        names = {
+            key(form): character["id"]
+            for character in characters.get(plot["id"], [])
+            for form in [character["name"], *character["aliases"]]
+        }
+        for actor in cast_actors(plot.get("cast") or ""):
+            if actor not in plot["text"]:
                 continue
-            names = {
-                key(form): character["id"]
-                for character in characters.get(plot["id"], [])
-                for form in [character["name"], *character["aliases"]]
-            }
-            for actor in cast_actors(plot.get("cast") or ""):
-                if actor not in plot["text"]:
-                    continue
-                result.actors_in_text += 1
-                if key(actor) in names:
-                    result.reported.append(ActorAsCharacter(plot["id"], actor, names[key(actor)]))
+            result.actors_in_text += 1
+            if key(actor) in names:
+                result.reported.append(ActorAsCharacter(plot["id"], actor, names[key(actor)]))
     return result

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract.document import character_gender, is_character
 from extract.evaluation.gold import Score, match_characters
@@ -172,8 +173,13 @@ def read_litbank(root: Path) -> list[Excerpt]:
 
 def score_litbank(nlp: Language, excerpts: list[Excerpt]) -> LitBankScores:
     """Named characters of the pipeline (and of the PERSON-entity baseline) against the gold."""
+    return score_litbank_docs(excerpts, list(nlp.pipe(e.text for e in excerpts)))
+
+
+def score_litbank_docs(excerpts: list[Excerpt], docs: list[Doc]) -> LitBankScores:
+    """Named characters of the Docs made of the excerpts against the gold."""
     scores = LitBankScores()
-    for excerpt, doc in zip(excerpts, nlp.pipe(e.text for e in excerpts), strict=True):
+    for excerpt, doc in zip(excerpts, docs, strict=True):
         scores.excerpts += 1
         predicted = [
             {"name": c["name"], "aliases": c["aliases"], "gender": character_gender(doc, i)}
