@@ -22,6 +22,7 @@ NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 CAUSATIVE_VERBS = function_words("causative_verb")
+GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
@@ -388,3 +389,31 @@ def believed_modality(token: Token) -> str | None:
     """The modality of the belief a word stands in ("Kaajal thinks Bobby is Shekhar's wife":
     "wife" is believed), if it stands in one."""
     return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
+
+
+def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
+    """The known verb a form in -s is of ("stabs" -> "stab", "kisses" -> "kiss", "marries" ->
+    "marry"), if any."""
+    if not word.endswith("s"):
+        return None
+    return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in verbs), None)
+
+
+def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
+    """A capitalised word opening its sentence before a verb in -s that the small parser read
+    as the noun of one phrase with it ("Reyansh rescues Ucchal", "Léon rents a room": the
+    unknown name taken for an adjective, the verb for a plural noun)."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.is_sent_start
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.pos_ in GLUED_NAME_POS
+        and after is not None
+        and after.is_lower
+        and after.tag_ == "NNS"
+        and token.head == after
+        and s_form_stem(after.lower_, verbs) is not None
+        and not any(other.text == token.lower_ for other in doc)
+    )

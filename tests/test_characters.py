@@ -323,3 +323,15 @@ def test_a_word_also_written_in_lower_case_is_no_opening_first_name(nlp):
 
     assert is_opening_first_name(nlp("Faith grows. He has hope.")[0])
     assert not is_opening_first_name(nlp("Faith grows. He has faith.")[0])
+
+
+def test_an_unknown_name_the_parser_glued_to_its_verb_is_a_subject(nlp):
+    doc = nlp("Reyansh rescues Ucchal. She thanks him.")
+    names = {c["name"]: c for c in doc._.characters if is_character(c)}
+    assert names["Reyansh"]["gender"] == "male"
+    assert names["Ucchal"]["gender"] == "female"
+
+
+def test_a_glued_subject_of_a_verb_of_things_is_no_character(nlp):
+    doc = nlp("Night falls. Chaos ensues.")
+    assert not [c for c in doc._.characters if is_character(c)]

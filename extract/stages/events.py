@@ -60,6 +60,7 @@ from extract.syntax import (
     misparsed_object,
     passive_agent,
     passive_subject,
+    s_form_stem,
 )
 
 # the meaning of each set is in models/lexicons/function_words.tsv
@@ -205,18 +206,10 @@ def is_verb_after_a_name(
     small parser tagged a plural noun, is the name's verb when its stem is a known verb."""
     if token.tag_ != "NNS" or not token.is_lower or token.i == 0:
         return False
-    before = token.doc[token.i - 1]
-    if before.pos_ != "PROPN" or before.i not in referents:
+    before = token.doc[token.i - 1]  # a name, whatever the tag ("Reyansh" read as adjective)
+    if before.pos_ in {"PRON", "DET"} or not before.text[:1].isupper() or before.i not in referents:
         return False
     return s_form_stem(token.lower_, verbs) is not None
-
-
-def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
-    """The known verb a form in -s is of ("stabs" -> "stab", "kisses" -> "kiss", "marries" ->
-    "marry"), if any."""
-    if not word.endswith("s"):
-        return None
-    return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in verbs), None)
 
 
 def character_after(verb: Token, referents: dict[int, list[int]]) -> list[int]:

@@ -96,7 +96,7 @@ def find_named_characters(
         [
             clue
             for start, end, _form in cluster_mentions
-            for clue in name_clues(doc, start, end)
+            for clue in name_clues(doc, start, end, verbs)
             if rules.on(clue)
         ]
         for cluster_mentions in mentions

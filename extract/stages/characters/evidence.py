@@ -20,7 +20,7 @@ from extract.lexicons import (
 from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
 from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
 from extract.stages.characters.profile import apposed_person_nouns
-from extract.syntax import first_conjunct
+from extract.syntax import first_conjunct, is_surface_subject, s_form_stem
 
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
@@ -43,8 +43,9 @@ def name_score(clues: list[str], weights: dict[str, float]) -> float:
     )
 
 
-def name_clues(doc: Doc, start: int, end: int) -> list[str]:
-    """The clues one occurrence of a name gives for (or against) being a person."""
+def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset()) -> list[str]:
+    """The clues one occurrence of a name gives for (or against) being a person; `verbs` are
+    the base forms known as verbs, to read a subject the parser missed ("Reyansh rescues")."""
     span = doc[start:end]
     head = span.root
     clues = []
@@ -71,6 +72,10 @@ def name_clues(doc: Doc, start: int, end: int) -> list[str]:
     if pronoun_follows(doc, end):
         clues.append("pronoun_follows")
     clues.extend(role_clues(head))
+    # a subject the parser missed counts only for a verb of persons ("Chaos ensues" is none)
+    if end - start == 1 and is_surface_subject(doc[start], verbs):
+        if s_form_stem(doc[end].lower_, verbs) in animate_verbs():
+            clues.append("animate_subject")
     apposed = [child for child in head.children if child.dep_ in {"compound", "appos"}]
     if head.dep_ in {"appos", "compound"}:
         apposed.append(head.head)

@@ -18,7 +18,7 @@ from extract.lexicons import (
     surnames,
 )
 from extract.phrases import determiner_of, is_person_noun
-from extract.syntax import is_participle_form_of
+from extract.syntax import is_participle_form_of, is_surface_subject
 
 NameForm = tuple[str, ...]
 INDEFINITE_ARTICLES = function_words("indefinite_article")
@@ -98,13 +98,17 @@ def is_name_particle(token: Token) -> bool:
 
 
 def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[NameForm]:
-    """Distinct maximal runs of name tokens (titles and an opening participle left out), plus
+    """Distinct maximal runs of name tokens (titles and an opening participle left out; an
+    unknown word the parser glued to the verb after it counts: "Reyansh rescues"), plus
     actor-noted names."""
     forms: dict[NameForm, None] = {}
     run: list[Token] = []
     for token in [*doc, None]:
         if token is not None and (
-            is_name_token(token) or run and (is_name_hyphen(token) or is_name_particle(token))
+            is_name_token(token)
+            or is_surface_subject(token, verbs)
+            or run
+            and (is_name_hyphen(token) or is_name_particle(token))
         ):
             if run or not (is_title(token) or is_opening_participle(token, verbs)):
                 run.append(token)
