@@ -113,7 +113,7 @@ class Registry:
         """(name, decision) of the first rule switched on that decides, else (None, None). A
         rule does not decide when it gives None, False or an empty collection (0 is a
         character)."""
-        for name, function in self.orders.get(rules.disabled) or self.ordered(rules):
+        for name, function in self.ordered(rules):
             decision = function(*args)
             if decision is None or decision is False:
                 continue
