@@ -415,5 +415,11 @@ def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
         and after.tag_ == "NNS"
         and token.head == after
         and s_form_stem(after.lower_, verbs) is not None
-        and not any(other.text == token.lower_ for other in doc)
+        and not is_written_in_lower_case(token)
     )
+
+
+def is_written_in_lower_case(token: Token) -> bool:
+    """The text writes the capitalised word in lower case somewhere too ("Faith ... faith"): a
+    common word capitalised by its place, not a name."""
+    return any(other.text == token.lower_ for other in token.doc)

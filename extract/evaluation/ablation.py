@@ -40,13 +40,21 @@ class EvaluationSet:
     scorer: Callable[[list[str], list[Doc]], Measures]
 
 
+def records_by_id(ids: list[str], docs: list[Doc]) -> dict[str, dict[str, list[dict]]]:
+    """Doc id -> the records of its Doc, by kind."""
+    return {
+        doc_id: document_records(Document(doc_id, "", ""), doc)
+        for doc_id, doc in zip(ids, docs, strict=True)
+    }
+
+
 def gold_scorer(gold_dir: Path) -> Callable[[list[str], list[Doc]], Measures]:
     def scorer(ids: list[str], docs: list[Doc]) -> Measures:
-        predicted: dict[str, dict[str, list[dict]]] = {kind: {} for kind in SCORED_KINDS}
-        for doc_id, doc in zip(ids, docs, strict=True):
-            records = document_records(Document(doc_id, "", ""), doc)
-            for kind in SCORED_KINDS:
-                predicted[kind][doc_id] = records[kind]
+        records = records_by_id(ids, docs)
+        predicted = {
+            kind: {doc_id: by_kind[kind] for doc_id, by_kind in records.items()}
+            for kind in SCORED_KINDS
+        }
         evaluation = evaluate_records(gold_dir, predicted)
         return {
             "named F1": evaluation.named.f1,
@@ -72,8 +80,7 @@ def gap_scorer(path: Path) -> Callable[[list[str], list[Doc]], Measures]:
 def cast_scorer(plots: list[dict]) -> Callable[[list[str], list[Doc]], Measures]:
     def scorer(ids: list[str], docs: list[Doc]) -> Measures:
         characters = {
-            doc_id: document_records(Document(doc_id, "", ""), doc)["characters"]
-            for doc_id, doc in zip(ids, docs, strict=True)
+            doc_id: by_kind["characters"] for doc_id, by_kind in records_by_id(ids, docs).items()
         }
         # higher is better, as for every other measure: the cast actors kept out of characters
         return {"actors not made characters": 1 - check_cast_records(plots, characters).share}
@@ -105,15 +112,12 @@ def evaluation_sets(shared: Path) -> tuple[list[EvaluationSet], list[str]]:
         )
     else:
         missing.append(f"cmu-dev: {cmu} or its gold not found")
-    plots = shared / "corpus" / "wikiplots" / "plots.jsonl"
+    plots_path = shared / "corpus" / "wikiplots" / "plots.jsonl"
+    lines = plots_path.read_text(encoding="utf-8").splitlines() if plots_path.is_file() else []
     gold = shared / "gold" / "wikiplots-dev"
-    if plots.is_file() and gold.is_dir():
+    if lines and gold.is_dir():
         wanted = {path.stem for path in gold.glob("*.json")}
-        chosen = [
-            plot
-            for plot in map(json.loads, plots.read_text(encoding="utf-8").splitlines())
-            if plot["id"] in wanted
-        ]
+        chosen = [plot for plot in map(json.loads, lines) if plot["id"] in wanted]
         sets.append(
             EvaluationSet(
                 "wikiplots-dev",
@@ -123,13 +127,9 @@ def evaluation_sets(shared: Path) -> tuple[list[EvaluationSet], list[str]]:
             )
         )
     else:
-        missing.append(f"wikiplots-dev: {plots} or {gold} not found")
-    if plots.is_file():
-        every_third = [
-            plot
-            for plot in map(json.loads, plots.read_text(encoding="utf-8").splitlines()[::3])
-            if plot.get("cast")
-        ]
+        missing.append(f"wikiplots-dev: {plots_path} or {gold} not found")
+    if lines:
+        every_third = [plot for plot in map(json.loads, lines[::3]) if plot.get("cast")]
         sets.append(
             EvaluationSet(
                 "cast (every 3rd plot)",
@@ -138,6 +138,8 @@ def evaluation_sets(shared: Path) -> tuple[list[EvaluationSet], list[str]]:
                 cast_scorer(every_third),
             )
         )
+    else:
+        missing.append(f"cast: {plots_path} not found")
     litbank = shared / "litbank"
     if (litbank / "coref" / "conll").is_dir():
         excerpts = read_litbank(litbank)

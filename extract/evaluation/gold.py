@@ -112,20 +112,31 @@ SCORED_KINDS = ("characters", "relations", "events")
 def evaluate(gold_dir: Path, output_dirs: Path | list[Path]) -> Evaluation:
     """Score the records of one or more output folders against every gold file in gold_dir."""
     folders = [output_dirs] if isinstance(output_dirs, Path) else output_dirs
-    predicted = {kind: records_by_doc(folders, kind) for kind in SCORED_KINDS}
+    return evaluate_records(gold_dir, *read_predictions(folders))
+
+
+def read_predictions(
+    output_dirs: list[Path],
+) -> tuple[dict[str, dict[str, list[dict]]], dict[str, str]]:
+    """The scored records (kind -> doc id -> records) and the documents' texts by id."""
+    predicted = {kind: records_by_doc(output_dirs, kind) for kind in SCORED_KINDS}
     texts = {
         doc_id: records[0]["text"]
-        for doc_id, records in records_by_doc(folders, "documents").items()
+        for doc_id, records in records_by_doc(output_dirs, "documents").items()
     }
-    return evaluate_records(gold_dir, predicted, texts)
+    return predicted, texts
 
 
 def evaluate_sets(gold_dirs: list[Path], output_dirs: list[Path]) -> dict[str, Evaluation]:
-    """An evaluation per gold folder (named by the folder) and, for several, "together"."""
-    evaluations = {gold_dir.name: evaluate(gold_dir, output_dirs) for gold_dir in gold_dirs}
+    """An evaluation per gold folder (named by the folder) and, for several, "together"; the
+    output folders are read once."""
+    predicted, texts = read_predictions(output_dirs)
+    evaluations = {
+        gold_dir.name: evaluate_records(gold_dir, predicted, texts) for gold_dir in gold_dirs
+    }
     if len(evaluations) > 1:
         together = Evaluation()
-        for evaluation in list(evaluations.values()):
+        for evaluation in evaluations.values():
             together.add(evaluation)
         evaluations["together"] = together
     return evaluations

@@ -18,7 +18,7 @@ from extract.lexicons import (
     surnames,
 )
 from extract.phrases import determiner_of, is_person_noun
-from extract.syntax import is_participle_form_of, is_surface_subject
+from extract.syntax import is_participle_form_of, is_surface_subject, is_written_in_lower_case
 
 NameForm = tuple[str, ...]
 INDEFINITE_ARTICLES = function_words("indefinite_article")
@@ -65,7 +65,7 @@ def is_opening_first_name(token: Token) -> bool:
         and token.dep_ in {"nsubj", "nsubjpass"}
         and first_name_gender(token.text) is not None
         and determiner_of(token) is None
-        and not any(other.text == token.lower_ for other in token.doc)
+        and not is_written_in_lower_case(token)
     )
 
 
