@@ -79,6 +79,13 @@ def test_an_actor_after_a_description_is_the_unnamed_character_s_actor(character
     [
         "Her father, played by Ford Sterling, disapproves of Lawrence Gray.",
         "The film stars Ford Sterling and Mabel Normand.",
+        "Ford Sterling plays Priscilla, an unemployed maid.",
+        "Ford Sterling plays her husband.",
+        "Ford Sterling portrays the title role.",
+        "Ford Sterling plays the part of a mean comedian.",
+        "Mabel Normand and Ford Sterling play young lovers.",
+        "Ford Sterling plays one of the twins.",
+        "Ford Sterling stars as Prince Lucio, who is Satan.",
     ],
 )
 def test_a_performer_is_a_real_person_not_a_character(nlp, text):
@@ -86,6 +93,18 @@ def test_a_performer_is_a_real_person_not_a_character(nlp, text):
     sterling = next(c for c in doc._.characters if c["name"] == "Ford Sterling")
     assert "performer" in sterling["clues"]
     assert not is_character(sterling)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford Sterling plays a key role in the plot against Mabel.",
+        "Ford Sterling plays the piano for Mabel.",
+    ],
+)
+def test_playing_no_part_is_no_performer(nlp, text):
+    sterling = next(c for c in nlp(text)._.names if c["name"] == "Ford Sterling")
+    assert "performer" not in sterling["clues"]
 
 
 def test_characters_are_ordered_by_first_mention(nlp):

@@ -175,6 +175,14 @@ def test_link_target_with_double_space_is_not_a_link():
         ("Tom (J. R. Rao) runs.", "Tom", "J. R. Rao"),
         ("Tom (Lucas de Souza) runs.", "Tom", "Lucas de Souza"),
         ("Tom ( Sam Roe ) runs.", "Tom", "Sam Roe"),
+        ("Tom (May Roe) runs.", "Tom", "May Roe"),
+        ("Tom (Ann May) runs.", "Tom", "Ann May"),
+        ("April (Ann Roe) runs.", "April", "Ann Roe"),
+        ("Tom (Sam Roe Jr.) runs.", "Tom", "Sam Roe Jr."),
+        ("Tom (Sam Roe, Sr.) runs.", "Tom", "Sam Roe, Sr."),
+        ("Tom Doe Jr. (Sam Roe) runs.", "Tom Doe Jr.", "Sam Roe"),
+        ("Tom Doe, Jr. (Sam Roe) runs.", "Tom Doe, Jr.", "Sam Roe"),
+        ("Tom Doe III (Sam Roe) runs.", "Tom Doe III", "Sam Roe"),
     ],
 )
 def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
@@ -225,6 +233,8 @@ def test_a_parenthetical_after_a_description_stays_unless_a_full_name(raw):
         "the city (Paris) sleeps.",
         "The (Sam Roe) sleeps.",
         "Ravi (January) recalls it.",
+        "In May (1925) he left.",
+        "He left in 1920. (Sam Roe) recalls it.",
         "Ravi (Sam Roe is a friend) recalls it.",
     ],
 )

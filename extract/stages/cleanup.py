@@ -28,7 +28,7 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR, first_name_gender
+from extract.lexicons import MODELS_DIR, first_name_gender, function_words
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -811,10 +811,15 @@ _NOT_NAMES = frozenset(
     """A An The He She It They We I You His Her Hers Its Their Our My Your This That These Those
     There Here When While After Before Then Later Meanwhile However Although Though But And Or Nor
     So Yet If As At In On Of For From To With By Into Also See Known Both Each Every All Some
-    Many One Two Three Part Chapter Act Scene Season Episode Film Book January February March
-    April May June July August September October November December Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday""".split()
+    Many One Two Three Part Chapter Act Scene Season Episode Film Book""".split()
 )
+# Alone, a date; in a longer name or before an actor, a name ("May McAvoy", "April (Joan Peers)").
+_CALENDAR_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_NAME_SUFFIXES = function_words("name_suffix")
+_SUFFIX_BEFORE = re.compile(r"(?:,? )([A-Z][A-Za-z]{1,3})\.?$")  # " Jr." or ", Sr" before a "("
 _ACTOR_PREFIX = re.compile(r"(?:([Pp]layed|[Pp]ortrayed|[Vv]oiced) by|[Aa]s) ")
 
 
@@ -837,10 +842,18 @@ def _name_run(
         particle = word in _PARTICLES
         if not (word[0].isupper() or (particle and kept)):
             break
+        if word in _NAME_SUFFIXES and kept:  # "Jr." (or ", Jr.") closes the name
+            end = m.end() + text.startswith(".", m.end())
+            return end, [*words[:kept], text[m.start() : end]]
         words.append(word)
         pos = m.end()
         if not particle:
             kept, end = len(words), pos
+        if kept and text.startswith(", ", pos):  # ", Jr." after the name
+            suffix = _NAME_TOKEN.match(text, pos + 2)
+            if suffix is not None and suffix.group() in _NAME_SUFFIXES:
+                pos += 2
+                continue
         if pos + 1 < len(text) and text[pos] == " " and text[pos + 1] != " ":
             if is_gap and is_gap(pos):
                 break
@@ -851,12 +864,17 @@ def _name_run(
 
 
 def _is_person_name(words: list[str]) -> bool:
-    """1-5 capitalised words, no acronym or function word, at least one full word."""
+    """1-5 capitalised words, no acronym or function word, at least one full word; a month or
+    a day only inside a longer name."""
     if not 1 <= len(words) <= 5:
         return False
     full_word = False
     for word in words:
-        if word in _NOT_NAMES or (len(word) > 1 and word.isupper() and "." not in word):
+        if word.rstrip(".") in _NAME_SUFFIXES:
+            continue
+        if word in _NOT_NAMES or (len(words) == 1 and word in _CALENDAR_WORDS):
+            return False
+        if len(word) > 1 and word.isupper() and "." not in word:
             return False
         full_word = full_word or (word[0].isupper() and not word.endswith("."))
     return full_word
@@ -1005,7 +1023,7 @@ class _Layout:
 
 # --------------------------------------------------------------------------- pass 3: actors, urls
 
-_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’-]) ?\(")
+_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.-]) ?\(")  # after a word or "Jr."
 # Text read after a candidate "(": short first (most names fit), at most the longest stretch
 # an actor residue can need (prefix + six 40-char words + what follows).
 _VIEW_LIMITS = (24, 96, 320)
@@ -1070,6 +1088,8 @@ class _ActorRemover:
             end -= 1
         elif not is_paren:
             return -1
+        if _name_before_suffix(text, end) >= 0:
+            return end
         if end == 0 or not text[end - 1].isalnum():  # "Tom'" + "(...)'s" would glue "''"
             return -1
         start = _word_start(text, end)
@@ -1161,7 +1181,8 @@ class _ActorRemover:
     def _character(self, end: int) -> str:
         """The run of up to four capitalised words ending at ``end`` (function words dropped)."""
         text = self.text
-        starts = [_word_start(text, end)]
+        name_end = _name_before_suffix(text, end)
+        starts = [_word_start(text, end if name_end < 0 else name_end)]
         while len(starts) < 4:
             space = starts[-1] - 1
             if space < 1 or text[space] != " " or space in self.gaps:
@@ -1178,9 +1199,22 @@ class _ActorRemover:
                 if not (_is_character_word(word) or word in _PARTICLES):
                     break
             starts.append(start)
-        while len(starts) > 1 and text[starts[-1] : text.find(" ", starts[-1])] in _PARTICLES:
+        while len(starts) > 1 and (
+            text[starts[-1] : text.find(" ", starts[-1])] in _PARTICLES | _CALENDAR_WORDS
+        ):
             starts.pop()
         return text[starts[-1] : end]
+
+
+def _name_before_suffix(text: str, end: int) -> int:
+    """The end of the name before a suffix ending at ``end`` ("Richard Gaylor Jr.", "Andy
+    Charles, Jr.", "Phelps III"), or -1."""
+    suffix = _SUFFIX_BEFORE.search(text, max(0, end - 6), end)
+    if suffix is None or suffix.group(1) not in _NAME_SUFFIXES:
+        return -1
+    name_end = suffix.start()
+    start = _word_start(text, name_end)
+    return name_end if start >= 0 and _is_character_word(text[start:name_end]) else -1
 
 
 class _View:

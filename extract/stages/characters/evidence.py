@@ -33,6 +33,7 @@ PERSON_RELATIVES = relative_pronouns(person=("only",))
 PERSONAL_PRONOUNS = function_words("gendered_pronoun")
 PERFORMED_BY_VERBS = function_words("performed_by_verb")
 STARRING_VERBS = function_words("starring_verb")
+ROLE_NOUNS = function_words("role_noun")
 
 
 def name_score(clues: list[str], weights: dict[str, float]) -> float:
@@ -72,6 +73,8 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     if pronoun_follows(doc, end):
         clues.append("pronoun_follows")
     clues.extend(role_clues(head))
+    if "performer" not in clues and stars_as_follows(doc, end):
+        clues.append("performer")
     # a subject the parser missed counts only for a verb of persons ("Chaos ensues" is none)
     if end - start == 1 and is_surface_subject(doc[start], verbs):
         if s_form_stem(doc[end].lower_, verbs) in animate_verbs():
@@ -159,11 +162,42 @@ def is_animate_verb(verb: Token | None) -> bool:
 
 
 def is_performer(word: Token) -> bool:
-    """An actor named as playing a part: "played by X", "X stars as Y", "the film stars X"."""
+    """An actor named as playing a part: "played by X", "X stars as Y", "the film stars X",
+    "X plays Y", "X portrays the title role", "X and Y play young lovers"."""
     dep, governor = word.dep_, word.head
     if dep == "pobj" and governor.lower_ == "by":
         return governor.head.lemma_ in PERFORMED_BY_VERBS
+    if dep == "nsubj" and governor.lemma_ in PERFORMED_BY_VERBS:
+        return any(is_part(child) for child in governor.children)
     return dep in {"nsubj", "dobj"} and governor.lemma_ in STARRING_VERBS
+
+
+def stars_as_follows(doc: Doc, end: int) -> bool:
+    """ "X stars as Y" read from the surface, as the small parser takes "stars" for a plural
+    noun after a name."""
+    after = doc[end : end + 2]
+    return (
+        len(after) == 2
+        and s_form_stem(after[0].lower_, STARRING_VERBS) is not None
+        and after[1].lower_ == "as"
+    )
+
+
+def is_part(child: Token) -> bool:
+    """A part played: a name, a person noun, a role ("the title role", "the part of"), "one of
+    the twins", or "as ..." ("X plays Y", "X plays young lovers")."""
+    if child.dep_ == "prep":
+        return child.lower_ == "as"
+    if child.dep_ != "dobj":
+        return False
+    if child.pos_ == "PROPN" or is_person_noun(child):
+        return True
+    if child.lower_ in ROLE_NOUNS:  # "the title role", "the part of", not "a key role in"
+        return any(word.lower_ in {"the", "of"} for word in child.children)
+    return child.pos_ == "NUM" and any(
+        grandchild.lower_ == "of" and any(is_person_noun(obj) for obj in grandchild.children)
+        for grandchild in child.children
+    )
 
 
 def is_crew_noun(token: Token) -> bool:
