@@ -305,14 +305,22 @@ def relation_nouns() -> dict[str, str]:
 
 @cache
 def first_name_genders() -> dict[str, str]:
-    """Lower-cased first names -> the gender they are clearly given to (a prior, nothing more)."""
+    """Lower-cased first names -> the gender they are clearly given to, "unknown" for those
+    given to both (a prior, nothing more)."""
     return {row["name"]: row["gender"] for row in read_table("lexicons/first_names.tsv")}
 
 
+def is_first_name(word: str) -> bool:
+    """A known first name, its accents aside ("Véronique" is read as "veronique": the list
+    holds ASCII spellings), whatever gender it is given to."""
+    return ascii_folded(word.lower()) in first_name_genders()
+
+
 def first_name_gender(word: str) -> str | None:
-    """The gender a first name is clearly given to, its accents aside ("Véronique" is read as
-    "veronique": the list holds ASCII spellings), or None for a word that is no known name."""
-    return first_name_genders().get(ascii_folded(word.lower()))
+    """The gender a first name is clearly given to, its accents aside, or None for a name given
+    to both and a word that is no known name."""
+    gender = first_name_genders().get(ascii_folded(word.lower()))
+    return gender if gender in {"male", "female"} else None
 
 
 @cache

@@ -3,6 +3,7 @@
 import pytest
 
 from extract.document import is_character
+from extract.stages.characters.evidence import name_clues
 from extract.stages.characters.names import cluster_name_forms, first_name_prior
 
 
@@ -284,6 +285,22 @@ def test_a_known_first_name_is_a_person_clue_unless_tagged_a_place(nlp):
         "her"
     ]
     assert "India" not in names(nlp, "Seema flies to India. India is hot. India is large.")
+
+
+def test_a_first_name_given_to_both_genders_is_a_name_without_a_gender():
+    from extract.lexicons import first_name_gender, is_first_name
+
+    assert is_first_name("Thanh") and first_name_gender("Thanh") is None
+    assert is_first_name("Maria") and first_name_gender("Maria") == "female"
+    assert not is_first_name("Tennis")  # rare as a name: left out
+
+
+def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
+    doc = nlp("He opens his Murphy bed. He sleeps. Murphy calls the Smith brothers.")
+    clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Murphy"]
+    assert "noun_modifier" in clues[0] and "noun_modifier" not in clues[1]
+    smith = next(token.i for token in doc if token.text == "Smith")
+    assert "noun_modifier" not in name_clues(doc, smith, smith + 1)
 
 
 def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):

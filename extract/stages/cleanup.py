@@ -28,7 +28,7 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR, first_name_gender, function_words
+from extract.lexicons import MODELS_DIR, function_words, is_first_name
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -1157,7 +1157,7 @@ class _ActorRemover:
         if (
             len(words) < 2
             or not view.chars.startswith(")", run_end)
-            or first_name_gender(words[0]) is None
+            or not is_first_name(words[0])
             or not _is_person_name(words)
         ):
             return None

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
     animate_verbs,
     crew_nouns,
-    first_name_gender,
     function_words,
+    is_first_name,
     motion_verbs,
     nonperson_heads,
     once_per_name_clues,
@@ -62,7 +62,9 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         clues.append("title")
     elif before is not None and before.lower_ == "the":
         clues.append("definite_article")
-    if entity not in PLACE_ENTITIES and first_name_gender(doc[start].text) is not None:
+    elif is_noun_modifier(span):
+        clues.append("noun_modifier")
+    if entity not in PLACE_ENTITIES and is_first_name(doc[start].text):
         clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
@@ -85,6 +87,19 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
         clues.append("crew_apposition")
     return clues
+
+
+def is_noun_modifier(span: Span) -> bool:
+    """A name modifying a common noun whose determiner stands before it: "his Murphy bed", "a
+    Ford truck" (not "the Smith brothers": a person noun)."""
+    head = span.root
+    noun = head.head
+    return (
+        head.dep_ == "compound"
+        and noun.pos_ == "NOUN"
+        and not is_person_noun(noun)
+        and any(child.dep_ in {"det", "poss"} and child.i < span.start for child in noun.children)
+    )
 
 
 def relative_who_follows(doc: Doc, end: int) -> bool:

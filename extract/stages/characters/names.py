@@ -13,6 +13,7 @@ from extract.lexicons import (
     first_name_gender,
     function_words,
     honorifics,
+    is_first_name,
     name_particles,
     person_nouns,
     surnames,
@@ -63,7 +64,7 @@ def is_opening_first_name(token: Token) -> bool:
         token.is_sent_start
         and token.tag_ == "NN"
         and token.dep_ in {"nsubj", "nsubjpass"}
-        and first_name_gender(token.text) is not None
+        and is_first_name(token.text)
         and determiner_of(token) is None
         and not is_written_in_lower_case(token)
     )
@@ -122,7 +123,7 @@ def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[
     # "Ellen Ward ... Ellen catches the eye" with "Ellen" tagged an adjective there: the first
     # name of a full name is a form of it wherever it stands
     for form in list(forms):
-        if len(form) > 1 and first_name_gender(form[0]) is not None:
+        if len(form) > 1 and is_first_name(form[0]):
             forms.setdefault((form[0],), None)
     return [form for form in forms if form]
 
@@ -133,7 +134,7 @@ def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
     such as "Irving")."""
     return (
         token.is_sent_start
-        and first_name_gender(token.text) is None
+        and not is_first_name(token.text)
         and is_participle_form_of(token.text, verbs)
     )
 
