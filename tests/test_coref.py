@@ -36,6 +36,21 @@ def test_object_pronoun_is_not_its_own_clause_subject(nlp):
     assert owner_of(doc, "him") == "Tom Baker"
 
 
+def test_object_pronoun_read_as_a_small_clause_subject_is_not_the_clause_subject(nlp):
+    doc = nlp("Peter Hall talks to Tom Baker. Peter Hall shoots him dead.")
+    assert owner_of(doc, "him") == "Tom Baker"
+
+
+def test_subject_pronoun_is_no_one_named_after_it_in_its_clause(nlp):
+    doc = nlp("Tom Baker calls Peter Hall. He insists on going to see Tom Baker.")
+    assert owner_of(doc, "He") == "Peter Hall"
+
+
+def test_subject_pronoun_may_be_what_it_is_called(nlp):
+    doc = nlp("Tom Baker calls Mary Parker. He is known as Tom Baker the Great.")
+    assert owner_of(doc, "He") == "Tom Baker"
+
+
 def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
     doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
     assert owner_of(doc, "He") is None

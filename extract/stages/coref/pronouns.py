@@ -35,6 +35,7 @@ from extract.syntax import (
 )
 
 PREDICATE_DEPS = {"attr"}  # "is his friend", "becomes her husband"
+SMALL_CLAUSE_DEPS = {"ccomp", "xcomp", "oprd"}  # "shoots her dead", "lets him go"
 THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 # prepositions whose object inside a verb's object is someone else than the verb's subject
 NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposition")
@@ -435,7 +436,9 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     causative = causative_roles(pronoun.head) if pronoun.dep_ == "nsubj" else None
     if causative is not None and causative[1] == pronoun:
         return phrase_characters(causative[0], owners)
-    if is_object_read_as_possessive(pronoun):
+    if is_small_clause_subject(pronoun):
+        verb = pronoun.head.head
+    elif is_object_read_as_possessive(pronoun):
         verb = pronoun.head.head
     elif pronoun.dep_ in OBJECT_DEPS:
         verb = argument_verb(pronoun)
@@ -444,6 +447,58 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     else:
         return set()
     return phrase_characters(subject_of(verb), owners)
+
+
+def is_small_clause_subject(pronoun: Token) -> bool:
+    """An object pronoun the parser took for the subject of a clause under the verb: "shoots
+    her dead", "finds him dead", "lets him go" (the verb's object all the same)."""
+    return (
+        pronoun.dep_ == "nsubj"
+        and pronouns()[pronoun.lower_].case == "object"
+        and pronoun.head.dep_ in SMALL_CLAUSE_DEPS
+    )
+
+
+@PRONOUN_CONSTRAINTS.register("commanded_name")
+def commanded_name_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
+    """A subject pronoun is no one named after it in its clause, down into the clauses under
+    it ("He insists on going to see Nathan", "she reveals to Alabam"), except as what it is
+    or is called ("he is Tom", "she is known as Ann")."""
+    if pronoun.dep_ not in SUBJECT_DEPS or pronouns()[pronoun.lower_].case != "subject":
+        return set()
+    excluded = set()
+    for word in pronoun.head.subtree:
+        if word.i <= pronoun.i or not is_whole_name(word, owners):
+            continue
+        if not any(is_naming_link(link) for link in path_up_to(word, pronoun.head)):
+            excluded.add(owners[word.i])
+    return excluded
+
+
+def is_whole_name(word: Token, owners: dict[int, int]) -> bool:
+    """The head of a written name whose every word is a mention of one character (not
+    "Swayze" of "Jesse Wayne Swayze" for another Swayze, nor "Lemhouse" of "Lemhouse Design")."""
+    if word.i not in owners or word.pos_ == "PRON" or not word.text[:1].isupper():
+        return False
+    if word.dep_ == "compound":
+        return False
+    parts = [child for child in word.lefts if child.dep_ == "compound"]
+    return all(owners.get(part.i) == owners[word.i] for part in parts)
+
+
+def path_up_to(word: Token, top: Token) -> Iterable[Token]:
+    """The word and its heads below `top`."""
+    while word != top and word.head != word:
+        yield word
+        word = word.head
+
+
+def is_naming_link(word: Token) -> bool:
+    """A link of what says who the subject is: a predicate ("is Tom") or an "as" phrase
+    ("known as Ann")."""
+    return word.dep_ in PREDICATE_DEPS | {"oprd", "appos"} or (
+        word.dep_ == "prep" and word.lower_ == "as"
+    )
 
 
 @PRONOUN_CONSTRAINTS.register("described_noun")
