@@ -1,5 +1,7 @@
 """One test per relation rule, on hand-written sentences."""
 
+import pytest
+
 
 def relations_of(doc):
     names = [c["name"] for c in doc._.characters]
@@ -82,6 +84,37 @@ def test_wanted_marriage_makes_no_spouse(nlp):
 def test_phrasal_relation_verb(nlp):
     doc = nlp("Jada Pinkett is going out with a guy named Jamal.")
     assert ("Jada Pinkett", "lover", "Jamal") in relations_of(doc)
+
+
+def test_a_tie_noun_against_or_for_someone(nlp):
+    doc = nlp("John Miller has a burning passion for Mary Parker.")
+    assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)
+    doc = nlp("John Miller has a grudge against Tom Baker.")
+    assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
+
+
+def test_dismissing_someone_is_employing_them(nlp):
+    doc = nlp("John Miller dismisses Tom Baker.")
+    assert ("John Miller", "employer", "Tom Baker") in relations_of(doc)
+
+
+def test_a_victim_is_an_enemy(nlp):
+    doc = nlp("John Miller meets his victim, Tom Baker.")
+    assert {("Tom Baker", "enemy", "John Miller"), ("John Miller", "enemy", "Tom Baker")} & (
+        relations_of(doc)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Miller offers to marry Mary Parker.",
+        "John Miller will marry Mary Parker.",
+        "John Miller denies having married Mary Parker.",
+    ],
+)
+def test_offered_future_or_denied_marriage_makes_no_spouse(nlp, text):
+    assert not {r for r in relations_of(nlp(text)) if r[1] == "spouse"}
 
 
 def test_negated_event_makes_no_relation(nlp):
