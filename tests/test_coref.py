@@ -559,3 +559,15 @@ def test_a_subject_pronoun_is_none_of_the_people_coordinated_with_it(nlp):
         "she and Berman became the first pair of women to be elected."
     )
     assert owner_of(doc, "she") == "Croce"
+
+
+def test_a_couple_joined_by_a_verb_is_known_by_its_tie(nlp):
+    doc = nlp("Mary Parker marries Tom Baker. Later she refuses to kiss her new husband.")
+    assert owner_of(doc, "husband") == "Tom Baker"
+    doc = nlp("Tom Baker wants to marry Mary Parker. She meets her husband.")
+    assert owner_of(doc, "husband") == "Mary Parker's husband"
+
+
+def test_an_indefinite_description_is_someone_new(nlp):
+    doc = nlp("Mary Parker dates Tom Baker. Mary Parker invites an old girlfriend of Tom's.")
+    assert owner_of(doc, "girlfriend") != "Mary Parker"

@@ -66,6 +66,7 @@ from extract.stages.coref.descriptions import (
     is_only_a_possessor,
     is_ordinal_adjective,
     name_unnamed_character,
+    register_couple_ties,
     resolve_description,
     resolve_former_latter,
 )
@@ -147,6 +148,8 @@ def resolve_mentions(
                 resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
+        if token.i == token.sent.end - 1 and rules.on("couple_verb_tie"):
+            register_couple_ties(state, token.sent)
     kept = [i for i in range(len(state.characters)) if i not in state.merged]
     for index in kept:
         character = state.characters[index]

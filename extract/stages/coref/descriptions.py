@@ -3,7 +3,7 @@ one; unnamed characters are named by their most specific description."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
     creature_nouns,
@@ -14,9 +14,10 @@ from extract.lexicons import (
     relation_types,
     relation_verbs,
 )
+from extract.phrases import INDEFINITE
 from extract.stages.coref.clauses import argument_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
-from extract.syntax import active_subject
+from extract.syntax import active_subject, child_with_dep, subject_of
 
 ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
@@ -59,6 +60,7 @@ def resolve_description(
         character is None
         and description["determiner"] == "possessive"
         and possessor is not None
+        and not is_indefinite(head)  # "an old girlfriend of Neville's": someone new
         and rules.on("known_tie")
     ):
         character = of_gender(state, state.by_description.get(key, []), description["gender"])
@@ -98,6 +100,10 @@ def resolve_description(
     actor = noted_actor(state.doc, end)
     if actor is not None and state.characters[character]["actor"] is None:
         state.characters[character]["actor"] = actor
+
+
+def is_indefinite(head: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in head.children)
 
 
 def noted_actor(doc: Doc, end: int) -> str | None:
@@ -162,6 +168,38 @@ def register_relation_object(state: Resolution, head: Token, character: int) -> 
                 (f"{rule.type}:source", state.owners[subject.i]), []
             ).append(character)
             return
+
+
+def register_couple_ties(state: Resolution, sentence: Span) -> None:
+    """Two characters a verb of couples joins ("Priscilla marries Mark", "Jack is engaged to
+    Madeleine", "Ann dates Tom") are known from then on by that tie ("her new husband" said of
+    Priscilla is Mark); a verb negated or only wanted ("wants to marry her") joins no one."""
+    for verb in sentence:
+        rules = [
+            rule
+            for rule in relation_verbs().get(verb.lemma_, [])
+            if rule.noun is None and relation_types()[rule.type].couple
+        ]
+        if not rules or verb.dep_ == "xcomp" or child_with_dep(verb, "neg") is not None:
+            continue
+        subject = subject_of(verb)
+        partner = next((word for word in verb.children if word.dep_ == "dobj"), None)
+        if partner is None:
+            partner = next(
+                (
+                    word
+                    for preposition in verb.children
+                    if preposition.dep_ == "prep" and preposition.lower_ in {"to", "with"}
+                    for word in preposition.children
+                    if word.dep_ == "pobj"
+                ),
+                None,
+            )
+        if subject is None or partner is None:
+            continue
+        one, other = state.owners.get(subject.i), state.owners.get(partner.i)
+        if one is not None and other is not None and one != other:
+            register_tie(state, (f"{rules[0].type}:source", one), other)
 
 
 def description_role(noun: str) -> str:
