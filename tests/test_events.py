@@ -169,6 +169,11 @@ def test_reciprocal_verb_without_object_relates_its_subjects(nlp):
     assert (agent, patient) == ("Nikolai Petrov", "Anna Ivanova")
 
 
+def test_coordinated_subjects_falling_in_love_fall_in_love_with_each_other(nlp):
+    agent, _, patient, _ = find(nlp("Lola Smith and Bo Jones fall in love."), "fall")
+    assert (agent, patient) == ("Lola Smith", "Bo Jones")
+
+
 def test_get_married_is_marry_said_of_the_subject(nlp):
     agent, _, patient, event = find(nlp("Ranchhod Patel got married to Kamla Devi."), "marry")
     assert (agent, patient) == ("Ranchhod Patel", "Kamla Devi")

@@ -70,6 +70,7 @@ RELATIVE_OBJECTS = relative_pronouns(
 SURFACE_PATIENT_PREPOSITIONS = function_words("surface_patient_preposition")
 PLACE_PREPOSITIONS = function_words("place_preposition")
 TIME_PREPOSITIONS = function_words("time_preposition")
+RECIPROCAL_COMPLEMENTS = function_words("reciprocal_complement")  # "Tom and Ann fall in love"
 NON_PATIENT_PREPOSITIONS = (
     function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
 )
@@ -126,8 +127,9 @@ def find_events(
         if verb.dep_ == "acomp" and stative_participle(verb.head) == verb:
             continue
         predicate = participle_verbs()[participle.lower_] if participle else verb_lemma(verb, verbs)
+        complement = None if participle else support_complement(verb)
         agents, patients, participant_rule = participants(
-            verb, predicate, participle, referents, rules
+            verb, predicate, participle, referents, rules, complement
         )
         if surface_verb:
             agents = agents or referents[verb.i - 1]
@@ -142,7 +144,7 @@ def find_events(
                     if participle is None
                     else [verb.i, participle.i + 1],
                     "predicate": predicate,
-                    "complement": None if participle else support_complement(verb),
+                    "complement": complement,
                     "agent": agent,
                     "patient": patient,
                     "arguments": arguments_of(verb, referents, exclude={agent, patient}),
@@ -258,11 +260,13 @@ def participants(
     participle: Token | None,
     referents: dict[int, list[int]],
     rules: RuleSet = ALL_RULES,
+    complement: str | None = None,
 ) -> tuple[list[int], list[int], str | None]:
     """(agents, patients) of the verb. A reciprocal ("Lola and Bo fall for each other", "Nikolai
-    and Anna kiss", "they get married") relates the first of the coordinated subjects to the
-    others; a shared state in the passive ("he is engaged to Sushma") is said of its subject."""
-    shared_state = predicate in reciprocal_verbs()
+    and Anna kiss", "they get married", "Tom and Ann fall in love") relates the first of the
+    coordinated subjects to the others; a shared state in the passive ("he is engaged to
+    Sushma") is said of its subject."""
+    shared_state = predicate in reciprocal_verbs() or complement in RECIPROCAL_COMPLEMENTS
     causative = causative_roles(verb) if rules.on("causative") else None
     if causative is not None:
         agents = characters_of(causative[0], referents)
