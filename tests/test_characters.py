@@ -371,3 +371,17 @@ def test_an_unknown_name_the_parser_glued_to_its_verb_is_a_subject(nlp):
 def test_a_glued_subject_of_a_verb_of_things_is_no_character(nlp):
     doc = nlp("Night falls. Chaos ensues.")
     assert not [c for c in doc._.characters if is_character(c)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Nneka is the sister of Obinna.", "Obinna", True),
+        ("Helen is the daughter of a wealthy American.", "American", False),
+        ('He sings "Mother of Mine" to her.', "Mine", False),
+    ],
+)
+def test_one_of_whom_a_kin_noun_is_said_through_of_is_a_person(nlp, text, name, expected):
+    doc = nlp(text)
+    index = next(token.i for token in doc if token.text == name)
+    assert ("person_possessor" in name_clues(doc, index, index + 1)) is expected

@@ -10,21 +10,24 @@ from extract.lexicons import (
     crew_nouns,
     function_words,
     is_first_name,
+    kinship_nouns,
     motion_verbs,
     nonperson_heads,
     once_per_name_clues,
     personal_nouns,
+    relation_types,
     relative_pronouns,
     work_nouns,
 )
 from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
 from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
 from extract.stages.characters.profile import apposed_person_nouns
-from extract.syntax import first_conjunct, is_surface_subject, s_form_stem
+from extract.syntax import child_with_dep, first_conjunct, is_surface_subject, s_form_stem
 
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
+FAMILY_CATEGORIES = {"family", "romance"}
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
 DIRECTION_PREPOSITIONS = function_words("direction_preposition")
@@ -138,6 +141,13 @@ def role_clues(head: Token) -> list[str]:
         clues.append("object_of_person_verb")
     elif dep == "poss" and person_noun_lemma(governor) is not None:
         clues.append("person_possessor")
+    elif (
+        dep == "pobj"
+        and governor.lower_ == "of"
+        and is_family_noun(governor.head)
+        and child_with_dep(word, "det") is None
+    ):
+        clues.append("person_possessor")  # "the sister of X", not "of a wealthy American"
     elif dep == "pobj" and governor.lower_ in LOCATIVE_PREPOSITIONS:
         clues.append("locative_object")
     elif (
@@ -161,6 +171,15 @@ def role_clues(head: Token) -> list[str]:
     if is_performer(word):
         clues.append("performer")
     return clues
+
+
+def is_family_noun(noun: Token) -> bool:
+    """A noun of kin or of a couple ("sister", "wife", "fiancé"), not of work or enmity ("the
+    leader of X", "the enemy of X" may be of a country)."""
+    if not noun.text.islower():  # "Son of Sixpence", "Mother of Mine": titles
+        return False
+    kinship = kinship_nouns().get(noun.lemma_.lower()) or kinship_nouns().get(noun.lower_)
+    return kinship is not None and relation_types()[kinship.type].category in FAMILY_CATEGORIES
 
 
 def verb_of(preposition: Token) -> Token | None:
