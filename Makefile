@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WORKERS ?= 1
 
-.PHONY: run test golden bench lint eval eval-cast eval-litbank eval-gap ablation clean
+.PHONY: run test golden bench lint eval eval-cast eval-litbank eval-gap ablation fit-weights clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ eval-gap: $(INSTALLED)
 ## ablation: per rule, the change in every evaluation measure when it is off (needs ../shared)
 ablation: $(INSTALLED)
 	$(BIN)/extract ablation --workers 2
+
+## fit-weights: refit the person-evidence clue weights on the gold, cross-validated against the hand ones (needs ../shared; add FIT_FLAGS=--write to adopt them where they win on every set)
+fit-weights: $(INSTALLED)
+	$(BIN)/extract fit-weights $(FIT_FLAGS)
 
 ## lint: ruff
 lint: $(INSTALLED)

@@ -300,6 +300,33 @@ def ablation(
     Console(width=None if sys.stdout.isatty() else 250).print(ablation_table(result))
 
 
+@app.command("fit-weights")
+def fit_weights(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    write: Annotated[
+        bool, typer.Option(help="Write the fitted weights into the table if they win everywhere.")
+    ] = False,
+    model: ModelOption = DEFAULT_MODEL,
+) -> None:
+    """Refit the person-evidence clue weights on the gold (cmu-dev, wikiplots-dev, LitBank) and
+    compare them with the hand weights under cross-validation."""
+    from extract.evaluation.weights import WEIGHTS_TABLE, run_fit, wins_everywhere, write_weights
+    from extract.views.tables import fit_table
+
+    if not (shared / "gold").is_dir() or not (shared / "litbank").is_dir():
+        stderr.print(f"fit-weights skipped: the gold of {shared} not found", highlight=False)
+        return
+    report = run_fit(shared, model=model)
+    stdout_console().print(fit_table(report))
+    if not write:
+        return
+    if not wins_everywhere(report):
+        stderr.print("not written: the fitted weights lose on a set", highlight=False)
+        raise typer.Exit(1)
+    write_weights(report.weights)
+    stderr.print(f"written to {WEIGHTS_TABLE}", highlight=False)
+
+
 @app.command()
 def bench(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),

@@ -105,3 +105,9 @@ def test_show_explain_says_why(monkeypatch):
     him = next(line for line in result.stdout.splitlines() if "She kills [him]" in line)
     assert "Pooja's maid" in she and "salience" in she
     assert "the maid's husband" in him and "not: clause_subject" in him
+
+
+def test_fit_weights_says_it_is_skipped_without_the_shared_gold(tmp_path):
+    result = runner.invoke(app, ["fit-weights", "--shared", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "fit-weights skipped" in result.stderr

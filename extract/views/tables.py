@@ -11,6 +11,7 @@ from extract.evaluation.cast import CastCheck
 from extract.evaluation.gap import GapScores
 from extract.evaluation.gold import Evaluation
 from extract.evaluation.litbank import LitBankScores
+from extract.evaluation.weights import FitReport
 
 
 def record_tables(records: dict[str, list[dict]], explain: bool = False) -> list[Table]:
@@ -262,3 +263,28 @@ def point_change(delta: float) -> str:
     """A change in points, "." when there is none."""
     points = 100 * delta
     return "." if abs(points) < 0.05 else f"{points:+.1f}"
+
+
+def fit_table(report: FitReport) -> Table:
+    """Named characters kept by the hand and the fitted clue weights on held-out folds, per set,
+    then the fitted weights beside the hand ones."""
+    table = Table(title="extract fit-weights: names kept, held-out folds")
+    for column in ("set", "hand P", "hand R", "hand F1", "fitted P", "fitted R", "fitted F1"):
+        table.add_column(column, justify="left" if column == "set" else "right")
+    for name in sorted(report.hand):
+        hand, fitted = report.hand[name], report.fitted[name]
+        add_text_row(
+            table,
+            name,
+            *(f"{value:.3f}" for value in (hand.precision, hand.recall, hand.f1)),
+            *(f"{value:.3f}" for value in (fitted.precision, fitted.recall, fitted.f1)),
+        )
+    changed = {
+        clue: weight
+        for clue, weight in report.weights.items()
+        if weight != report.hand_weights[clue]
+    }
+    table.caption = "fitted on all documents: " + ", ".join(
+        f"{clue} {report.hand_weights[clue]:g} -> {weight:g}" for clue, weight in changed.items()
+    )
+    return table

@@ -43,6 +43,7 @@ from extract.rules import ALL_RULES, RuleSet
 from extract.stages.characters.descriptions import find_descriptions
 from extract.stages.characters.evidence import coordinated_with_persons, name_clues, name_score
 from extract.stages.characters.names import (
+    NameForm,
     actors_by_form,
     assign_shared_forms,
     candidate_name_forms,
@@ -83,12 +84,11 @@ class CharacterFinder:
         return run_guarded(doc, "characters", "descriptions", find_descriptions)
 
 
-def find_named_characters(
-    doc: Doc, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES
-) -> list[Character]:
-    """Named characters of `doc`, ordered by first mention, each with the clues that made it
-    one. `verbs` are base forms known as verbs, to tell an opening participle from a name
-    ("Suspecting Cilla was..."); clues switched off in `rules` are not counted."""
+def name_evidence(
+    doc: Doc, verbs: frozenset[str], rules: RuleSet, weights: dict[str, float]
+) -> tuple[list[list[tuple[int, int, NameForm]]], list[list[str]], list[float]]:
+    """Every name of `doc` (its mentions), the clues of its occurrences and their summed
+    `weights`, before any threshold."""
     clusters = cluster_name_forms(candidate_name_forms(doc, verbs))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     mentions = split_titled_relatives(doc, mentions)
@@ -101,12 +101,22 @@ def find_named_characters(
         ]
         for cluster_mentions in mentions
     ]
-    weights = person_evidence_weights()
     scores = [name_score(cluster_clues, weights) for cluster_clues in clues]
     if rules.on("coordinated_with_person"):  # one more clue, once the others are summed
         for index in coordinated_with_persons(doc, mentions, scores):
             clues[index].append("coordinated_with_person")
             scores[index] += weights["coordinated_with_person"]
+    return mentions, clues, scores
+
+
+def find_named_characters(
+    doc: Doc, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES
+) -> list[Character]:
+    """Named characters of `doc`, ordered by first mention, each with the clues that made it
+    one. `verbs` are base forms known as verbs, to tell an opening participle from a name
+    ("Suspecting Cilla was..."); clues switched off in `rules` are not counted."""
+    weights = person_evidence_weights()
+    mentions, clues, scores = name_evidence(doc, verbs, rules, weights)
     actors = actors_by_form(doc)
     characters = []
     for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):
