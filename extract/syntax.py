@@ -366,15 +366,22 @@ def base_verbs(nlp: Language) -> frozenset[str]:
 
 
 def is_participle_form_of(word: str, verbs: frozenset[str]) -> bool:
-    """ "Suspecting", "Overhearing", "Following": an -ing form of a known verb (with its final
-    e or doubled consonant restored: "Leaving", "Getting")."""
-    stem = word.lower().removesuffix("ing")
-    if stem == word.lower() or not stem:
-        return False
-    candidates = {stem, stem + "e"}
-    if len(stem) > 2 and stem[-1] == stem[-2]:
-        candidates.add(stem[:-1])
-    return bool(candidates & verbs)
+    """ "Suspecting", "Overhearing", "Annoyed", "Enraged": an -ing or -ed form of a known verb
+    (with its final e, y or doubled consonant restored: "Leaving", "Getting", "Worried",
+    "Trapped"); an -ed form only of a stem of three letters or more (not "Seed", "Ted")."""
+    lower = word.lower()
+    for suffix, shortest in (("ing", 1), ("ed", 3)):
+        stem = lower.removesuffix(suffix)
+        if stem == lower or len(stem) < shortest:
+            continue
+        candidates = {stem, stem + "e"}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.add(stem[:-1])
+        if suffix == "ed" and stem.endswith("i"):
+            candidates.add(stem[:-1] + "y")
+        if candidates & verbs:
+            return True
+    return False
 
 
 def belief_modality(clause: Token) -> str | None:

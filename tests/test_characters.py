@@ -308,6 +308,11 @@ def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
     assert {"Cilla Battersby", "Les Brown", "Irving Berlin"} <= set(names(nlp, doc.text))
 
 
+def test_a_past_participle_opening_the_sentence_is_no_name(nlp):
+    text = "Annoyed, Maria Lopez leaves. Enraged Peter Hall shouts. Fred Astaire dances."
+    assert set(names(nlp, text)) == {"Maria Lopez", "Peter Hall", "Fred Astaire"}
+
+
 def test_one_who_was_born_is_a_person(nlp):
     doc = nlp("Uzelac was born on June 27, 1986 to parents Donnie and Brenda. She has a brother.")
     assert "Uzelac" in {c["name"] for c in doc._.characters}
