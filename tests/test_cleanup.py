@@ -207,6 +207,35 @@ def test_actor_parenthetical_after_a_description_is_removed(raw, actor):
     assert result.actors == (ActorNote(raw.index(" ("), "", actor),)
 
 
+def test_actor_parenthetical_after_a_comma_is_removed_with_the_comma():
+    result = clean("She sees her mother, Diane, (Ann Doe), in Rome.")
+    assert result.text == "She sees her mother, Diane, in Rome."
+    assert result.actors == (ActorNote(26, "Diane", "Ann Doe"),)
+
+
+def test_a_list_of_actors_after_as_many_names_is_noted_name_by_name():
+    result = clean("Geoffrey West and Marion Ferguson (Grant Withers and Loretta Young) meet.")
+    assert result.text == "Geoffrey West and Marion Ferguson meet."
+    assert result.actors == (
+        ActorNote(13, "Geoffrey West", "Grant Withers"),
+        ActorNote(33, "Marion Ferguson", "Loretta Young"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("Ravi (Sam Roe and Bob Doe) recalls it.", "Ravi recalls it."),
+        ("Two painters (Sam Roe, Bob Doe) work.", "Two painters work."),
+        ("Mr. and Mrs. Roe (Sam Roe and Ann Doe, respectively) work.", "Mr. and Mrs. Roe work."),
+    ],
+)
+def test_a_list_of_actors_is_removed_and_noted_for_no_one(raw, text):
+    result = clean(raw)
+    assert result.text == text
+    assert [note.character for note in result.actors] == [""]
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -229,7 +258,7 @@ def test_a_parenthetical_after_a_description_stays_unless_a_full_name(raw):
         "Ravi flies to Boston (USA) alone.",
         "Ravi (also known as Raju) recalls it.",
         "Ravi (Sam Roe, uncredited) recalls it.",
-        "Ravi (Sam Roe and Bob Doe) recall it.",
+        "They fly to the cities (New York and Los Angeles) today.",
         "the city (Paris) sleeps.",
         "The (Sam Roe) sleeps.",
         "Ravi (January) recalls it.",

@@ -1023,11 +1023,15 @@ class _Layout:
 
 # --------------------------------------------------------------------------- pass 3: actors, urls
 
-_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.-]) ?\(")  # after a word or "Jr."
+_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.,-]) ?\(")  # after a word, "Jr." or "Diane,"
 # Text read after a candidate "(": short first (most names fit), at most the longest stretch
 # an actor residue can need (prefix + six 40-char words + what follows).
 _VIEW_LIMITS = (24, 96, 320)
 
+
+_LIST_SEPARATOR = re.compile(r",? and |, ")  # between the names of a list
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,? and |, )$")
+_LIST_END = re.compile(r"(?:, respectively)?\)")
 
 _BARE_URL = re.compile(r" ?(?:https?://|ftp://|www\.)[^\s<>\[\]{}|\"]++")
 
@@ -1071,8 +1075,16 @@ class _ActorRemover:
                 described = self._actor_after_description(pos) if is_paren else None
                 if described is not None:
                     self._remove(*described, character="")
+                elif is_paren and (listed := self._actor_list(pos)) is not None:
+                    description_end = self._lower_case_word_end(pos)
+                    if description_end >= 0:
+                        actors = " and ".join(listed[1])
+                        self._remove(description_end, listed[0], actors, character="")
                 continue
             found = self._residue(pos, is_paren)
+            if found is None and is_paren and (listed := self._actor_list(pos)) is not None:
+                self._remove_listed(name_end, *listed)
+                continue
             while found is not None:
                 end, actor = found
                 self._remove(name_end, end, actor)
@@ -1081,11 +1093,14 @@ class _ActorRemover:
         return self.removals[::-1]
 
     def _name_end_before(self, pos: int, is_paren: bool) -> int:
-        """End of the character name right before ``pos``, or -1."""
+        """End of the character name right before ``pos`` (also before a comma: "Diane,
+        (Pauline Frederick)"), or -1."""
         text = self.text
         end = pos
         if end > 0 and text[end - 1] == " ":
             end -= 1
+            if is_paren and end > 1 and text[end - 1] == "," and text[end - 2].isalnum():
+                end -= 1
         elif not is_paren:
             return -1
         if _name_before_suffix(text, end) >= 0:
@@ -1162,6 +1177,64 @@ class _ActorRemover:
         ):
             return None
         return end, view.to_text(run_end) + 1, view.chars[start:run_end]
+
+    def _actor_list(self, pos: int) -> tuple[int, list[str]] | None:
+        """(residue end, actors) for a closed parenthetical that lists two or more full names,
+        each opening with a known first name: "(Grant Withers and Loretta Young)", "(Evalyn
+        Knapp, Ray Gallagher and James Cagney)", "(A and B, respectively)"; else None."""
+        view = _View(self.text, pos + 1, self.removals, _VIEW_LIMITS[2])
+        chars = view.chars
+        actors: list[str] = []
+        at = 0
+        while True:
+            run_end, words = _name_run(chars, at)
+            if len(words) < 2 or not is_first_name(words[0]) or not _is_person_name(words):
+                return None
+            actors.append(chars[at:run_end])
+            close = _LIST_END.match(chars, run_end)
+            if close is not None:
+                break
+            separator = _LIST_SEPARATOR.match(chars, run_end)
+            if separator is None:
+                return None
+            at = separator.end()
+        return (view.to_text(close.end() - 1) + 1, actors) if len(actors) > 1 else None
+
+    def _lower_case_word_end(self, pos: int) -> int:
+        """The end of the lower-case word before the "(" at `pos` (a description: "two sign
+        painters (...)"), or -1."""
+        end = pos - 1 if pos > 0 and self.text[pos - 1] == " " else pos
+        start = _word_start(self.text, end) if end > 0 else -1
+        alphabetic = start >= 0 and self.text[start:end].isalpha()
+        return end if alphabetic and self.text[start].islower() else -1
+
+    def _remove_listed(self, name_end: int, end: int, actors: list[str]) -> None:
+        """Remove a list of actors after a name; when as many names are coordinated there
+        ("Geoffrey West and Marion Ferguson (Grant Withers and Loretta Young)"), note each
+        one's actor, in order; else note none."""
+        characters = self._coordinated_characters(name_end, len(actors))
+        if characters is None:
+            self._remove(name_end, end, " and ".join(actors), character="")
+            return
+        for (anchor, character), actor in zip(characters[:-1], actors, strict=False):
+            self.notes.append((anchor, character, actor))
+        self._remove(name_end, end, actors[-1], character=characters[-1][1])
+
+    def _coordinated_characters(self, end: int, count: int) -> list[tuple[int, str]] | None:
+        """(anchor, name) of `count` names coordinated with ", " or "and", the last ending at
+        `end`, in text order; None when there are not that many."""
+        found: list[tuple[int, str]] = []
+        while True:
+            name = self._character(end)
+            if not name or not _is_character_word(name.split()[0]):
+                return None
+            found.append((end, name))
+            if len(found) == count:
+                return found[::-1]
+            before = _LIST_SEPARATOR_BEFORE.search(self.text, 0, end - len(name))
+            if before is None:
+                return None
+            end = before.start()
 
     def _paren_after(self, pos: int) -> int:
         """Offset of a "(" at ``pos`` or one space after it, skipping removed text; else -1."""
