@@ -1,5 +1,7 @@
 """One test per event rule, on hand-written sentences."""
 
+import pytest
+
 from extract.syntax import active_subject, misparsed_object
 
 
@@ -60,6 +62,19 @@ def test_verb_list_broken_by_the_parser_keeps_its_subject(nlp):
     )
     agent, _, _, _ = find(doc, "addict")
     assert agent == "Semyon Orlov"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("John Miller threatens to kill Mary Parker.", "planned"),
+        ("John Miller warns Tom Baker to leave Mary Parker.", "requested"),
+        ("John Miller pretends to help Mary Parker.", "hypothetical"),
+    ],
+)
+def test_threats_warnings_and_pretence_are_not_asserted(nlp, text, modality):
+    verb = {"planned": "kill", "requested": "leave", "hypothetical": "help"}[modality]
+    assert find(nlp(text), verb)[3]["modality"] == modality
 
 
 def test_control_verb_gives_desired_modality(nlp):

@@ -26,9 +26,7 @@ def samples():
                 NameSample(doc_set, f"{doc_set}{index}", "Y", {"locative_object": 1.0}, False)
             )
             made.append(
-                NameSample(
-                    doc_set, f"{doc_set}{index}", "Z", {"title": 1.0, "subject": 2.0}, True
-                )
+                NameSample(doc_set, f"{doc_set}{index}", "Z", {"title": 1.0, "subject": 2.0}, True)
             )
     return made
 
