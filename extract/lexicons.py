@@ -286,6 +286,16 @@ def implication_rules() -> list[ImplicationRule]:
 
 
 @cache
+def unrealised_relations() -> dict[tuple[str, str], str]:
+    """(relation type, modality) -> the type an unrealised event of that verb shows ("agrees
+    to marry": engaged), models/rules/unrealised_relations.tsv."""
+    return {
+        (row["type"], row["modality"]): row["shown"]
+        for row in read_table("rules/unrealised_relations.tsv")
+    }
+
+
+@cache
 def relation_verbs() -> dict[str, list[RelationVerb]]:
     """Event predicates that show a relation between agent and patient, by predicate."""
     verbs: dict[str, list[RelationVerb]] = {}

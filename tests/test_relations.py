@@ -117,6 +117,21 @@ def test_offered_future_or_denied_marriage_makes_no_spouse(nlp, text):
     assert not {r for r in relations_of(nlp(text)) if r[1] == "spouse"}
 
 
+def test_a_marriage_agreed_or_to_come_is_an_engagement(nlp):
+    doc = nlp("John Miller agrees to marry Mary Parker.")
+    assert ("John Miller", "engaged", "Mary Parker") in relations_of(doc)
+
+
+def test_asking_someone_to_marry_oneself_is_love(nlp):
+    doc = nlp("John Miller asks Mary Parker to marry him.")
+    assert ("Mary Parker", "lover", "John Miller") in relations_of(doc)
+    assert relations_of(nlp("John Miller tells Ann Lee to marry Tom Baker.")) == set()
+
+
+def test_marrying_off_someone_makes_no_spouse(nlp):
+    assert relations_of(nlp("John Miller marries off Mary Parker to Tom Baker.")) == set()
+
+
 def test_negated_event_makes_no_relation(nlp):
     assert relations_of(nlp("John Miller does not marry Mary Parker.")) == set()
 

@@ -67,6 +67,7 @@ from extract.lexicons import (
     relation_verbs,
     tie_holding_verbs,
     trade_nouns,
+    unrealised_relations,
 )
 from extract.phrases import (
     COPULAS,
@@ -80,6 +81,7 @@ from extract.rules import ALL_RULES, RuleSet, rules_of
 from extract.syntax import active_subject, believed_modality, child_with_dep
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
+ARRANGING_PARTICLES = function_words("arranging_particle")
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
 TIE_PREPOSITIONS = function_words("tie_preposition")
@@ -450,22 +452,38 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             continue
         if event["negated"]:
             continue
-        # one who tries to kill another is an enemy; one who wants to marry is no spouse yet
-        hostile_only = event["modality"] != "asserted"
+        # one who tries to kill another is an enemy; one who wants to marry is no spouse yet,
+        # one who agrees to is engaged (models/rules/unrealised_relations.tsv)
+        modality = event["modality"]
         verb = doc[event["trigger"][0]]
-        if event["modality"] == "requested" and asked_by(verb, referents) == {event["patient"]}:
-            continue  # "Peeta tells Katniss to shoot him": he asks for it
+        asks_for_it = modality == "requested" and asked_by(verb, referents) == {event["patient"]}
         for rule in relation_verbs().get(event["predicate"], []):
             if rule.noun is not None and not any(t.lemma_ == rule.noun for t in own_phrase(verb)):
                 continue
-            if hostile_only and rule.type != "enemy":
+            relation_type = rule.type
+            if relation_types()[rule.type].couple and is_arranged(verb):
+                break  # "marries off his daughter to Jayakrishnan": not his wife
+            if modality != "asserted" and rule.type != "enemy":
+                relation_type = unrealised_relations().get((rule.type, modality))
+                if modality == "requested" and not asks_for_it:
+                    relation_type = None  # "tells Ann to marry Tom": Tom asks nothing
+            elif asks_for_it:
+                relation_type = None  # "Peeta tells Katniss to shoot him": he asks for it
+            if relation_type is None:
                 break
             source, target = event["agent"], event["patient"]
             if rule.source == "patient":
                 source, target = target, source
-            found.append(relation(doc, verb, rule.type, source, target, "event_verb"))
+            found.append(relation(doc, verb, relation_type, source, target, "event_verb"))
             break
     return found
+
+
+def is_arranged(verb: Token) -> bool:
+    """A verb of couples done for others: "marries off his daughter"."""
+    return any(
+        child.dep_ == "prt" and child.lower_ in ARRANGING_PARTICLES for child in verb.children
+    )
 
 
 def asked_by(verb: Token, referents: dict[int, list[int]]) -> set[int]:
