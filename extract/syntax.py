@@ -17,6 +17,7 @@ from extract.lexicons import (
 )
 
 ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
 NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
@@ -409,21 +410,38 @@ def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
 def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
     """A capitalised word opening its sentence before a verb in -s that the small parser read
     as the noun of one phrase with it ("Reyansh rescues Ucchal", "Léon rents a room": the
-    unknown name taken for an adjective, the verb for a plural noun)."""
+    unknown name taken for an adjective, the verb for a plural noun), or read right but left
+    without a subject ("Nicat rescues Simuzər", the name hung on the object)."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (
+    if not (
         token.is_sent_start
         and token.text[:1].isupper()
         and token.is_alpha
         and token.pos_ in GLUED_NAME_POS
+        and token.dep_ not in SUBJECT_DEPS
         and after is not None
         and after.is_lower
-        and after.tag_ == "NNS"
-        and token.head == after
         and s_form_stem(after.lower_, verbs) is not None
-        and not is_written_in_lower_case(token)
-    )
+    ):
+        return False
+    glued = after.tag_ == "NNS" and token.head == after
+    subjectless = opening_subject_of(after) == token
+    return (glued or subjectless) and not is_written_in_lower_case(token)
+
+
+def opening_subject_of(verb: Token) -> Token | None:
+    """The capitalised word opening the sentence right before a verb in -s that has no subject:
+    its subject, which the small parser hung elsewhere ("Nicat rescues Simuzər"; not the
+    auxiliary of an inversion: "Little does he know")."""
+    if verb.tag_ != "VBZ" or verb.pos_ != "VERB" or verb.i == 0:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if not before.is_sent_start or before.pos_ in {"PRON", "DET"} or not before.is_title:
+        return None
+    return before
 
 
 def is_written_in_lower_case(token: Token) -> bool:

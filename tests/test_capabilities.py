@@ -11,7 +11,7 @@ FLOORS = {
     "rescue, pronoun genders": 0.63,
     "rent, two characters": 0.29,
     "apposed role": 0.95,
-    "marry: spouse": 0.75,
+    "marry: spouse": 0.81,
     "sister of: sibling": 0.95,
     "fall in love: lover": 0.56,
     "kill: enemy": 0.63,

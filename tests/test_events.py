@@ -512,3 +512,10 @@ def test_a_verb_the_parser_took_for_a_plural_noun_has_its_verb_lemma(nlp):
     doc = nlp("Later, Raj marries Pooja.")
     assert [event["predicate"] for event in doc._.events] == ["marry"]
     assert [relation["type"] for relation in doc._.relations] == ["spouse"]
+
+
+def test_an_opening_name_the_parser_hung_elsewhere_is_the_subject_of_the_verb_after_it(nlp):
+    agent, _, patient, _ = find(nlp("Nicat marries Simuzər. Years later he leaves her."), "marry")
+    assert (agent, patient) == ("Nicat", "Simuzər")
+    doc = nlp("A sailor rescues a young heiress. Little does he know she was pretending.")
+    assert "Little" not in [c["name"] for c in doc._.characters]

@@ -58,6 +58,7 @@ from extract.syntax import (
     is_object_read_as_possessive,
     is_passive,
     misparsed_object,
+    opening_subject_of,
     passive_agent,
     passive_subject,
     s_form_stem,
@@ -283,7 +284,9 @@ def participants(
         rule = "passive"
     else:
         subject = (passive_subject(verb) if is_passive(verb) else None) or active_subject(verb)
-        agents = characters_of(subject, referents)
+        agents = characters_of(subject, referents) or characters_of(
+            opening_subject_of(verb), referents
+        )
         patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
     if (
         len(agents) > 1

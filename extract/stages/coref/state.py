@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from extract.document import characters_by_token, sentence_numbers
 from extract.lexicons import stage_settings
 from extract.rules import ALL_RULES, RuleSet
+from extract.syntax import opening_subject_of
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,12 @@ class Resolution:
             self.make_salient(head, character)
 
     def make_salient(self, head: Token, character: int) -> None:
-        self.antecedents.append(Antecedent(head.i, self.sentence_of[head.i], character, head.dep_))
+        """The mention is an antecedent, in the role it plays: a subject the parser hung
+        elsewhere ("Nicat rescues Simuzər") is a subject."""
+        after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        subject = after is not None and opening_subject_of(after) == head
+        dep = "nsubj" if subject else head.dep_
+        self.antecedents.append(Antecedent(head.i, self.sentence_of[head.i], character, dep))
 
     def new_character(self) -> int:
         self.characters.append(
