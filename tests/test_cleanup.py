@@ -791,3 +791,9 @@ def test_bare_web_address_left_by_a_cut_reference_is_removed():
     raw = "Seema asks for release.http://www.example.com/t?id=4 Deepak sees https://x.org there."
     result = assert_maps_back(raw, ["Deepak", "there"])
     assert result.text == "Seema asks for release. Deepak sees there."
+
+
+def test_an_actor_link_s_disambiguation_goes_with_the_actor():
+    result = clean("Her husband Tom Doe (Sam Roe (actor)), a banker, leaves.")
+    assert result.text == "Her husband Tom Doe, a banker, leaves."
+    assert result.actors == (ActorNote(19, "Tom Doe", "Sam Roe"),)

@@ -1029,6 +1029,9 @@ _PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.,-]) ?\(")  # after a word, "Jr." o
 _VIEW_LIMITS = (24, 96, 320)
 
 
+# a wiki link's disambiguation left after an actor's name: "(Robert Ames (actor))"
+_PERFORMER_WORDS = "|".join(sorted(function_words("performer_disambiguation")))
+_DISAMBIGUATION = re.compile(rf" \((?:{_PERFORMER_WORDS})\)\)")
 _LIST_SEPARATOR = re.compile(r",? and |, ")  # between the names of a list
 _LIST_SEPARATOR_BEFORE = re.compile(r"(?:,? and |, )$")
 _LIST_END = re.compile(r"(?:, respectively)?\)")
@@ -1136,6 +1139,8 @@ class _ActorRemover:
         if is_paren and chars.startswith(")", end):
             if linked or _is_person_name(words):
                 return view.to_text(end) + 1, chars[start:end]
+        if is_paren and (note := _DISAMBIGUATION.match(chars, end)) and _is_person_name(words):
+            return view.to_text(note.end() - 1) + 1, chars[start:end]  # "(Robert Ames (actor))"
 
         def is_gap(i: int) -> bool:
             return view.to_text(i) in self.gaps
