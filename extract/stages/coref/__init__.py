@@ -123,6 +123,7 @@ def resolve_mentions(
     state = Resolution(doc, rules, settings)
     doc._.mention_rules = state.mention_rules
     descriptions_at = {d["head"]: d for d in state.descriptions}
+    sentence_ends = {sentence.end - 1: sentence for sentence in doc.sents}
     for token in doc:
         if token.i in state.name_ends:
             if rules.on("other_name"):
@@ -148,8 +149,8 @@ def resolve_mentions(
                 resolve_group_noun(state, token)
         else:
             resolve_pronoun(state, token)
-        if token.i == token.sent.end - 1 and rules.on("couple_verb_tie"):
-            register_couple_ties(state, token.sent)
+        if token.i in sentence_ends and rules.on("couple_verb_tie"):
+            register_couple_ties(state, sentence_ends[token.i])
     kept = [i for i in range(len(state.characters)) if i not in state.merged]
     for index in kept:
         character = state.characters[index]
