@@ -171,9 +171,9 @@ def register_relation_object(state: Resolution, head: Token, character: int) -> 
 
 
 def register_couple_ties(state: Resolution, sentence: Span) -> None:
-    """Two characters a verb of couples joins ("Priscilla marries Mark", "Jack is engaged to
-    Madeleine", "Ann dates Tom") are known from then on by that tie ("her new husband" said of
-    Priscilla is Mark); a verb negated or only wanted ("wants to marry her") joins no one."""
+    """Two characters a verb of couples joins ("Priscilla marries Mark", "Ann dates Tom") are
+    known from then on by that tie ("her new husband" said of Priscilla is Mark); a verb
+    negated or only wanted ("wants to marry her") joins no one."""
     for verb in sentence:
         rules = [
             rule
