@@ -519,3 +519,10 @@ def test_an_opening_name_the_parser_hung_elsewhere_is_the_subject_of_the_verb_af
     assert (agent, patient) == ("Nicat", "Simuzər")
     doc = nlp("A sailor rescues a young heiress. Little does he know she was pretending.")
     assert "Little" not in [c["name"] for c in doc._.characters]
+
+
+def test_a_promise_is_made_to_the_one_its_complement_acts_on(nlp):
+    agent, _, patient, event = find(
+        nlp("Tom Baker promises to give Julia Deep a fancy wedding."), "promise"
+    )
+    assert (agent, patient, event["modality"]) == ("Tom Baker", "Julia Deep", "asserted")

@@ -71,6 +71,7 @@ RELATIVE_OBJECTS = relative_pronouns(
 SURFACE_PATIENT_PREPOSITIONS = function_words("surface_patient_preposition")
 PLACE_PREPOSITIONS = function_words("place_preposition")
 TIME_PREPOSITIONS = function_words("time_preposition")
+COMMISSIVE_VERBS = function_words("commissive_verb")
 RECIPROCAL_COMPLEMENTS = function_words("reciprocal_complement")  # "Tom and Ann fall in love"
 NON_PATIENT_PREPOSITIONS = (
     function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
@@ -288,6 +289,11 @@ def participants(
             opening_subject_of(verb), referents
         )
         patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
+        promised = child_with_dep(verb, "xcomp") if verb.lemma_ in COMMISSIVE_VERBS else None
+        if not patients and promised is not None and rules.on("commissive"):
+            # "they promise to give Julia a wedding", "vows to be avenged upon Shambu"
+            patients = patients_of(promised, referents, agents, with_passive_subject=False)
+            rule = "commissive" if patients else rule
     if (
         len(agents) > 1
         and not patients
