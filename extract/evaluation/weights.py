@@ -157,9 +157,9 @@ def best_cut(samples: list[NameSample], scores: np.ndarray) -> float:
         kept = scores >= cut
         f1s = []
         for member in members.values():
-            score = Score(int((kept & labels & member).sum()), int((kept & member).sum()))
-            score.add(Score(0, 0, int((kept & labels & member).sum()), int(labels[member].sum())))
-            f1s.append(score.f1)
+            found = int((kept & labels & member).sum())
+            predicted, gold = int((kept & member).sum()), int(labels[member].sum())
+            f1s.append(Score(found, predicted, found, gold).f1)
         return float(np.mean(f1s))
 
     return max(np.unique(scores), key=mean_f1)

@@ -1164,12 +1164,10 @@ class _ActorRemover:
         """(description end, residue end, actor) for a closed parenthetical that holds only a
         full name, opening with a known first name, after a lower-case word: "a dancer (Doris
         Kenyon)", "the child (Jackie Coogan)"; else None."""
-        text = self.text
-        end = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
-        start = _word_start(text, end) if end > 0 else -1
-        if start < 0 or not text[start:end].isalpha() or not text[start].islower():
+        end = self._lower_case_word_end(pos)
+        if end < 0:
             return None
-        view = _View(text, pos + 1, self.removals, _VIEW_LIMITS[1])
+        view = _View(self.text, pos + 1, self.removals, _VIEW_LIMITS[1])
         start = 0
         if prefix := _ACTOR_PREFIX.match(view.chars):
             start = prefix.end()

@@ -14,7 +14,7 @@ from extract.lexicons import (
     relation_types,
     relation_verbs,
 )
-from extract.phrases import INDEFINITE
+from extract.phrases import INDEFINITE, determiner_of
 from extract.stages.coref.clauses import argument_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
 from extract.syntax import active_subject, child_with_dep, subject_of
@@ -60,7 +60,7 @@ def resolve_description(
         character is None
         and description["determiner"] == "possessive"
         and possessor is not None
-        and not is_indefinite(head)  # "an old girlfriend of Neville's": someone new
+        and determiner_of(head) not in INDEFINITE  # "an old girlfriend of Neville's": new
         and rules.on("known_tie")
     ):
         character = of_gender(state, state.by_description.get(key, []), description["gender"])
@@ -100,10 +100,6 @@ def resolve_description(
     actor = noted_actor(state.doc, end)
     if actor is not None and state.characters[character]["actor"] is None:
         state.characters[character]["actor"] = actor
-
-
-def is_indefinite(head: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in head.children)
 
 
 def noted_actor(doc: Doc, end: int) -> str | None:
