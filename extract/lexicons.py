@@ -256,6 +256,13 @@ def naming_verbs() -> dict[str, frozenset[str]]:
 
 
 @cache
+def irregular_participles() -> frozenset[str]:
+    """Irregular past forms of verbs ("caught", "led", "smitten"), from the base model's
+    lemmatizer (models/lexicons/make_irregular_participles.py)."""
+    return word_set("lexicons/irregular_participles.tsv", "form")
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

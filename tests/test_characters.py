@@ -390,3 +390,8 @@ def test_one_of_whom_a_kin_noun_is_said_through_of_is_a_person(nlp, text, name, 
     doc = nlp(text)
     index = next(token.i for token in doc if token.text == name)
     assert ("person_possessor" in name_clues(doc, index, index + 1)) is expected
+
+
+def test_an_irregular_participle_opening_the_sentence_is_no_name(nlp):
+    text = "Stung by his words, Maria Lopez goes. Beset by doubt, Peter Hall stays. Won meets her."
+    assert set(names(nlp, text)) == {"Maria Lopez", "Peter Hall", "Won"}

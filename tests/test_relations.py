@@ -420,3 +420,12 @@ def test_a_possessor_is_shared_by_a_kin_title_coordinated_after_an_apposition(nl
 def test_an_unnamed_person_after_of_is_the_possessor_of_a_kin_noun(nlp):
     doc = nlp("Thuy Hoa, the daughter of a discredited Vietnamese general, meets Tai Tran.")
     assert ("a discredited Vietnamese general", "parent", "Thuy Hoa") in relations_of(doc)
+
+
+def test_a_possessive_description_between_two_names_describes_the_second(characters_of):
+    text = "Dario Brandt, his young bride, Elena and their son, Nico, cross the border."
+    characters = characters_of(text)
+    assert (characters["Dario Brandt"]["gender"], characters["Elena"]["gender"]) == (
+        "male",
+        "female",
+    )

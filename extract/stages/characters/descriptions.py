@@ -50,9 +50,9 @@ def find_descriptions(doc: Doc) -> list[dict]:
         determiner = determiner_kind(noun, possessor)
         if determiner == "indefinite":
             possessor = implicit_possessor(noun)
-        named = named_character_of(noun, owners)
-        if named is None and determiner == "possessive":
-            named = comma_named_character(noun, owners)
+        named = comma_named_character(noun, owners) if determiner == "possessive" else None
+        if named is None:
+            named = named_character_of(noun, owners)
         if (
             noun.dep_ == "attr"
             and not is_existential(noun.head)
@@ -151,8 +151,9 @@ def description_start(noun: Token, possessor: Token | None, determiner: str | No
 
 def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
     """The name right after a comma that a possessive kin noun introduces ("Lola's ex-fiancé,
-    Marco, ..."), whatever the parser made of it; not the subject of the next clause ("After
-    killing his father, Tom flees"); an adverb may come first ("her soul mate also, Sunder")."""
+    Marco, ..."), whatever the parser made of it, even after another name ("Yancey, his young
+    bride, Sabra": his bride is not he); not the subject of the next clause ("After killing his
+    father, Tom flees"); an adverb may come first ("her soul mate also, Sunder")."""
     doc = noun.doc
     comma = noun.i + 2 if noun.i + 2 < len(doc) and doc[noun.i + 1].tag_ == "RB" else noun.i + 1
     start = comma + 1

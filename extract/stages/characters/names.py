@@ -13,6 +13,7 @@ from extract.lexicons import (
     first_name_gender,
     function_words,
     honorifics,
+    irregular_participles,
     is_first_name,
     name_particles,
     person_nouns,
@@ -130,12 +131,18 @@ def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[
 
 def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
     """A participle opening its sentence that the small parser tagged a proper noun:
-    "Suspecting Cilla was having an affair, Les...", "Overhearing Rito..." (not a first name
-    such as "Irving")."""
-    return (
-        token.is_sent_start
-        and not is_first_name(token.text)
-        and is_participle_form_of(token.text, verbs)
+    "Suspecting Cilla was having an affair, Les...", "Overhearing Rito...", an irregular one
+    before no verb ("Stung by his rejection", "Caught in the storm"), a verb with "by" after it
+    ("Beset by guilt"); not a first name such as "Irving"."""
+    if not token.is_sent_start or is_first_name(token.text):
+        return False
+    if is_participle_form_of(token.text, verbs):
+        return True
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ in {"VERB", "AUX"}:
+        return False
+    return token.lower_ in irregular_participles() or (
+        after.lower_ == "by" and token.lower_ in verbs
     )
 
 

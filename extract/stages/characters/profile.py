@@ -47,6 +47,7 @@ def apposed_person_nouns(name: Token) -> list[Token]:
         if child.dep_ in {"compound", "appos"}
         and is_person_noun(child)
         and kin_pair_before(child) is None
+        and not introduces_the_next_name(child)
     ]
     pair_noun = kin_pair_title(name)
     if pair_noun is not None:
@@ -67,6 +68,18 @@ def apposed_person_nouns(name: Token) -> list[Token]:
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
         nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
     return nouns
+
+
+def introduces_the_next_name(noun: Token) -> bool:
+    """A possessed person noun that a name follows after a comma describes that name, not
+    the one before ("Yancey, his young bride, Sabra")."""
+    doc = noun.doc
+    return (
+        any(child.dep_ == "poss" for child in noun.children)
+        and noun.i + 2 < len(doc)
+        and doc[noun.i + 1].text == ","
+        and doc[noun.i + 2].pos_ == "PROPN"
+    )
 
 
 def descriptors_of(spans: list[Span]) -> list[str]:
