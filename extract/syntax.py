@@ -356,14 +356,26 @@ def is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def base_verbs(nlp: Language) -> frozenset[str]:
-    """The base forms the base model's lemmatizer knows as verbs (empty without its tables)."""
+def known_words(nlp: Language, *parts_of_speech: str) -> frozenset[str]:
+    """The base forms the base model's lemmatizer knows as these parts of speech ("verb",
+    "adj", "adv", "noun"); empty without its tables."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts_of_speech for word in index.get(part, ()))
+
+
+def base_verbs(nlp: Language) -> frozenset[str]:
+    """The base forms the base model's lemmatizer knows as verbs."""
+    return known_words(nlp, "verb")
+
+
+def base_modifiers(nlp: Language) -> frozenset[str]:
+    """The adjectives and adverbs the base model's lemmatizer knows."""
+    return known_words(nlp, "adj", "adv")
 
 
 def is_participle_form_of(word: str, verbs: frozenset[str]) -> bool:

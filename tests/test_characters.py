@@ -395,3 +395,14 @@ def test_one_of_whom_a_kin_noun_is_said_through_of_is_a_person(nlp, text, name, 
 def test_an_irregular_participle_opening_the_sentence_is_no_name(nlp):
     text = "Stung by his words, Maria Lopez goes. Beset by doubt, Peter Hall stays. Won meets her."
     assert set(names(nlp, text)) == {"Maria Lopez", "Peter Hall", "Won"}
+
+
+def test_an_adjective_or_adverb_opening_the_sentence_is_no_name(nlp):
+    text = (
+        "Distraught, Maria Lopez goes home. Unbeknownst to her, Peter Hall stays. "
+        "Windy, a sideshow barker, cheats them. New York Police Commissioner Tom Colt arrives."
+    )
+    found = set(names(nlp, text))
+    assert {"Maria Lopez", "Peter Hall", "Windy"} <= found
+    assert not {"Distraught", "Unbeknownst"} & found
+    assert not any(name.startswith("York") for name in found)

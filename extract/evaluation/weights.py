@@ -36,7 +36,7 @@ from extract.lexicons import (
 from extract.pipeline import DEFAULT_MODEL, build_nlp
 from extract.rules import ALL_RULES
 from extract.stages.characters import name_evidence
-from extract.syntax import base_verbs
+from extract.syntax import base_modifiers, base_verbs
 
 WEIGHTS_TABLE = MODELS_DIR / "rules" / "person_evidence.tsv"
 NOT_CLUES = ("threshold", "candidate_threshold")
@@ -86,14 +86,14 @@ def name_samples(
     nlp: Language, documents: list[tuple[str, str, str, list[dict]]]
 ) -> list[NameSample]:
     """The names of the documents, each with its clues and whether the gold has it."""
-    verbs = base_verbs(nlp)
+    verbs, modifiers = base_verbs(nlp), base_modifiers(nlp)
     weights = person_evidence_weights()
     once = once_per_name_clues()
     samples = []
     texts = (text for _set, _id, text, _gold in documents)
     docs = nlp.pipe(texts, disable=["coref", "events", "relations"])
     for (doc_set, doc_id, _text, gold), doc in zip(documents, docs, strict=True):
-        mentions, clues, _scores = name_evidence(doc, verbs, ALL_RULES, weights)
+        mentions, clues, _scores = name_evidence(doc, verbs, ALL_RULES, weights, modifiers)
         named = [(m, c) for m, c in zip(mentions, clues, strict=True) if m]
         names = [
             {"name": doc[m[0][0] : m[0][1]].text, "aliases": [doc[s:e].text for s, e, _ in m]}

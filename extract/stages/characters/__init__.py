@@ -54,7 +54,7 @@ from extract.stages.characters.names import (
     with_title,
 )
 from extract.stages.characters.profile import descriptors_of, name_gender
-from extract.syntax import base_verbs
+from extract.syntax import base_modifiers, base_verbs
 
 
 @Language.factory(
@@ -64,32 +64,42 @@ from extract.syntax import base_verbs
     default_config={"disabled_rules": []},
 )
 def make_characters(nlp: Language, name: str, disabled_rules: list[str]) -> CharacterFinder:
-    return CharacterFinder(base_verbs(nlp), RuleSet(disabled_rules))
+    return CharacterFinder(base_verbs(nlp), RuleSet(disabled_rules), base_modifiers(nlp))
 
 
 class CharacterFinder:
     """Finds the named characters and the person descriptions of a Doc."""
 
-    def __init__(self, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES):
+    def __init__(
+        self,
+        verbs: frozenset[str] = frozenset(),
+        rules: RuleSet = ALL_RULES,
+        modifiers: frozenset[str] = frozenset(),
+    ):
         self.verbs = verbs
         self.rules = rules
+        self.modifiers = modifiers
 
     def __call__(self, doc: Doc) -> Doc:
         run_guarded(
             doc,
             "characters",
             "names",
-            lambda d: find_named_characters(d, self.verbs, self.rules),
+            lambda d: find_named_characters(d, self.verbs, self.rules, self.modifiers),
         )
         return run_guarded(doc, "characters", "descriptions", find_descriptions)
 
 
 def name_evidence(
-    doc: Doc, verbs: frozenset[str], rules: RuleSet, weights: dict[str, float]
+    doc: Doc,
+    verbs: frozenset[str],
+    rules: RuleSet,
+    weights: dict[str, float],
+    modifiers: frozenset[str] = frozenset(),
 ) -> tuple[list[list[tuple[int, int, NameForm]]], list[list[str]], list[float]]:
     """Every name of `doc` (its mentions), the clues of its occurrences and their summed
     `weights`, before any threshold."""
-    clusters = cluster_name_forms(candidate_name_forms(doc, verbs))
+    clusters = cluster_name_forms(candidate_name_forms(doc, verbs, modifiers))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     mentions = split_titled_relatives(doc, mentions)
     clues = [
@@ -110,13 +120,17 @@ def name_evidence(
 
 
 def find_named_characters(
-    doc: Doc, verbs: frozenset[str] = frozenset(), rules: RuleSet = ALL_RULES
+    doc: Doc,
+    verbs: frozenset[str] = frozenset(),
+    rules: RuleSet = ALL_RULES,
+    modifiers: frozenset[str] = frozenset(),
 ) -> list[Character]:
     """Named characters of `doc`, ordered by first mention, each with the clues that made it
     one. `verbs` are base forms known as verbs, to tell an opening participle from a name
-    ("Suspecting Cilla was..."); clues switched off in `rules` are not counted."""
+    ("Suspecting Cilla was..."), `modifiers` the adjectives and adverbs ("Distraught, she");
+    clues switched off in `rules` are not counted."""
     weights = person_evidence_weights()
-    mentions, clues, scores = name_evidence(doc, verbs, rules, weights)
+    mentions, clues, scores = name_evidence(doc, verbs, rules, weights, modifiers)
     actors = actors_by_form(doc)
     characters = []
     for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):

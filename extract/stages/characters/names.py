@@ -99,10 +99,12 @@ def is_name_particle(token: Token) -> bool:
     )
 
 
-def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[NameForm]:
-    """Distinct maximal runs of name tokens (titles and an opening participle left out; an
-    unknown word the parser glued to the verb after it counts: "Reyansh rescues"), plus
-    actor-noted names."""
+def candidate_name_forms(
+    doc: Doc, verbs: frozenset[str] = frozenset(), modifiers: frozenset[str] = frozenset()
+) -> list[NameForm]:
+    """Distinct maximal runs of name tokens (titles and an opening participle, adjective or
+    adverb left out; an unknown word the parser glued to the verb after it counts: "Reyansh
+    rescues"), plus actor-noted names."""
     forms: dict[NameForm, None] = {}
     run: list[Token] = []
     for token in [*doc, None]:
@@ -112,7 +114,11 @@ def candidate_name_forms(doc: Doc, verbs: frozenset[str] = frozenset()) -> list[
             or run
             and (is_name_hyphen(token) or is_name_particle(token))
         ):
-            if run or not (is_title(token) or is_opening_participle(token, verbs)):
+            if run or not (
+                is_title(token)
+                or is_opening_participle(token, verbs)
+                or is_opening_modifier(token, modifiers)
+            ):
                 run.append(token)
                 continue
         form = name_form(run)
@@ -144,6 +150,22 @@ def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
     return token.lower_ in irregular_participles() or (
         after.lower_ == "by" and token.lower_ in verbs
     )
+
+
+def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
+    """An adjective or adverb opening its sentence, before no finite verb, that the small
+    parser tagged a proper noun: "Distraught, she...", "Unbeknownst to him", "Aboard ship",
+    "Grievously wounded"; not a first name such as "Rose", a name before a verb ("Hardy
+    leaves") or described ("Windy, a barker, cheats"), nor the first word of a place ("New
+    York")."""
+    if not token.is_sent_start or token.lower_ not in modifiers or is_first_name(token.text):
+        return False
+    if any(child.dep_ == "appos" for child in token.children):
+        return False  # "Windy, a sideshow barker, cheats..."
+    if token.ent_iob_ == "B" and token.ent_type_ != "PERSON" and token.nbor(1).ent_iob_ == "I":
+        return False  # "New York"
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.pos_ not in {"VERB", "AUX"} or after.tag_ == "VBN")
 
 
 def name_form(tokens: list[Token] | Span) -> NameForm:
