@@ -199,6 +199,7 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("A dancer (Doris Kenyon) arrives.", "Doris Kenyon"),
         ("Her mother (played by Karen Morley) smiles.", "Karen Morley"),
         ("An old sailor (Henry B. Walthall) waits.", "Henry B. Walthall"),
+        ("A young clerk (Arbuckle) arrives and sees the clerk's boss.", "Arbuckle"),
     ],
 )
 def test_actor_parenthetical_after_a_description_is_removed(raw, actor):
@@ -241,6 +242,8 @@ def test_a_list_of_actors_is_removed_and_noted_for_no_one(raw, text):
     [
         "She lived in the city (New York) for years.",
         "He met one of the suspects (Angela) there.",
+        "A young clerk (Arbuckle) serves Arbuckle's wife.",
+        "She lived in the city (Chicago) for years.",
         "The (Sam Roe) sleeps.",
     ],
 )

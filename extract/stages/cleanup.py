@@ -28,7 +28,7 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR, function_words, is_first_name
+from extract.lexicons import MODELS_DIR, function_words, is_first_name, person_nouns, surnames
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -1024,6 +1024,7 @@ class _Layout:
 # --------------------------------------------------------------------------- pass 3: actors, urls
 
 _PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.,-]) ?\(")  # after a word, "Jr." or "Diane,"
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
 # Text read after a candidate "(": short first (most names fit), at most the longest stretch
 # an actor residue can need (prefix + six 40-char words + what follows).
 _VIEW_LIMITS = (24, 96, 320)
@@ -1065,6 +1066,7 @@ class _ActorRemover:
         self.marks = marks
         self.kind_at = kind_at
         self._unmatched: set[int] | None = None
+        self._prose_words: frozenset[str] | None = None
         self.removals: list[tuple[int, int]] = []
         self.notes: list[tuple[int, str, str]] = []  # (anchor, character, actor)
 
@@ -1163,7 +1165,8 @@ class _ActorRemover:
     def _actor_after_description(self, pos: int) -> tuple[int, int, str] | None:
         """(description end, residue end, actor) for a closed parenthetical that holds only a
         full name, opening with a known first name, after a lower-case word: "a dancer (Doris
-        Kenyon)", "the child (Jackie Coogan)"; else None."""
+        Kenyon)", "the child (Jackie Coogan)", or only an actor's surname ("a wealthy young man
+        (Chaplin)"); else None."""
         end = self._lower_case_word_end(pos)
         if end < 0:
             return None
@@ -1172,14 +1175,33 @@ class _ActorRemover:
         if prefix := _ACTOR_PREFIX.match(view.chars):
             start = prefix.end()
         run_end, words = _name_run(view.chars, start)
-        if (
-            len(words) < 2
-            or not view.chars.startswith(")", run_end)
-            or not is_first_name(words[0])
-            or not _is_person_name(words)
-        ):
+        if not view.chars.startswith(")", run_end) or not _is_person_name(words):
+            return None
+        if len(words) > 1 and not is_first_name(words[0]):
+            return None
+        if len(words) == 1 and not self._is_surname_of_an_actor(words[0], end):
             return None
         return end, view.to_text(run_end) + 1, view.chars[start:run_end]
+
+    def _is_surname_of_an_actor(self, word: str, description_end: int) -> bool:
+        """A lone word in parentheses after a person noun names its actor ("a wealthy young
+        man (Chaplin)") when it is a surname, not a first name ("one of the suspects (Angela)"),
+        and the story never uses it outside parentheses."""
+        noun = self.text[_word_start(self.text, description_end) : description_end].lower()
+        return (
+            noun in person_nouns()
+            and not word.endswith(".")
+            and (not is_first_name(word) or word.lower() in surnames())
+            and word not in self._words_in_prose()
+        )
+
+    def _words_in_prose(self) -> frozenset[str]:
+        """The words of the text outside parentheses, without a possessive "'s"."""
+        if self._prose_words is None:
+            prose = _PARENTHETICAL.sub(" ", self.text)
+            words = (m.group() for m in _NAME_TOKEN.finditer(prose))
+            self._prose_words = frozenset(re.sub(r"['’]s$", "", word) for word in words)
+        return self._prose_words
 
     def _actor_list(self, pos: int) -> tuple[int, list[str]] | None:
         """(residue end, actors) for a closed parenthetical that lists two or more full names,
