@@ -4,6 +4,8 @@ lemmatizer knows as verbs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Token
 
@@ -24,6 +26,7 @@ RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 CAUSATIVE_VERBS = function_words("causative_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
@@ -460,3 +463,12 @@ def is_written_in_lower_case(token: Token) -> bool:
     """The text writes the capitalised word in lower case somewhere too ("Faith ... faith"): a
     common word capitalised by its place, not a name."""
     return any(other.text == token.lower_ for other in token.doc)
+
+
+def own_phrase(verb: Token) -> Iterator[Token]:
+    """The words of the verb's own phrase, not of a clause inside it ("has a wife, who thinks
+    he is having an affair": "affair" is not "has"'s)."""
+    for child in verb.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            yield child
+            yield from own_phrase(child)

@@ -568,6 +568,18 @@ def test_a_couple_joined_by_a_verb_is_known_by_its_tie(nlp):
     assert owner_of(doc, "husband") == "Mary Parker's husband"
 
 
+def test_falling_in_love_makes_a_couple_known_by_its_tie(nlp):
+    doc = nlp("Tom Baker falls in love with Mary Parker. Later she visits her lover.")
+    assert owner_of(doc, "lover") == "Tom Baker"
+
+
+def test_a_fiance_is_the_husband_no_other_is_known_as(nlp):
+    doc = nlp("Mary Parker agrees to marry Tom Baker. Later she refuses to kiss her husband.")
+    assert owner_of(doc, "husband") == "Tom Baker"
+    doc = nlp("Mary Parker has an affair with Tom Baker. Later she refuses to kiss her husband.")
+    assert owner_of(doc, "husband") == "Mary Parker's husband"
+
+
 def test_an_indefinite_description_is_someone_new(nlp):
     doc = nlp("Mary Parker dates Tom Baker. Mary Parker invites an old girlfriend of Tom's.")
     assert owner_of(doc, "girlfriend") != "Mary Parker"

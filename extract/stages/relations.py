@@ -78,11 +78,10 @@ from extract.phrases import (
     person_noun_lemma,
 )
 from extract.rules import ALL_RULES, RuleSet, rules_of
-from extract.syntax import active_subject, believed_modality, child_with_dep
+from extract.syntax import active_subject, believed_modality, child_with_dep, own_phrase
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 ARRANGING_PARTICLES = function_words("arranging_particle")
-CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
 TIE_PREPOSITIONS = function_words("tie_preposition")
 
@@ -514,15 +513,6 @@ def shared_predicate_relations(
         group = sorted({*characters_of(subject, referents), *misparsed})
         found += pair_relations(doc, noun, relation_type, group, "shared_predicate")
     return found
-
-
-def own_phrase(verb: Token) -> Iterator[Token]:
-    """The words of the verb's own phrase, not of a clause inside it ("has a wife, who thinks
-    he is having an affair": "affair" is not "has"'s)."""
-    for child in verb.children:
-        if child.dep_ not in CLAUSE_DEPS:
-            yield child
-            yield from own_phrase(child)
 
 
 def relation_key(relation_type: str, source: int, target: int) -> tuple:

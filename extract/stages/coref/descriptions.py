@@ -10,14 +10,16 @@ from extract.lexicons import (
     function_words,
     generic_person_nouns,
     kinship_nouns,
+    modality_triggers,
     personal_nouns,
     relation_types,
     relation_verbs,
+    unrealised_relations,
 )
 from extract.phrases import INDEFINITE, determiner_of
 from extract.stages.coref.clauses import argument_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
-from extract.syntax import active_subject, child_with_dep, subject_of
+from extract.syntax import active_subject, child_with_dep, own_phrase, subject_of
 
 ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
@@ -65,6 +67,8 @@ def resolve_description(
     ):
         character = of_gender(state, state.by_description.get(key, []), description["gender"])
         rule = "known_tie"
+        if character is None and rules.on("couple_partner"):
+            character, rule = couple_partner(state, key, description["gender"]), "couple_partner"
     # a creature is one individual of the story however it is introduced again ("a shark")
     if (
         character is None
@@ -167,25 +171,31 @@ def register_relation_object(state: Resolution, head: Token, character: int) -> 
 
 
 def register_couple_ties(state: Resolution, sentence: Span) -> None:
-    """Two characters a verb of couples joins ("Priscilla marries Mark", "Ann dates Tom") are
-    known from then on by that tie ("her new husband" said of Priscilla is Mark); a verb
+    """Two characters a verb of couples joins ("Priscilla marries Mark", "Ann dates Tom", "Tom
+    falls in love with Ann") are known from then on by that tie ("her new husband" said of
+    Priscilla is Mark); a marriage not yet made by the tie it shows ("agrees to marry him":
+    engaged, "asks her to marry him": lover, models/rules/unrealised_relations.tsv); a verb
     negated or only wanted ("wants to marry her") joins no one."""
     for verb in sentence:
         rules = [
             rule
             for rule in relation_verbs().get(verb.lemma_, [])
-            if rule.noun is None and relation_types()[rule.type].couple
+            if relation_types()[rule.type].couple
+            and (rule.noun is None or any(word.lemma_ == rule.noun for word in own_phrase(verb)))
         ]
-        if not rules or verb.dep_ == "xcomp" or child_with_dep(verb, "neg") is not None:
+        if not rules or child_with_dep(verb, "neg") is not None:
+            continue
+        tie = rules[0].type if verb.dep_ != "xcomp" else unrealised_tie(state, verb, rules[0].type)
+        if tie is None:
             continue
         subject = subject_of(verb)
         partner = next((word for word in verb.children if word.dep_ == "dobj"), None)
-        if partner is None:
+        if partner is None:  # "is married to Ann", "falls in love with Ann", "falls for Ann"
             partner = next(
                 (
                     word
-                    for preposition in verb.children
-                    if preposition.dep_ == "prep" and preposition.lower_ in {"to", "with"}
+                    for preposition in own_phrase(verb)
+                    if preposition.dep_ == "prep" and preposition.lower_ in {"to", "with", "for"}
                     for word in preposition.children
                     if word.dep_ == "pobj"
                 ),
@@ -195,7 +205,34 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
             continue
         one, other = state.owners.get(subject.i), state.owners.get(partner.i)
         if one is not None and other is not None and one != other:
-            register_tie(state, (f"{rules[0].type}:source", one), other)
+            register_tie(state, (f"{tie}:source", one), other)
+
+
+def unrealised_tie(state: Resolution, verb: Token, relation_type: str) -> str | None:
+    """The tie a couple verb under another shows ("agrees to marry him": engaged); one asked
+    for shows it only when the one who asks is the partner ("asks her to marry him", not
+    "tells Ann to marry Tom")."""
+    modality = modality_triggers().get((verb.head.lemma_.lower(), "xcomp"))
+    tie = unrealised_relations().get((relation_type, modality)) if modality else None
+    if tie is not None and modality == "requested":
+        asker, partner = subject_of(verb.head), child_with_dep(verb, "dobj")
+        if asker is None or partner is None:
+            return None
+        if state.owners.get(asker.i) is None or state.owners.get(asker.i) != state.owners.get(
+            partner.i
+        ):
+            return None
+    return tie
+
+
+def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) -> int | None:
+    """The one fiancé(e) the possessor is known to have, for a spouse noun that names no known
+    spouse ("agrees to marry him ... her husband"); not a lover, who is often not the spouse
+    ("divorce his wife and marry her")."""
+    if key[0].partition(":")[0] != "spouse":
+        return None
+    engaged = state.by_description.get(("engaged:source", key[1]), [])
+    return of_gender(state, engaged, gender) if len(engaged) == 1 else None
 
 
 def description_role(noun: str) -> str:
