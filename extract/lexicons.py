@@ -333,6 +333,15 @@ def is_first_name(word: str) -> bool:
     return ascii_folded(word.lower()) in first_name_genders()
 
 
+@cache
+def full_names_of_nicknames() -> dict[str, frozenset[str]]:
+    """Lower-cased nickname -> the first names it shortens ("les": {"leslie", "lester"})."""
+    names: dict[str, set[str]] = {}
+    for row in read_table("lexicons/nicknames.tsv"):
+        names.setdefault(row["nickname"], set()).add(row["name"])
+    return {nickname: frozenset(full) for nickname, full in names.items()}
+
+
 def first_name_gender(word: str) -> str | None:
     """The gender a first name is clearly given to, its accents aside, or None for a name given
     to both and a word that is no known name."""

@@ -406,3 +406,10 @@ def test_an_adjective_or_adverb_opening_the_sentence_is_no_name(nlp):
     assert {"Maria Lopez", "Peter Hall", "Windy"} <= found
     assert not {"Distraught", "Unbeknownst"} & found
     assert not any(name.startswith("York") for name in found)
+
+
+def test_a_lone_nickname_is_the_full_name_it_shortens(nlp):
+    text = "Leslie Hatton meets Ann. Later Les kisses her. Tom Wood sees Mary. Marie Kane waits."
+    found = set(names(nlp, text))
+    assert "Les" not in found and "Leslie Hatton" in found
+    assert {"Mary", "Marie Kane"} <= found  # another spelling is another person

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.lexicons import (
     crew_nouns,
     first_name_gender,
+    full_names_of_nicknames,
     function_words,
     honorifics,
     irregular_participles,
@@ -195,7 +196,9 @@ def is_common_noun_name(form: NameForm) -> bool:
 def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
     """Group name forms of one person: a form joins the single longer form containing all its
     words, or a full name it only spells with a letter doubled or not ("Mooppil Nair" and
-    "Moopil Nair"); a form contained in several (a shared surname) stays on its own."""
+    "Moopil Nair"), and a lone nickname the single full name whose first name it shortens
+    ("Les" and "Leslie Hatton"); a form contained in several (a shared surname) stays on its
+    own."""
     clusters: list[list[NameForm]] = []
     spellings: dict[tuple[str, ...], list[list[NameForm]]] = {}  # full names by spelling_key
     for form in sorted(forms, key=lambda f: (-len(f), f)):
@@ -206,6 +209,8 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
             for cluster in clusters
             if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
         ] + spellings.get(key, [])
+        if not homes and len(form) == 1:
+            homes = [cluster for cluster in clusters if shortens(form[0], cluster[0])]
         if len(homes) == 1:
             homes[0].append(form)
         else:
@@ -213,6 +218,34 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
             if key is not None:
                 spellings.setdefault(key, []).append(clusters[-1])
     return clusters
+
+
+def shortens(nickname: str, full: NameForm) -> bool:
+    """A nickname of the first name of a full name ("Les", "Leslie Hatton"), not another
+    spelling of a name ("Marie" and "Mary", "Louise" and "Louis" are often two people), nor one
+    given to the other gender."""
+    if len(full) < 2:
+        return False
+    nick, first = nickname.lower(), full[0].lower()
+    if first not in full_names_of_nicknames().get(nick, frozenset()):
+        return False
+    if not first.startswith(nick) and edit_distance(nick, first) <= 2:
+        return False
+    genders = {first_name_gender(nick), first_name_gender(first)} - {None}
+    return len(genders) < 2
+
+
+def edit_distance(one: str, other: str) -> int:
+    """Levenshtein distance: the fewest letters to insert, delete or change."""
+    previous = list(range(len(other) + 1))
+    for i, letter in enumerate(one, 1):
+        current = [i]
+        for j, other_letter in enumerate(other, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other_letter))
+            )
+        previous = current
+    return previous[-1]
 
 
 def spelling_key(form: NameForm) -> tuple[str, ...]:
