@@ -135,6 +135,11 @@ def test_possessor_of_the_object_is_the_patient(nlp):
     assert (agent, patient) == ("Mary Parker", "John Miller")
 
 
+def test_possessor_of_a_thing_is_no_patient(nlp):
+    _, _, patient, _ = find(nlp("John Miller enters Peter Hall's office."), "enter")
+    assert patient is None
+
+
 def test_coordinated_patients_give_one_event_each(nlp):
     doc = nlp("Tom Baker warns John Miller and Mary Parker.")
     patients = {patient for _, predicate, patient, _ in events_of(doc) if predicate == "warn"}

@@ -349,10 +349,11 @@ def patients_of(
     with_passive_subject: bool = True,
 ) -> list[int]:
     """The characters other than the agents the verb's action is done to, from the first slot
-    that holds any ("reveals his love for Katniss": Katniss, not "his"): the
-    passive subject, the direct object, the indirect object, a prepositional object ("cares for
-    Katniss", "throws a spear at Katniss"), the possessor of the object ("ignores Haymitch's
-    advice"), a prepositional object of the object ("reveals his love for Katniss"), or the
+    that holds any ("reveals his love for Katniss": Katniss, not "his"): the passive subject,
+    the direct object, the indirect object, a prepositional object ("cares for Katniss",
+    "throws a spear at Katniss"), the possessor of the object when it is what only a person
+    has (models/lexicons/personal_nouns.tsv: "ignores Haymitch's advice", not "enters Gordon's
+    office"), a prepositional object of the object ("reveals his love for Katniss"), or the
     subject of a small clause ("hears Rue calling", "deems him insane")."""
     obj = child_with_dep(verb, "dobj")
     if obj is None and verb.dep_ == "compound" and verb.head.i > verb.i:
@@ -395,7 +396,8 @@ def patients_of(
     ]
     if obj is not None:
         slots.append(first_object_read_as_compound(obj))
-        slots.append(child_with_dep(obj, "poss"))
+        if obj.lemma_.lower() in personal_nouns():  # "ignores Haymitch's advice", not "office"
+            slots.append(child_with_dep(obj, "poss"))
         object_phrases = prepositional_objects(obj)
         slots += object_phrases
         # "stabs the pole into the beast's side", "sees parts of Woody's body": whose body
