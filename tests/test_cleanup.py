@@ -208,6 +208,12 @@ def test_actor_parenthetical_after_a_description_is_removed(raw, actor):
     assert result.actors == (ActorNote(raw.index(" ("), "", actor),)
 
 
+def test_actor_parenthetical_after_a_quoted_name_is_removed():
+    result = clean('She dates "Ritzy" (Fay Wray). The song "Over There" (1917) plays.')
+    assert result.text == 'She dates "Ritzy". The song "Over There" (1917) plays.'
+    assert result.actors == (ActorNote(16, "Ritzy", "Fay Wray"),)
+
+
 def test_actor_parenthetical_after_a_comma_is_removed_with_the_comma():
     result = clean("She sees her mother, Diane, (Ann Doe), in Rome.")
     assert result.text == "She sees her mother, Diane, in Rome."

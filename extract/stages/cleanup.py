@@ -1023,8 +1023,10 @@ class _Layout:
 
 # --------------------------------------------------------------------------- pass 3: actors, urls
 
-_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.,-]) ?\(")  # after a word, "Jr." or "Diane,"
+_PAREN_AFTER_WORD = re.compile(r"(?<=[\w'’.,\"”-]) ?\(")  # after a word, "Jr.", "Diane," or a quote
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+_OPENING_QUOTES = ('"', "“", "'", "‘")
+_CLOSING_QUOTES = frozenset("\"”'’")
 # Text read after a candidate "(": short first (most names fit), at most the longest stretch
 # an actor residue can need (prefix + six 40-char words + what follows).
 _VIEW_LIMITS = (24, 96, 320)
@@ -1076,6 +1078,12 @@ class _ActorRemover:
         candidates += [(pos, False) for pos in link_starts]
         for pos, is_paren in sorted(candidates, reverse=True):
             name_end = self._name_end_before(pos, is_paren)
+            quoted = self._quoted_name_before(pos) if is_paren and name_end < 0 else None
+            if quoted is not None and (found := self._residue(pos, True)) is not None:
+                self._remove(
+                    quoted[0], found[0], found[1], character=quoted[1], anchor=quoted[0] - 1
+                )
+                continue
             if name_end < 0:
                 described = self._actor_after_description(pos) if is_paren else None
                 if described is not None:
@@ -1114,6 +1122,20 @@ class _ActorRemover:
             return -1
         start = _word_start(text, end)
         return end if start >= 0 and _is_character_word(text[start:end]) else -1
+
+    def _quoted_name_before(self, pos: int) -> tuple[int, str] | None:
+        """(end, name) of a capitalised name in quotes right before the "(" at ``pos`` ('his
+        girl, "Ritzy" (Fay Wray)', '"The Boy" (Harold Lloyd)'): the end after the closing
+        quote, where the actor's parenthetical is cut; None for anything else."""
+        end = pos - 1 if pos > 0 and self.text[pos - 1] == " " else pos
+        if end < 2 or self.text[end - 1] not in _CLOSING_QUOTES:
+            return None
+        opening = max(self.text.rfind(quote, 0, end - 1) for quote in _OPENING_QUOTES)
+        name = self.text[opening + 1 : end - 1] if opening >= 0 else ""
+        words = name.split(" ")
+        if not 1 <= len(words) <= 5 or not _is_character_word(words[-1]):
+            return None
+        return (end, name) if words[0][:1].isupper() else None
 
     def _residue(self, pos: int, is_paren: bool) -> tuple[int, str] | None:
         """End of the actor residue starting at ``pos`` (a "(" or a link's name), and the actor.
@@ -1267,11 +1289,18 @@ class _ActorRemover:
         skip = 1 if view.chars.startswith(" ") else 0
         return view.to_text(skip) if view.chars[skip : skip + 1] == "(" else -1
 
-    def _remove(self, name_end: int, end: int, actor: str, character: str | None = None) -> None:
+    def _remove(
+        self,
+        name_end: int,
+        end: int,
+        actor: str,
+        character: str | None = None,
+        anchor: int | None = None,
+    ) -> None:
         """Remove the residue and note the actor of the character (by default, the name run
-        ending at ``name_end``)."""
+        ending at ``name_end``, where the note is anchored unless `anchor` says otherwise)."""
         character = self._character(name_end) if character is None else character
-        self.notes.append((name_end, character, actor))
+        self.notes.append((name_end if anchor is None else anchor, character, actor))
         while self.removals and self.removals[-1][0] <= end:
             end = max(end, self.removals.pop()[1])
         self.removals.append((name_end, end))
