@@ -200,12 +200,20 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("Her mother (played by Karen Morley) smiles.", "Karen Morley"),
         ("An old sailor (Henry B. Walthall) waits.", "Henry B. Walthall"),
         ("A young clerk (Arbuckle) arrives and sees the clerk's boss.", "Arbuckle"),
+        ("A cop (unbilled Robert Homans) arrives.", "Robert Homans"),
+        ("The maid (played by an uncredited Pat Moore) waits.", "Pat Moore"),
     ],
 )
 def test_actor_parenthetical_after_a_description_is_removed(raw, actor):
     result = clean(raw)
     assert result.text == raw[: raw.index(" (")] + raw[raw.index(")") + 1 :]
     assert result.actors == (ActorNote(raw.index(" ("), "", actor),)
+
+
+def test_actor_parenthetical_after_a_name_with_of_notes_the_whole_name():
+    result = clean("Then the Prince of Persia (also played by Al Roe) arrives.")
+    assert result.text == "Then the Prince of Persia arrives."
+    assert result.actors == (ActorNote(25, "Prince of Persia", "Al Roe"),)
 
 
 def test_actor_parenthetical_after_a_quoted_name_is_removed():

@@ -820,7 +820,13 @@ _CALENDAR_WORDS = frozenset(
 )
 _NAME_SUFFIXES = function_words("name_suffix")
 _SUFFIX_BEFORE = re.compile(r"(?:,? )([A-Z][A-Za-z]{1,3})\.?$")  # " Jr." or ", Sr" before a "("
-_ACTOR_PREFIX = re.compile(r"(?:([Pp]layed|[Pp]ortrayed|[Vv]oiced) by|[Aa]s) ")
+# "played by", "also played by", "played by an uncredited", "an uncredited", "unbilled" (an
+# actor, group 1) or "as", "also", "billed as" before an actor's name
+_ACTOR_PREFIX = re.compile(
+    r"(?:(?:also |both |all )?"
+    r"((?:[Pp]layed|[Pp]ortrayed|[Vv]oiced) by(?: an? (?:uncredited|unbilled))?"
+    r"|(?:an? )?(?:uncredited|unbilled|top-billed))|[Aa]s|also|billed as) "
+)
 
 
 def _name_run(
@@ -1306,11 +1312,12 @@ class _ActorRemover:
         self.removals.append((name_end, end))
 
     def _character(self, end: int) -> str:
-        """The run of up to four capitalised words ending at ``end`` (function words dropped)."""
+        """The run of up to six capitalised words ending at ``end``, also across "of" ("the
+        Prince of Persia", "King Rudolf V of Ruritania"; function words dropped)."""
         text = self.text
         name_end = _name_before_suffix(text, end)
         starts = [_word_start(text, end if name_end < 0 else name_end)]
-        while len(starts) < 4:
+        while len(starts) < 6:
             space = starts[-1] - 1
             if space < 1 or text[space] != " " or space in self.gaps:
                 break
@@ -1323,11 +1330,11 @@ class _ActorRemover:
                 if start < 0:
                     break
                 word = text[start:space]
-                if not (_is_character_word(word) or word in _PARTICLES):
+                if not (_is_character_word(word) or word in _PARTICLES or word == "of"):
                     break
             starts.append(start)
         while len(starts) > 1 and (
-            text[starts[-1] : text.find(" ", starts[-1])] in _PARTICLES | _CALENDAR_WORDS
+            text[starts[-1] : text.find(" ", starts[-1])] in _PARTICLES | _CALENDAR_WORDS | {"of"}
         ):
             starts.pop()
         return text[starts[-1] : end]

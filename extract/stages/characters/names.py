@@ -170,13 +170,16 @@ def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
 
 
 def name_form(tokens: list[Token] | Span) -> NameForm:
-    """The words of a name, without titles in front or punctuation around (hyphens kept)."""
+    """The words of a name, without titles in front (but "Prince of Persia") or punctuation
+    around (hyphens kept)."""
     words = [
         token.text.rstrip(".")
         for token in tokens
         if token.text == "-" or any(c.isalpha() for c in token.text)
     ]
-    while words and (words[0] == "-" or is_title_word(words[0]) and len(words) > 1):
+    while words and (
+        words[0] == "-" or is_title_word(words[0]) and len(words) > 1 and words[1] != "of"
+    ):  # a title before "of" is the name: "Prince of Persia", "Duke of Wellington"
         words.pop(0)
     while words and words[-1] == "-":
         words.pop()
