@@ -263,6 +263,13 @@ def irregular_participles() -> frozenset[str]:
 
 
 @cache
+def places() -> frozenset[str]:
+    """Names of continents, countries, US states and large cities (models/lexicons/places.tsv,
+    from GeoNames)."""
+    return word_set("lexicons/places.tsv", "name")
+
+
+@cache
 def motion_verbs() -> frozenset[str]:
     """Verbs of motion, after which "to X" names a place."""
     return word_set("lexicons/motion_verbs.tsv", "verb")

@@ -413,3 +413,18 @@ def test_a_lone_nickname_is_the_full_name_it_shortens(nlp):
     found = set(names(nlp, text))
     assert "Les" not in found and "Leslie Hatton" in found
     assert {"Mary", "Marie Kane"} <= found  # another spelling is another person
+
+
+def test_the_one_something_goes_to_is_a_recipient(nlp):
+    doc = nlp("Pierre rents a room to Ilse. Pierre takes her to Ghent.")
+    clues = [
+        name_clues(doc, token.i, token.i + 1) for token in doc if token.text in {"Ilse", "Ghent"}
+    ]
+    assert "recipient" in clues[0] and "recipient" not in clues[1]
+
+
+def test_a_known_place_is_no_person(nlp):
+    doc = nlp("Sam Lowe leaves Chicago for Toronto, where Florence meets him.")
+    clues = {token.text: name_clues(doc, token.i, token.i + 1) for token in doc}
+    assert "known_place" in clues["Chicago"] and "known_place" in clues["Toronto"]
+    assert "known_place" not in clues["Florence"]  # a first name too

@@ -15,8 +15,10 @@ from extract.lexicons import (
     nonperson_heads,
     once_per_name_clues,
     personal_nouns,
+    places,
     relation_types,
     relative_pronouns,
+    sending_verbs,
     work_nouns,
 )
 from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
@@ -71,6 +73,8 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
+    if entity != "PERSON" and is_known_place(span):
+        clues.append("known_place")
     if span.end_char in actor_anchors(doc):
         clues.append("actor_note")
     if relative_who_follows(doc, end):
@@ -139,6 +143,8 @@ def role_clues(head: Token) -> list[str]:
         clues.append("animate_subject" if governor.lemma_ in animate_verbs() else "subject")
     elif dep in {"nsubjpass", "dobj"} and governor.lemma_ in animate_verbs():
         clues.append("object_of_person_verb")
+    elif dep == "pobj" and is_recipient_phrase(governor):
+        clues.append("recipient")  # "rents a room to X", "sells the baby to X"
     elif dep == "poss" and person_noun_lemma(governor) is not None:
         clues.append("person_possessor")
     elif (
@@ -180,6 +186,27 @@ def is_family_noun(noun: Token) -> bool:
         return False
     kinship = kinship_nouns().get(noun.lemma_.lower()) or kinship_nouns().get(noun.lower_)
     return kinship is not None and relation_types()[kinship.type].category in FAMILY_CATEGORIES
+
+
+def is_known_place(span: Span) -> bool:
+    """A name written as a continent, country, US state or large city ("Chicago", "South
+    America"), unless a first name too ("Florence", "Sydney")."""
+    return span.text in places() and not (len(span) == 1 and is_first_name(span.text))
+
+
+def is_recipient_phrase(preposition: Token) -> bool:
+    """ "to" after a verb with an object that moves nothing and sends no one: what the object
+    is given to ("rents a room to X"), not a place ("takes her to X", "sends him to X")."""
+    verb = preposition.head
+    if verb.dep_ == "dobj":  # the parser may hang the phrase on the object: "a room to X"
+        verb = verb.head
+    return (
+        preposition.lower_ == "to"
+        and preposition.dep_ in {"dative", "prep"}
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in motion_verbs() | sending_verbs()
+        and child_with_dep(verb, "dobj") is not None
+    )
 
 
 def verb_of(preposition: Token) -> Token | None:
