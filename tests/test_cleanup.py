@@ -202,6 +202,7 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("A young clerk (Arbuckle) arrives and sees the clerk's boss.", "Arbuckle"),
         ("A cop (unbilled Robert Homans) arrives.", "Robert Homans"),
         ("The maid (played by an uncredited Pat Moore) waits.", "Pat Moore"),
+        ("Her father (John St. Polis) waits.", "John St. Polis"),
     ],
 )
 def test_actor_parenthetical_after_a_description_is_removed(raw, actor):

@@ -819,6 +819,7 @@ _CALENDAR_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 _NAME_SUFFIXES = function_words("name_suffix")
+_NAME_ABBREVIATIONS = function_words("name_abbreviation")
 _SUFFIX_BEFORE = re.compile(r"(?:,? )([A-Z][A-Za-z]{1,3})\.?$")  # " Jr." or ", Sr" before a "("
 # "played by", "also played by", "played by an uncredited", "an uncredited", "unbilled" (an
 # actor, group 1) or "as", "also", "billed as" before an actor's name
@@ -853,6 +854,8 @@ def _name_run(
             return end, [*words[:kept], text[m.start() : end]]
         words.append(word)
         pos = m.end()
+        if word in _NAME_ABBREVIATIONS and text.startswith(". ", pos):  # "John St. Polis"
+            words[-1], pos = word + ".", pos + 1
         if not particle:
             kept, end = len(words), pos
         if kept and text.startswith(", ", pos):  # ", Jr." after the name
