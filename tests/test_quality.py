@@ -19,7 +19,7 @@ GAP_VALIDATION = SHARED / "gap" / "gap-validation.tsv"
 PLOTS = SHARED / "corpus" / "wikiplots" / "plots.jsonl"
 WIKIPLOTS_GOLD = SHARED / "gold" / "wikiplots-dev"
 CAST_SAMPLE_STEP = 3
-CAST_CEILING = 0.05  # measured 0.048 (31 of 644)
+CAST_CEILING = 0.045  # measured 0.042 (27 of 644)
 
 needs_cmu = pytest.mark.skipif(
     not (CMU_DEV.is_file() and CMU_GOLD.is_dir()), reason="../shared CMU dev gold data not found"
@@ -48,17 +48,17 @@ def wikiplots_evaluation(tmp_path_factory):
 
 @needs_wikiplots
 def test_wikiplots_floors(wikiplots_evaluation):
-    assert wikiplots_evaluation.named.f1 >= 0.88
-    assert wikiplots_evaluation.nominal.recall >= 0.70
-    assert wikiplots_evaluation.gender_accuracy >= 0.835
-    assert wikiplots_evaluation.relations.f1 >= 0.37
-    # measured 0.503 ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.50
+    assert wikiplots_evaluation.named.f1 >= 0.925  # measured 0.931
+    assert wikiplots_evaluation.nominal.recall >= 0.745  # measured 0.750
+    assert wikiplots_evaluation.gender_accuracy >= 0.86  # measured 0.867
+    assert wikiplots_evaluation.relations.f1 >= 0.395  # measured 0.402
+    # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
+    assert wikiplots_evaluation.events.f1 >= 0.53  # measured 0.536
 
 
 @needs_cmu
 def test_named_characters_f1_floor(dev_evaluation):
-    assert dev_evaluation.named.f1 >= 0.94
+    assert dev_evaluation.named.f1 >= 0.945
 
 
 @needs_cmu
@@ -85,13 +85,13 @@ def test_events_f1_floor(dev_evaluation):
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.755  # measured 0.7559
+    assert scores.overall.f1 >= 0.755  # measured 0.7570
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
     # (commanded_name, small-clause objects) took masculine 0.7751 -> 0.7720 here and
     # 0.7342 -> 0.7438 on validation, feminine 0.7348 -> 0.7399: the floor went 0.774 -> 0.77.
-    assert scores.masculine.f1 >= 0.77
+    assert scores.masculine.f1 >= 0.772
     assert scores.feminine.f1 >= 0.739
     assert scores.bias >= 0.955
 
@@ -128,5 +128,5 @@ def test_litbank_named_characters_floor(nlp):
     from extract.evaluation.litbank import read_litbank, score_litbank
 
     scores = score_litbank(nlp, read_litbank(LITBANK))
-    assert scores.named.f1 >= 0.61  # measured 0.611 (P 0.530, R 0.721); baseline 0.537
+    assert scores.named.f1 >= 0.615  # measured 0.621 (P 0.544, R 0.723); baseline 0.537
     assert scores.gender_accuracy >= 0.89  # measured 0.893 on 319
