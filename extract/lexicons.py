@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+def models_dir() -> Path:
+    """The project's model assets: `models/` at the top of a checkout (an editable install),
+    else the copy a wheel carries inside the package (`extract/models`)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package.parent / "models", package / "models"):
+        if (candidate / "rules" / "rules.tsv").is_file():
+            return candidate
+    raise FileNotFoundError(f"no models/ beside or inside {package}")
+
+
+MODELS_DIR = models_dir()
 
 
 def read_table(relative_path: str) -> list[dict[str, str]]:
