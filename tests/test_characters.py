@@ -428,3 +428,9 @@ def test_a_known_place_is_no_person(nlp):
     clues = {token.text: name_clues(doc, token.i, token.i + 1) for token in doc}
     assert "known_place" in clues["Chicago"] and "known_place" in clues["Toronto"]
     assert "known_place" not in clues["Florence"]  # a first name too
+
+
+def test_a_nickname_in_quotes_is_a_name_of_the_person_it_stands_in(nlp):
+    doc = nlp('Tom Hale meets "Bull" McGee at the bar. McGee hits him. Later Bull laughs.')
+    bull = next(c for c in doc._.characters if "McGee" in c["aliases"])
+    assert "Bull" in bull["aliases"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,8 @@ from extract.syntax import is_participle_form_of, is_surface_subject, is_written
 NameForm = tuple[str, ...]
 INDEFINITE_ARTICLES = function_words("indefinite_article")
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
+OPENING_QUOTES = {'"', "“", "``", "‘"}
+CLOSING_QUOTES = {'"', "”", "''", "’"}
 
 
 def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
@@ -128,12 +131,33 @@ def candidate_name_forms(
         run = []
     for span, _actor in actor_noted_names(doc):
         forms[name_form(list(span))] = None
+    for nicknamed in nicknamed_names(doc):  # joins the nickname and the name in one cluster
+        forms[name_form(nicknamed)] = None
     # "Ellen Ward ... Ellen catches the eye" with "Ellen" tagged an adjective there: the first
     # name of a full name is a form of it wherever it stands
     for form in list(forms):
         if len(form) > 1 and is_first_name(form[0]):
             forms.setdefault((form[0],), None)
     return [form for form in forms if form]
+
+
+def nicknamed_names(doc: Doc) -> list[list[Token]]:
+    """The words of names with a nickname in quotes ('"Flash" Farrell', 'Olive "Live" Sumner',
+    'Raphael "Jinji" Moked'): the name before the quotes, the nickname and the name after."""
+    found = []
+    for opening in doc:
+        if opening.text not in OPENING_QUOTES or opening.i + 3 >= len(doc):
+            continue
+        nickname = list(takewhile(lambda t: t.text[:1].isupper(), doc[opening.i + 1 :]))[:3]
+        closing = opening.i + 1 + len(nickname)
+        if not nickname or closing + 1 >= len(doc) or doc[closing].text not in CLOSING_QUOTES:
+            continue
+        after = list(takewhile(is_name_token, doc[closing + 1 :]))
+        if not after:
+            continue
+        before = list(takewhile(is_name_token, reversed(doc[: opening.i])))[::-1]
+        found.append([*before, *nickname, *after])
+    return found
 
 
 def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
