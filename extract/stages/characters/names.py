@@ -187,10 +187,10 @@ def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
         return False
     if any(child.dep_ == "appos" for child in token.children):
         return False  # "Windy, a sideshow barker, cheats..."
-    if token.ent_iob_ == "B" and token.ent_type_ != "PERSON" and token.nbor(1).ent_iob_ == "I":
-        return False  # "New York"
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return after is not None and (after.pos_ not in {"VERB", "AUX"} or after.tag_ == "VBN")
+    if after is None or token.ent_type_ not in {"", "PERSON"} and after.ent_iob_ == "I":
+        return False  # "New York"
+    return after.pos_ not in {"VERB", "AUX"} or after.tag_ == "VBN"
 
 
 def name_form(tokens: list[Token] | Span) -> NameForm:
