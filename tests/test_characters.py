@@ -434,3 +434,8 @@ def test_a_nickname_in_quotes_is_a_name_of_the_person_it_stands_in(nlp):
     doc = nlp('Tom Hale meets "Bull" McGee at the bar. McGee hits him. Later Bull laughs.')
     bull = next(c for c in doc._.characters if "McGee" in c["aliases"])
     assert "Bull" in bull["aliases"]
+
+
+def test_a_star_of_something_is_a_character_not_film_crew(nlp):
+    text = "Mary Holmes, once a famous opera star, lives in a shanty. Mary meets Tom Reed."
+    assert "Mary Holmes" in names(nlp, text)

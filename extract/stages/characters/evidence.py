@@ -30,6 +30,7 @@ OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "P
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
 FAMILY_CATEGORIES = {"family", "romance"}
+STAR_NOUNS = {"star", "co-star"}
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
 DIRECTION_PREPOSITIONS = function_words("direction_preposition")
@@ -262,7 +263,13 @@ def is_part(child: Token) -> bool:
 
 
 def is_crew_noun(token: Token) -> bool:
-    return token.lower_ in crew_nouns()
+    """A film-crew noun ("director", "the film's star"), not a star of something told by a
+    modifier, who is a character ("a famous opera star", "a football star")."""
+    if token.lower_ not in crew_nouns():
+        return False
+    return token.lemma_ not in STAR_NOUNS or not any(
+        child.dep_ in {"compound", "amod"} for child in token.children
+    )
 
 
 def is_person_apposition(name: Token) -> bool:
