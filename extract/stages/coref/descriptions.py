@@ -216,11 +216,8 @@ def unrealised_tie(state: Resolution, verb: Token, relation_type: str) -> str | 
     tie = unrealised_relations().get((relation_type, modality)) if modality else None
     if tie is not None and modality == "requested":
         asker, partner = subject_of(verb.head), child_with_dep(verb, "dobj")
-        if asker is None or partner is None:
-            return None
-        if state.owners.get(asker.i) is None or state.owners.get(asker.i) != state.owners.get(
-            partner.i
-        ):
+        asking = state.owners.get(asker.i) if asker is not None else None
+        if asking is None or partner is None or state.owners.get(partner.i) != asking:
             return None
     return tie
 
