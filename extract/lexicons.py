@@ -38,6 +38,14 @@ def word_set(relative_path: str, column: str) -> frozenset[str]:
     return frozenset(row[column] for row in read_table(relative_path))
 
 
+def word_groups(relative_path: str, key: str, column: str) -> dict[str, frozenset[str]]:
+    """The words of one column of a TSV under models/, grouped by another column."""
+    groups: dict[str, set[str]] = {}
+    for row in read_table(relative_path):
+        groups.setdefault(row[key], set()).add(row[column])
+    return {name: frozenset(words) for name, words in groups.items()}
+
+
 @dataclass(frozen=True)
 class KinshipNoun:
     noun: str
@@ -260,10 +268,7 @@ def tie_holding_verbs() -> frozenset[str]:
 def naming_verbs() -> dict[str, frozenset[str]]:
     """Verbs that give a person another name, with the prepositions before that name ("-":
     none)."""
-    markers: dict[str, set[str]] = {}
-    for row in read_table("lexicons/naming_verbs.tsv"):
-        markers.setdefault(row["verb"], set()).add(row["marker"])
-    return {verb: frozenset(found) for verb, found in markers.items()}
+    return word_groups("lexicons/naming_verbs.tsv", "verb", "marker")
 
 
 @cache
@@ -354,10 +359,7 @@ def is_first_name(word: str) -> bool:
 @cache
 def full_names_of_nicknames() -> dict[str, frozenset[str]]:
     """Lower-cased nickname -> the first names it shortens ("les": {"leslie", "lester"})."""
-    names: dict[str, set[str]] = {}
-    for row in read_table("lexicons/nicknames.tsv"):
-        names.setdefault(row["nickname"], set()).add(row["name"])
-    return {nickname: frozenset(full) for nickname, full in names.items()}
+    return word_groups("lexicons/nicknames.tsv", "nickname", "name")
 
 
 def first_name_gender(word: str) -> str | None:
@@ -383,10 +385,7 @@ def surnames() -> frozenset[str]:
 @cache
 def function_word_sets() -> dict[str, frozenset[str]]:
     """Closed-class words the rules test for, by set name (models/lexicons/function_words.tsv)."""
-    sets: dict[str, set[str]] = {}
-    for row in read_table("lexicons/function_words.tsv"):
-        sets.setdefault(row["set"], set()).add(row["word"])
-    return {name: frozenset(words) for name, words in sets.items()}
+    return word_groups("lexicons/function_words.tsv", "set", "word")
 
 
 def function_words(name: str) -> frozenset[str]:

@@ -1136,7 +1136,7 @@ class _ActorRemover:
         """(end, name) of a capitalised name in quotes right before the "(" at ``pos`` ('his
         girl, "Ritzy" (Fay Wray)', '"The Boy" (Harold Lloyd)'): the end after the closing
         quote, where the actor's parenthetical is cut; None for anything else."""
-        end = pos - 1 if pos > 0 and self.text[pos - 1] == " " else pos
+        end = self._end_before_space(pos)
         if end < 2 or self.text[end - 1] not in _CLOSING_QUOTES:
             return None
         opening = max(self.text.rfind(quote, 0, end - 1) for quote in _OPENING_QUOTES)
@@ -1256,10 +1256,14 @@ class _ActorRemover:
             at = separator.end()
         return (view.to_text(close.end() - 1) + 1, actors) if len(actors) > 1 else None
 
+    def _end_before_space(self, pos: int) -> int:
+        """Where the text before the "(" at `pos` ends, a space between left out."""
+        return pos - 1 if pos > 0 and self.text[pos - 1] == " " else pos
+
     def _lower_case_word_end(self, pos: int) -> int:
         """The end of the lower-case word before the "(" at `pos` (a description: "two sign
         painters (...)"), or -1."""
-        end = pos - 1 if pos > 0 and self.text[pos - 1] == " " else pos
+        end = self._end_before_space(pos)
         start = _word_start(self.text, end) if end > 0 else -1
         alphabetic = start >= 0 and self.text[start:end].isalpha()
         return end if alphabetic and self.text[start].islower() else -1

@@ -205,7 +205,8 @@ def is_recipient_phrase(preposition: Token) -> bool:
         preposition.lower_ == "to"
         and preposition.dep_ in {"dative", "prep"}
         and verb.pos_ == "VERB"
-        and verb.lemma_ not in motion_verbs() | sending_verbs()
+        and verb.lemma_ not in motion_verbs()
+        and verb.lemma_ not in sending_verbs()
         and child_with_dep(verb, "dobj") is not None
     )
 

@@ -27,8 +27,8 @@ from extract.syntax import is_participle_form_of, is_surface_subject, is_written
 NameForm = tuple[str, ...]
 INDEFINITE_ARTICLES = function_words("indefinite_article")
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
-OPENING_QUOTES = {'"', "“", "``", "‘"}
-CLOSING_QUOTES = {'"', "”", "''", "’"}
+OPENING_QUOTES = function_words("opening_quote")
+CLOSING_QUOTES = function_words("closing_quote")
 
 
 def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
