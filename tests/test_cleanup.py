@@ -811,6 +811,11 @@ def test_bare_web_address_left_by_a_cut_reference_is_removed():
     assert result.text == "Seema asks for release. Deepak sees there."
 
 
+def test_a_web_address_opening_a_line_takes_the_space_after_it():
+    result = assert_maps_back("Seema leaves.\nhttp://example.com Deepak stays.", ["Deepak"])
+    assert result.text == "Seema leaves.\nDeepak stays."
+
+
 def test_an_actor_link_s_disambiguation_goes_with_the_actor():
     result = clean("Her husband Tom Doe (Sam Roe (actor)), a banker, leaves.")
     assert result.text == "Her husband Tom Doe, a banker, leaves."

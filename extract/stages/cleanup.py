@@ -1450,9 +1450,12 @@ def _index_slices(s: str, slices: list[tuple[int, int]]) -> tuple[list[int], lis
 
 
 def _tidy_removals(text: str, removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge touching removals; keep the space before one that a letter or digit follows."""
+    """Merge touching removals; keep the space before one that a letter or digit follows; take
+    the spaces after one that opens a line, so no line starts with a space."""
     merged: list[list[int]] = []
     for start, end in removals:
+        if start == 0 or text[start - 1] == "\n":
+            end = len(text) - len(text[end:].lstrip(" "))
         if merged and merged[-1][1] >= start:
             merged[-1][1] = max(merged[-1][1], end)
         else:
