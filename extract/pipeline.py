@@ -42,6 +42,7 @@ class CleaningTokenizer:
         cleaned = clean(raw_text)
         doc = self.tokenizer(cleaned.text)
         set_cleanup_extensions(doc, cleaned)
+        keep_titles_with_their_names(doc)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -110,6 +111,18 @@ def keep_abbreviated_titles(tokenizer: Tokenizer) -> None:
     the sentence."""
     for title in abbreviated_honorifics():
         tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+
+
+def keep_titles_with_their_names(doc: Doc) -> None:
+    """No sentence starts at the name after an abbreviated title ("stopped by Mrs. Lowe"):
+    the parser, which respects boundaries set before it, would otherwise often split there."""
+    for title, name in zip(doc[:-1], doc[1:], strict=True):
+        if (
+            title.text.endswith(".")
+            and title.text[:-1] in abbreviated_honorifics()
+            and name.text[:1].isupper()
+        ):
+            name.is_sent_start = False
 
 
 @dataclass(frozen=True)

@@ -151,8 +151,8 @@ def test_a_weak_name_stays_a_possible_antecedent_but_is_no_character(nlp):
 
 def test_a_title_gives_the_gender_and_stays_in_the_alias(nlp):
     characters = names(nlp, "Mr. Phelps reads the will. Mr. Phelps leaves.")
-    assert characters["Phelps"]["gender"] == "male"
-    assert characters["Phelps"]["aliases"] == ["Mr. Phelps"]
+    assert characters["Mr. Phelps"]["gender"] == "male"
+    assert characters["Mr. Phelps"]["aliases"] == ["Mr. Phelps"]
 
 
 def test_a_kinship_noun_in_apposition_gives_the_gender(nlp):
@@ -256,8 +256,14 @@ def test_a_description_placed_before_a_named_subject_is_that_character(nlp):
 def test_a_surname_under_a_title_of_the_other_gender_is_a_relative(nlp):
     text = "Mary Doyle was born in Cork. Her father, Mr. Doyle, was a farmer. Doyle wrote poems."
     characters = names(nlp, text)
-    assert characters["Doyle"]["aliases"] == ["Mr. Doyle"]
+    assert characters["Mr. Doyle"]["aliases"] == ["Mr. Doyle"]
     assert characters["Mary Doyle"]["aliases"] == ["Mary Doyle", "Doyle"]
+
+
+def test_a_character_known_only_by_title_and_one_name_keeps_the_title_in_its_name(nlp):
+    characters = names(nlp, "Dr. Bradford meets Walter Haskell. Dr. Bradford leaves.")
+    assert characters["Dr. Bradford"]["aliases"] == ["Dr. Bradford"]
+    assert "Walter Haskell" in characters
 
 
 def test_the_before_a_name_counts_once_against_it(nlp):

@@ -280,6 +280,15 @@ def test_they_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
     assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
 
 
+def test_they_after_a_plural_person_noun_is_not_a_pair(nlp):
+    doc = nlp("Nora Vance sends detectives to spy on Carl Vance. They follow him.")
+    assert pronoun_owners(doc, "They") == []
+    doc = nlp("Nora Vance hires detectives to watch Carl Vance and they follow him.")
+    assert pronoun_owners(doc, "they") == []
+    doc = nlp("Nora Vance knocks on her neighbors' door and meets Carl Vance. They laugh.")
+    assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
+
+
 def test_their_with_three_characters_in_the_sentence_stays_unresolved(nlp):
     doc = nlp("Nora Vance tells Carl Vance that Ida Lund has sold their old house.")
     assert pronoun_owners(doc, "their") == []
@@ -578,6 +587,18 @@ def test_a_fiance_is_the_husband_no_other_is_known_as(nlp):
     assert owner_of(doc, "husband") == "Tom Baker"
     doc = nlp("Mary Parker has an affair with Tom Baker. Later she refuses to kiss her husband.")
     assert owner_of(doc, "husband") == "Mary Parker's husband"
+
+
+def test_a_spouse_or_parent_known_by_title_shares_the_family_name(nlp):
+    doc = nlp("Walter Haskell hires Shirley. Mrs. Haskell has detectives watching her husband.")
+    assert owner_of(doc, "husband") == "Walter Haskell"
+    doc = nlp("Alice Adams loves Tom. Mr. Adams dislikes him. Alice Adams's father refuses.")
+    assert owner_of(doc, "father") == "Mr. Adams"
+
+
+def test_a_child_known_by_title_and_family_name_is_not_guessed(nlp):
+    doc = nlp("Jimmy Sears meets Mrs. Sears. Jimmy Sears's adopted daughter leaves.")
+    assert owner_of(doc, "daughter") == "Jimmy Sears's adopted daughter"
 
 
 def test_an_indefinite_description_is_someone_new(nlp):

@@ -318,7 +318,7 @@ def test_verb_hung_on_the_object_as_a_compound_takes_it(nlp):
     # the small parser makes "summons" a compound of "Crane"
     doc = nlp("President Snow summons Seneca Crane, the Gamemaker, to express his anger.")
     agent, _, patient, _ = find(doc, "summon")
-    assert (agent, patient) == ("Snow", "Seneca Crane")
+    assert (agent, patient) == ("President Snow", "Seneca Crane")
 
 
 def test_coordinated_verb_shares_the_subject_of_a_verb_tagged_as_a_noun(nlp):

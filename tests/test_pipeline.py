@@ -51,6 +51,11 @@ def test_an_abbreviated_title_does_not_end_the_sentence(nlp):
     assert "Sgt." in [token.text for token in doc]
 
 
+def test_no_sentence_starts_at_the_name_after_an_abbreviated_title(nlp):
+    doc = nlp("America enters the war and Capt. Robert Hart is detailed to London.")
+    assert len(list(doc.sents)) == 1  # the base model alone splits after "Capt."
+
+
 def test_a_saved_pipeline_loads_with_spacy_load(tmp_path):
     import spacy
 

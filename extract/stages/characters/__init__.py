@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.document import Character, run_guarded
 from extract.lexicons import person_evidence_weights, real_person_clues
@@ -50,6 +50,7 @@ from extract.stages.characters.names import (
     cluster_name_forms,
     find_name_mentions,
     first_name_prior,
+    is_title,
     split_titled_relatives,
     with_title,
 )
@@ -119,6 +120,15 @@ def name_evidence(
     return mentions, clues, scores
 
 
+def character_name(doc: Doc, longest: tuple[int, int, NameForm], spans: list[Span]) -> str:
+    """The longest name form; with its title when the character is known only by a title and
+    one name ("Mrs. Haskell", beside a "Walter Haskell" who is someone else)."""
+    start, end, form = longest
+    if len(form) == 1 and all(len(span) > 1 and is_title(span[0]) for span in spans):
+        return with_title(doc, start, end).text
+    return doc[start:end].text
+
+
 def find_named_characters(
     doc: Doc,
     verbs: frozenset[str] = frozenset(),
@@ -141,7 +151,7 @@ def find_named_characters(
         longest = max(cluster_mentions, key=lambda mention: len(mention[2]))
         characters.append(
             {
-                "name": doc[longest[0] : longest[1]].text,
+                "name": character_name(doc, longest, spans),
                 "aliases": list(dict.fromkeys(span.text for span in spans)),
                 "kind": "named",
                 "gender": name_gender(spans),

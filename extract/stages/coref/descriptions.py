@@ -9,6 +9,7 @@ from extract.lexicons import (
     creature_nouns,
     function_words,
     generic_person_nouns,
+    honorifics,
     kinship_nouns,
     modality_triggers,
     personal_nouns,
@@ -69,6 +70,9 @@ def resolve_description(
         rule = "known_tie"
         if character is None and rules.on("couple_partner"):
             character, rule = couple_partner(state, key, description["gender"]), "couple_partner"
+        if character is None and rules.on("titled_family_name"):
+            character = titled_family_member(state, description, possessor)
+            rule = "titled_family_name"
     # a creature is one individual of the story however it is introduced again ("a shark")
     if (
         character is None
@@ -230,6 +234,51 @@ def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) 
         return None
     engaged = state.by_description.get(("engaged:source", key[1]), [])
     return of_gender(state, engaged, gender) if len(engaged) == 1 else None
+
+
+def titled_family_member(state: Resolution, description: dict, possessor: int) -> int | None:
+    """For a spouse or parent noun, the one other named character of its gender who shares
+    the possessor's family name, when the one known only by title and that name is the spouse
+    or the parent ("Mrs. Haskell ... her husband": Walter Haskell; "Alice Adams's father":
+    Mr. Adams; not "Jimmy Sears's adopted daughter": Mrs. Sears)."""
+    kinship = kinship_nouns().get(description["noun"])
+    family_name = family_name_of(state.characters[possessor])
+    if kinship is None or kinship.type not in {"spouse", "parent"} or family_name is None:
+        return None
+    titled_possessor = is_known_by_title(state.characters[possessor])
+    fitting = []
+    for index, character in enumerate(state.characters):
+        if (
+            index == possessor
+            or family_name_of(character) != family_name
+            or not character["mentions"]
+            or of_gender(state, [index], description["gender"]) is None
+        ):
+            continue
+        titled = is_known_by_title(character)
+        if kinship.type == "spouse":
+            elder_titled = titled or titled_possessor
+        else:  # the parent is the one known by title
+            elder_titled = titled if kinship.referent == "source" else titled_possessor
+        if elder_titled:
+            fitting.append(index)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def family_name_of(character: dict) -> str | None:
+    """The last word of a named character's name of two words or more, or of a title and a
+    name ("Walter Haskell", "Mrs. Haskell": Haskell)."""
+    if character["kind"] != "named":
+        return None
+    words = character["name"].split()
+    return words[-1] if len(words) > 1 or is_known_by_title(character) else None
+
+
+def is_known_by_title(character: dict) -> bool:
+    """Every name of the character opens with a title ("Mrs. Haskell", "Dr. Cameron")."""
+    return bool(character["aliases"]) and all(
+        alias.split()[0].rstrip(".") in honorifics() for alias in character["aliases"]
+    )
 
 
 def description_role(noun: str) -> str:

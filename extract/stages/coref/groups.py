@@ -39,6 +39,8 @@ def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[in
     if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > token.i:
         return []
     before = set(verb.head.subtree) - set(verb.subtree)
+    if any(is_plural_person_noun(word) for word in before):
+        return []  # "has detectives watching her husband and they ...": the detectives
     return only_pair({state.owners[word.i] for word in before if word.i in state.owners})
 
 
@@ -61,7 +63,16 @@ def pair_of_the_previous_sentence(
     Shambu. They fight")."""
     if token.dep_ != "nsubj" or not opens_its_sentence(token):
         return []
+    previous = state.doc[token.sent.start - 1].sent if token.sent.start > 0 else []
+    if any(is_plural_person_noun(word) for word in previous):
+        return []
     return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+
+
+def is_plural_person_noun(word: Token) -> bool:
+    """A plural noun of people ("detectives", "the men"), whom a "they" may mean instead; not a
+    possessor ("knocks on his neighbors' door")."""
+    return word.tag_ == "NNS" and word.dep_ != "poss" and word.lemma_.lower() in person_nouns()
 
 
 def only_pair(characters: set[int]) -> list[int]:
