@@ -25,6 +25,7 @@ NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 CAUSATIVE_VERBS = function_words("causative_verb")
+ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 
@@ -472,3 +473,16 @@ def own_phrase(verb: Token) -> Iterator[Token]:
         if child.dep_ not in CLAUSE_DEPS:
             yield child
             yield from own_phrase(child)
+
+
+def assenting_subjects(request: Token) -> list[Token]:
+    """The subjects of verbs of assent after a request in its sentence, who grant it ("asks
+    her to marry him, and she agrees"; not "she does not accept")."""
+    sentence = request.sent
+    return [
+        subject
+        for word in sentence[request.i + 1 - sentence.start :]
+        if word.lemma_.lower() in ASSENT_VERBS
+        and child_with_dep(word, "neg") is None
+        and (subject := subject_of(word)) is not None
+    ]

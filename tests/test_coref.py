@@ -589,6 +589,11 @@ def test_a_fiance_is_the_husband_no_other_is_known_as(nlp):
     assert owner_of(doc, "husband") == "Mary Parker's husband"
 
 
+def test_a_proposal_granted_makes_the_suitor_the_husband(nlp):
+    doc = nlp("When Tom Baker asks Mary Parker to marry him, she agrees. She sees her husband.")
+    assert owner_of(doc, "husband") == "Tom Baker"
+
+
 def test_a_spouse_or_parent_known_by_title_shares_the_family_name(nlp):
     doc = nlp("Walter Haskell hires Shirley. Mrs. Haskell has detectives watching her husband.")
     assert owner_of(doc, "husband") == "Walter Haskell"

@@ -342,6 +342,13 @@ def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
     assert (agent, patient) == ("Mary Hill", None)
 
 
+def test_a_verb_coordinated_with_a_surface_verb_shares_its_agent(nlp):
+    # the small parser tags "stabs" a plural noun and hangs "kills" on it
+    agent, _, patient, event = find(nlp("Tom stabs and kills Bob."), "kill")
+    assert (agent, patient) == ("Tom", "Bob")
+    assert "surface_verb_conjunct" in event["rules"]
+
+
 def test_a_place_preposition_gives_no_patient(nlp):
     doc = nlp("Tom Baker and Carl Vance talk. John Miller appears behind Tom Baker.")
     assert find(doc, "appear")[2] is None

@@ -128,6 +128,29 @@ def test_asking_someone_to_marry_oneself_is_love(nlp):
     assert relations_of(nlp("John Miller tells Ann Lee to marry Tom Baker.")) == set()
 
 
+def test_a_bride_is_a_wife_and_a_bride_to_be_a_fiancee(nlp):
+    doc = nlp("John Miller and his young bride, Mary Parker, cross the border.")
+    assert ("Mary Parker", "spouse", "John Miller") in relations_of(doc)
+    doc = nlp("Tom Hall introduces his bride-to-be, Ann Lee.")
+    assert ("Ann Lee", "engaged", "Tom Hall") in relations_of(doc)
+    doc = nlp("John Miller meets his would-be bride Mary Parker.")
+    assert ("Mary Parker", "engaged", "John Miller") in relations_of(doc)
+
+
+def test_one_betrothed_to_another_is_engaged(nlp):
+    doc = nlp("Mary Parker has been betrothed to John Miller.")
+    assert ("Mary Parker", "engaged", "John Miller") in relations_of(doc)
+
+
+def test_a_proposal_granted_is_an_engagement(nlp):
+    doc = nlp("John Miller asks Mary Parker to marry him, and she agrees.")
+    assert ("Mary Parker", "engaged", "John Miller") in relations_of(doc)
+    doc = nlp("John Miller asks Mary Parker to marry him, but Ann Lee agrees.")
+    assert ("Mary Parker", "lover", "John Miller") in relations_of(doc)
+    doc = nlp("John Miller asks Mary Parker to marry him, but she does not agree.")
+    assert ("Mary Parker", "lover", "John Miller") in relations_of(doc)
+
+
 def test_marrying_off_someone_makes_no_spouse(nlp):
     assert relations_of(nlp("John Miller marries off Mary Parker to Tom Baker.")) == set()
 

@@ -113,6 +113,7 @@ def find_events(
     the parser tagged a noun. Each event names the rules that read it: how its trigger was
     read, and how its participants were, where not plainly from the verb's arguments."""
     referents = referents_by_token(doc)
+    surface_agents: dict[int, list[int]] = {}  # verb position -> agents read from the surface
     events = []
     for verb in doc:
         if verb.pos_ not in READABLE_POS and verb.tag_ not in READABLE_TAGS:
@@ -136,6 +137,11 @@ def find_events(
         if surface_verb:
             agents = agents or referents[verb.i - 1]
             patients = [c for c in patients or character_after(verb, referents) if c not in agents]
+            surface_agents[verb.i] = agents
+        if not agents and verb.dep_ == "conj" and verb.head.i in surface_agents:
+            if rules.on("surface_verb_conjunct"):  # "Tom stabs and kills Bob": Tom kills
+                agents, participant_rule = surface_agents[verb.head.i], "surface_verb_conjunct"
+                patients = [c for c in patients if c not in agents]
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb, verbs)

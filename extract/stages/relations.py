@@ -78,7 +78,13 @@ from extract.phrases import (
     person_noun_lemma,
 )
 from extract.rules import ALL_RULES, RuleSet, rules_of
-from extract.syntax import active_subject, believed_modality, child_with_dep, own_phrase
+from extract.syntax import (
+    active_subject,
+    assenting_subjects,
+    believed_modality,
+    child_with_dep,
+    own_phrase,
+)
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 ARRANGING_PARTICLES = function_words("arranging_particle")
@@ -269,7 +275,18 @@ def kin_relation(
     source, target = (
         (possessor, referent) if kinship.referent == "target" else (referent, possessor)
     )
-    return relation(doc, noun, kinship.type, source, target, rule)
+    relation_type = kinship.type
+    if relation_type == "spouse" and is_spouse_to_be(noun):
+        relation_type = "engaged"
+    return relation(doc, noun, relation_type, source, target, rule)
+
+
+def is_spouse_to_be(noun: Token) -> bool:
+    """A spouse noun said of a marriage to come: "his bride-to-be", "his would-be bride"."""
+    doc = noun.doc
+    after = "".join(token.lower_ for token in doc[noun.i + 1 : noun.i + 5])
+    before = "".join(token.lower_ for token in doc[max(noun.i - 3, 0) : noun.i])
+    return after.startswith("-to-be") or before.endswith("would-be")
 
 
 def plural_kinship_relations(
@@ -463,6 +480,8 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
             if modality != "asserted" and rule.type != "enemy":
+                if modality == "requested" and is_granted(verb, event["agent"], referents):
+                    modality = "planned"  # "asks her to marry him, and she agrees"
                 relation_type = unrealised_relations().get((rule.type, modality))
                 if modality == "requested" and not asks_for_it:
                     relation_type = None  # "tells Ann to marry Tom": Tom asks nothing
@@ -476,6 +495,14 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             found.append(relation(doc, verb, relation_type, source, target, "event_verb"))
             break
     return found
+
+
+def is_granted(verb: Token, asked: int, referents: dict[int, list[int]]) -> bool:
+    """Whether the one asked to act (the event's agent) assents later in the sentence ("asks
+    her to marry him, and she agrees")."""
+    return any(
+        asked in characters_of(subject, referents) for subject in assenting_subjects(verb.head)
+    )
 
 
 def is_arranged(verb: Token) -> bool:

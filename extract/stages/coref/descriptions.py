@@ -20,7 +20,13 @@ from extract.lexicons import (
 from extract.phrases import INDEFINITE, determiner_of
 from extract.stages.coref.clauses import argument_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
-from extract.syntax import active_subject, child_with_dep, own_phrase, subject_of
+from extract.syntax import (
+    active_subject,
+    assenting_subjects,
+    child_with_dep,
+    own_phrase,
+    subject_of,
+)
 
 ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
@@ -223,7 +229,18 @@ def unrealised_tie(state: Resolution, verb: Token, relation_type: str) -> str | 
         asking = state.owners.get(asker.i) if asker is not None else None
         if asking is None or partner is None or state.owners.get(partner.i) != asking:
             return None
+        if is_granted(state, verb.head):
+            return unrealised_relations().get((relation_type, "planned"))
     return tie
+
+
+def is_granted(state: Resolution, request: Token) -> bool:
+    """Whether the one asked assents later in the sentence ("she agrees")."""
+    asked = child_with_dep(request, "dobj")
+    asked_one = state.owners.get(asked.i) if asked is not None else None
+    return asked_one is not None and any(
+        state.owners.get(subject.i) == asked_one for subject in assenting_subjects(request)
+    )
 
 
 def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) -> int | None:
