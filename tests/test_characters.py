@@ -365,11 +365,21 @@ def test_a_first_name_the_model_tagged_a_noun_opening_a_sentence_is_a_name(chara
     assert characters["Sita"]["gender"] == "female"
 
 
-def test_a_word_also_written_in_lower_case_is_no_opening_first_name(nlp):
-    from extract.stages.characters.names import is_opening_first_name
+def test_a_first_name_the_model_tagged_an_adjective_is_a_name(characters_of):
+    # the small model tags "Renata" an adjective and "Roman" a product
+    assert {"Renata", "Roman"} <= set(characters_of("Renata kills Roman with a knife."))
 
-    assert is_opening_first_name(nlp("Faith grows. He has hope.")[0])
-    assert not is_opening_first_name(nlp("Faith grows. He has faith.")[0])
+
+def test_a_first_name_the_model_tagged_a_place_is_a_name(characters_of):
+    # both tagged GPE by the small model; neither is written as a known place
+    assert {"Alfredo", "Esperanza"} <= set(characters_of("Alfredo falls in love with Esperanza."))
+
+
+def test_a_word_also_written_in_lower_case_is_no_untagged_first_name(nlp):
+    from extract.stages.characters.names import is_untagged_first_name
+
+    assert is_untagged_first_name(nlp("Faith grows. He has hope.")[0])
+    assert not is_untagged_first_name(nlp("Faith grows. He has faith.")[0])
 
 
 def test_an_unknown_name_the_parser_glued_to_its_verb_is_a_subject(nlp):

@@ -70,7 +70,9 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         clues.append("definite_article")
     elif is_noun_modifier(span):
         clues.append("noun_modifier")
-    if entity not in PLACE_ENTITIES and is_first_name(doc[start].text):
+    if is_first_name(doc[start].text) and not (
+        entity in PLACE_ENTITIES and span.text in places()
+    ):  # the small model tags many a name it does not know a place ("Esperanza", "Alfredo")
         clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")

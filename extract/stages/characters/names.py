@@ -29,6 +29,8 @@ INDEFINITE_ARTICLES = function_words("indefinite_article")
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
 OPENING_QUOTES = function_words("opening_quote")
 CLOSING_QUOTES = function_words("closing_quote")
+UNTAGGED_NAME_TAGS = {"NN", "JJ"}  # what the small model makes of a first name it does not know
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj"}
 
 
 def first_name_prior(form: tuple[str, ...], is_person: bool) -> str:
@@ -58,17 +60,16 @@ def is_name_token(token: Token) -> bool:
             child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
             for child in token.children
         )
-    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or is_opening_first_name(token)
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or is_untagged_first_name(token)
 
 
-def is_opening_first_name(token: Token) -> bool:
-    """A known first name opening its sentence as the subject, with no determiner, that the
-    small model tagged a common noun ("Ravi marries Sita"); not a word the text also writes
-    in lower case ("Hope fades ... lost all hope")."""
+def is_untagged_first_name(token: Token) -> bool:
+    """A known first name standing as an argument with no determiner that the small model
+    tagged a common noun or an adjective ("Ravi marries Sita", "Renata kills Roman"); not a
+    word the text also writes in lower case ("Hope fades ... lost all hope")."""
     return (
-        token.is_sent_start
-        and token.tag_ == "NN"
-        and token.dep_ in {"nsubj", "nsubjpass"}
+        token.tag_ in UNTAGGED_NAME_TAGS
+        and token.dep_ in ARGUMENT_DEPS
         and is_first_name(token.text)
         and determiner_of(token) is None
         and not is_written_in_lower_case(token)
