@@ -21,7 +21,7 @@ from extract.lexicons import (
     sending_verbs,
     work_nouns,
 )
-from extract.phrases import INDEFINITE, is_person_noun, person_noun_lemma
+from extract.phrases import COPULAS, INDEFINITE, is_person_noun, person_noun_lemma
 from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
 from extract.stages.characters.profile import apposed_person_nouns
 from extract.syntax import child_with_dep, first_conjunct, is_surface_subject, s_form_stem
@@ -40,6 +40,7 @@ PERSONAL_PRONOUNS = function_words("gendered_pronoun")
 PERFORMED_BY_VERBS = function_words("performed_by_verb")
 STARRING_VERBS = function_words("starring_verb")
 ROLE_NOUNS = function_words("role_noun")
+PERFORMER_NOUNS = function_words("performer_noun")
 
 
 def name_score(clues: list[str], weights: dict[str, float]) -> float:
@@ -85,7 +86,9 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     if pronoun_follows(doc, end):
         clues.append("pronoun_follows")
     clues.extend(role_clues(head))
-    if "performer" not in clues and stars_as_follows(doc, end):
+    if "performer" not in clues and (
+        stars_as_follows(doc, end) or is_starred(doc, start) or plays_a_part_follows(doc, end)
+    ):
         clues.append("performer")
     # a subject the parser missed counts only for a verb of persons ("Chaos ensues" is none)
     if end - start == 1 and is_surface_subject(doc[start], verbs):
@@ -94,9 +97,19 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     apposed = [child for child in head.children if child.dep_ in {"compound", "appos"}]
     if head.dep_ in {"appos", "compound"}:
         apposed.append(head.head)
+    apposed += said_to_be(head)
     if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
         clues.append("crew_apposition")
     return clues
+
+
+def said_to_be(head: Token) -> list[Token]:
+    """The subject a name is said to be by a copula ("The main stars were X and Y": stars)."""
+    word = first_conjunct(head)
+    if word.dep_ != "attr" or word.head.lemma_ not in COPULAS:
+        return []
+    subject = child_with_dep(word.head, "nsubj")
+    return [] if subject is None else [subject]
 
 
 def is_noun_modifier(span: Span) -> bool:
@@ -248,6 +261,40 @@ def stars_as_follows(doc: Doc, end: int) -> bool:
     )
 
 
+def is_starred(doc: Doc, start: int) -> bool:
+    """ "The film stars X", "starring X", "stars actor X as Y": a verb form of "star" right
+    before the name (or before "actor" or "actress" before it), read from the surface, as the
+    small parser often makes a compound of it."""
+    position = start - 1
+    if position >= 0 and doc[position].lower_ in PERFORMER_NOUNS:
+        position -= 1
+    if position < 0 or doc[position].tag_ == "NN":
+        return False
+    word = doc[position].lower_
+    return word.endswith(("s", "ed", "ing")) and doc[position].lemma_.lower() in STARRING_VERBS
+
+
+def plays_a_part_follows(doc: Doc, end: int) -> bool:
+    """ "X plays her husband", "X portrays the title role", "X plays as a detective", read from
+    the surface: a verb of performing right after the name, then "as", a name, a person noun
+    or a role for its object."""
+    if end >= len(doc) or doc[end].lemma_.lower() not in PERFORMED_BY_VERBS:
+        return False
+    part = next(
+        (word for word in doc[end + 1 : end + 5] if word.pos_ not in {"DET", "PRON", "ADJ"}), None
+    )
+    if part is None:
+        return False
+    if part.i == end + 1 and part.lower_ == "as":  # not "plays as well as"
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        return after is not None and (
+            after.pos_ in {"DET", "NOUN", "PROPN"} or after.tag_ == "PRP$"
+        )
+    if part.lower_ in ROLE_NOUNS:
+        return doc[part.i - 1].lower_ == "the"
+    return part.pos_ == "PROPN" or is_person_noun(part)
+
+
 def is_part(child: Token) -> bool:
     """A part played: a name, a person noun, a role ("the title role", "the part of"), "one of
     the twins", or "as ..." ("X plays Y", "X plays young lovers")."""
@@ -268,8 +315,8 @@ def is_part(child: Token) -> bool:
 def is_crew_noun(token: Token) -> bool:
     """A film-crew noun ("director", "the film's star"), not a star of something told by a
     modifier, who is a character ("a famous opera star", "a football star")."""
-    if token.lower_ not in crew_nouns():
-        return False
+    if token.lower_ not in crew_nouns() and token.lemma_.lower() not in STAR_NOUNS:
+        return False  # "the stars were X" as "the star was X" (not "producers Eppus and Kibbitzer")
     return token.lemma_ not in STAR_NOUNS or not any(
         child.dep_ in {"compound", "amod"} for child in token.children
     )
