@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from extract.batch import run_batch
 from extract.io.outputs import OUTPUT_KINDS, read_records
+from extract.run.batch import run_batch
 
 from .conftest import CORPUS, REPO
 
