@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 
 ## run: extract the bundled corpus into out/
 run: $(INSTALLED)
-	$(BIN)/extract run corpus --out out --workers $(WORKERS)
+	$(BIN)/extract run corpus/*.txt --out out --workers $(WORKERS)
 
 ## test: the whole test suite
 test: $(INSTALLED)
@@ -23,7 +23,7 @@ test: $(INSTALLED)
 
 ## golden: regenerate corpus/golden/ from corpus/*.txt (review the diff before committing)
 golden: $(INSTALLED)
-	$(BIN)/extract run corpus --out corpus/golden
+	$(BIN)/extract run corpus/*.txt --out corpus/golden
 
 ## bench: words/s of the pipeline against the bare base model, peak memory (needs ../shared)
 bench: $(INSTALLED)

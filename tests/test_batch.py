@@ -10,9 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract.io.outputs import OUTPUT_KINDS, PROGRESS_FILE, read_progress, read_records
 from extract.run.batch import run_batch
+
+from .conftest import schema_validators
 
 GOOD = "Anna Berg meets Tom Berg. She thanks him."
 ACCENTED = "José Pérez meets Inés Díaz in Málaga. He thanks her."
@@ -166,3 +170,61 @@ def test_kills_at_random_moments_and_resumes_give_the_uninterrupted_files(tmp_pa
     assert finish.wait(timeout=300) == 0, finish.stderr.read().decode()
     assert file_bytes(out) == reference, "; ".join(kills)
     assert not (out / PROGRESS_FILE).exists()
+
+
+# --- hostile inputs through the whole run ----------------------------------------------------
+
+VALIDATORS = schema_validators()
+GOOD_TEXTS = [GOOD, ACCENTED, "Ravi marries Sita. Years later he leaves her."]
+MARKUP = ["[[", "]]", "{{", "}}", "|", "<ref>", "</ref>", "<br/>", "'''", "''", "&nbsp;", "=="]
+WORDS = ["Anna", "Tom Berg", " meets ", " her ", "He", " kills ", ". ", "(", ")", "\n", "\t", "é"]
+wiki_markup = st.lists(st.sampled_from(MARKUP + WORDS), max_size=40).map("".join)
+hostile_text = st.one_of(st.text(max_size=200), wiki_markup)
+hostile_bytes = st.one_of(st.binary(max_size=300), hostile_text.map(str.encode))
+
+
+@st.composite
+def hostile_folders(draw) -> dict[str, bytes]:
+    """Files of a folder (name -> bytes): good documents as .txt files and as lines of a .tsv
+    and a .jsonl, among random bytes, random Unicode and random wiki markup in all three."""
+    files: dict[str, bytes] = {}
+    tsv_lines: list[bytes] = []
+    jsonl_lines: list[bytes] = []
+    for number in range(draw(st.integers(1, 4))):
+        text = draw(st.sampled_from(GOOD_TEXTS))
+        files[f"good-{number}.txt"] = text.encode()
+        tsv_lines.append(f"good-tsv-{number}\t{text}".encode())
+        jsonl_lines.append(json.dumps({"id": f"good-jsonl-{number}", "text": text}).encode())
+    for number in range(draw(st.integers(0, 4))):
+        files[f"x{number}.{draw(st.sampled_from(['txt', 'tsv', 'jsonl', 'bin']))}"] = draw(
+            hostile_bytes
+        )
+        tsv_lines.insert(draw(st.integers(0, len(tsv_lines))), draw(hostile_bytes))
+        jsonl_lines.insert(draw(st.integers(0, len(jsonl_lines))), draw(hostile_bytes))
+        hostile_record = {"id": f"x-jsonl-{number}", "text": draw(hostile_text)}
+        jsonl_lines.append(json.dumps(hostile_record, ensure_ascii=draw(st.booleans())).encode())
+    files["plots.tsv"] = b"\n".join(tsv_lines) + b"\n"
+    files["plots.jsonl"] = b"\n".join(jsonl_lines) + b"\n"
+    return files
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_folders())
+def test_hostile_inputs_never_raise_write_only_valid_lines_and_lose_no_good_document(
+    tmp_path_factory, files
+):
+    folder = tmp_path_factory.mktemp("hostile")
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    out = folder / "out"
+    run_batch([str(folder)], out, batch_size=4)
+    for kind in OUTPUT_KINDS:
+        data = (out / f"{kind}.jsonl").read_bytes()
+        assert not data or data.endswith(b"\n")
+        for line in data.splitlines():
+            record = json.loads(line)
+            assert not list(VALIDATORS[kind].iter_errors(record)), (kind, record)
+    done = {record["doc_id"] for record in read_records(out / "documents.jsonl")}
+    numbers = [name.removeprefix("good-").removesuffix(".txt") for name in files if "good" in name]
+    good = {f"good{kind}-{number}" for kind in ("", "-tsv", "-jsonl") for number in numbers}
+    assert good <= done
