@@ -191,7 +191,7 @@ def _dask_client(workers: int, scheduler: str | None) -> Iterator:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
