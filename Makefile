@@ -25,7 +25,7 @@ test: $(INSTALLED)
 golden: $(INSTALLED)
 	$(BIN)/extract run corpus/*.txt --out corpus/golden
 
-## bench: words/s of the pipeline against the bare base model, peak memory (needs ../shared)
+## bench: words/s of the pipeline and of runs (1, 2 workers, Dask) against the bare base model, peak memory of 2,000 and 20,000-document runs (needs ../shared)
 bench: $(INSTALLED)
 	$(BIN)/extract bench
 

@@ -365,15 +365,28 @@ def fit_weights(
 @app.command()
 def bench(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
-    documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 2000,
+    documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 1000,
+    memory_size: Annotated[
+        list[int] | None,
+        typer.Option(help="Documents of a run whose peak memory is measured (repeatable).", min=1),
+    ] = None,
+    memory_workers: Annotated[int, typer.Option(min=1, help="Workers of those runs.")] = 2,
     batch_size: Annotated[int, typer.Option(min=1)] = 32,
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
-    """Time the full pipeline against the bare base model (words/s, peak memory)."""
+    """Words/s of the full pipeline and of whole runs (1 and 2 workers, Dask) against the bare
+    base model, stage costs, and peak memory of runs of 2,000 and 20,000 documents."""
     from extract.evaluation.bench import BenchDataMissing, run_bench
 
     try:
-        table = run_bench(shared, documents=documents, batch_size=batch_size, model=model)
+        table = run_bench(
+            shared,
+            documents=documents,
+            memory_sizes=memory_size or [2000, 20000],
+            memory_workers=memory_workers,
+            batch_size=batch_size,
+            model=model,
+        )
     except BenchDataMissing as missing:
         stderr.print(f"bench skipped: {missing}", highlight=False)
         return

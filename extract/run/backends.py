@@ -83,7 +83,9 @@ def empty_after_cleanup(document: Document) -> dict:
     )
 
 
-class Backend(Protocol):
+class Executor(Protocol):
+    """What every backend does: batches of documents in, their results out, in order."""
+
     def map_batches(self, batches: Iterable[list[Document]]) -> Iterator[list[DocumentResult]]:
         """The results of each batch, in the order of the batches."""
 
@@ -158,7 +160,7 @@ class DaskMissing(ImportError):
 @contextlib.contextmanager
 def open_backend(
     name: str, spec: PipelineSpec, workers: int, scheduler: str | None = None
-) -> Iterator[Backend]:
+) -> Iterator[Executor]:
     """The backend of that name for the run, shut down on leaving: `local` (this process for
     one worker, else a pool of processes) or `dask` (the cluster at `scheduler`, else a
     LocalCluster of `workers` processes on this machine)."""
