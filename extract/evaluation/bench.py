@@ -22,6 +22,7 @@ from pathlib import Path
 import spacy
 from rich.table import Table
 
+from extract.io.outputs import write_lines_atomically
 from extract.pipeline import STAGES, build_nlp
 from extract.run.backends import DaskMissing
 from extract.run.batch import run_batch
@@ -118,10 +119,11 @@ def read_plots(shared: Path) -> list[str]:
 
 def write_corpus(path: Path, plots: list[str], documents: int) -> Path:
     """A .jsonl of `documents` plots, the corpus repeated as often as needed."""
-    with open(path, "w", encoding="utf-8") as file:
-        for number in range(documents):
-            text = plots[number % len(plots)]
-            file.write(json.dumps({"id": f"bench{number}", "text": text}) + "\n")
+    lines = (
+        json.dumps({"id": f"bench{number}", "text": plots[number % len(plots)]}) + "\n"
+        for number in range(documents)
+    )
+    write_lines_atomically(path, lines)
     return path
 
 
