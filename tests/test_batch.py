@@ -123,12 +123,11 @@ def assert_committed_bytes_are_a_prefix(out: Path, reference: dict[str, bytes], 
 
 def committed_documents(out: Path) -> int:
     """Documents committed in out so far (those of a complete run too)."""
-    if (out / PROGRESS_FILE).exists():
-        try:
-            return json.loads((out / PROGRESS_FILE).read_text())["documents"]
-        except ValueError:  # read between the truncation and the write of a rename's target
-            return 0
-    return len(list(read_records(out / "documents.jsonl"))) if out.exists() else 0
+    try:
+        return json.loads((out / PROGRESS_FILE).read_text())["documents"]
+    except FileNotFoundError:  # no run yet, or a complete one
+        documents = out / "documents.jsonl"
+        return len(list(read_records(documents))) if documents.exists() else 0
 
 
 def kill_after_next_commit(process: subprocess.Popen, out: Path, delay: float) -> bool:
