@@ -13,10 +13,10 @@ from functools import cache
 
 from spacy.language import Language
 
-from extract.batch import empty_after_cleanup
 from extract.io.inputs import Document
 from extract.io.records import document_records
 from extract.pipeline import DEFAULT_MODEL, build_nlp, process_documents
+from extract.run.backends import empty_after_cleanup
 
 RECORD_KINDS = ("documents", "characters", "events", "relations", "errors")
 

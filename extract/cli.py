@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from extract.io.outputs import CHUNK_DOCUMENTS
 from extract.pipeline import DEFAULT_MODEL
 
 app = typer.Typer(
@@ -26,6 +28,13 @@ PIPED_WIDTH = 200  # columns of tables written to a file or a pipe, where no ter
 def stdout_console() -> Console:
     """A console for tables: the terminal's width, or a wide one when output is piped."""
     return Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
+
+
+class Backend(StrEnum):
+    """Where `extract run` runs the pipeline."""
+
+    local = "local"
+    dask = "dask"
 
 
 ModelOption = Annotated[str, typer.Option(help="spaCy base pipeline to load (package name).")]
@@ -56,13 +65,18 @@ def checked_rules(names: list[str] | None) -> list[str]:
 def run(
     inputs: Annotated[
         list[str],
-        typer.Argument(help=".txt files, folders of .txt, CMU-style .tsv, .jsonl, or - for stdin."),
+        typer.Argument(help=".txt, .tsv and .jsonl files, folders of them, or - for stdin."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSONL files.")],
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     model: ModelOption = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 32,
-    resume: Annotated[bool, typer.Option(help="Skip documents already in the output.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 32,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="Documents per commit of the output files (or 5 s).")
+    ] = CHUNK_DOCUMENTS,
+    resume: Annotated[
+        bool, typer.Option(help="Keep the documents already in the output, do the others.")
+    ] = False,
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
     explain: ExplainOption = False,
     disable_rule: DisableRuleOption = None,
@@ -74,12 +88,26 @@ def run(
             help="Only the documents of these ids (a file, one a line).",
         ),
     ] = None,
+    backend: Annotated[
+        Backend, typer.Option(help="local: processes on this machine; dask: a Dask cluster.")
+    ] = Backend.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a Dask scheduler (--backend dask); "
+            "default: a local cluster of --workers processes."
+        ),
+    ] = None,
 ) -> None:
     """Extract characters, events and relations from synopses into JSONL files in OUT."""
-    from extract.batch import run_batch
     from extract.io.inputs import count_inputs
+    from extract.io.outputs import OutputFolderError
+    from extract.run.backends import DaskMissing
+    from extract.run.batch import run_batch
 
     disabled = checked_rules(disable_rule)
+    if scheduler is not None and backend is not Backend.dask:
+        raise typer.BadParameter("only with --backend dask", param_hint="--scheduler")
     show_progress = sys.stderr.isatty()
     with Progress(
         TextColumn("extract"),
@@ -91,19 +119,26 @@ def run(
         transient=True,
     ) as progress:
         task = progress.add_task("documents", total=count_inputs(inputs) if show_progress else None)
-        summary = run_batch(
-            inputs,
-            out,
-            model=model,
-            workers=workers,
-            batch_size=batch_size,
-            resume=resume,
-            explain=explain,
-            disabled_rules=disabled,
-            only_ids=frozenset(ids.read_text(encoding="utf-8").split()) if ids else None,
-            stdin=sys.stdin.buffer,
-            on_progress=lambda: progress.advance(task),
-        )
+        try:
+            summary = run_batch(
+                inputs,
+                out,
+                model=model,
+                workers=workers,
+                batch_size=batch_size,
+                chunk_size=chunk_size,
+                resume=resume,
+                explain=explain,
+                disabled_rules=disabled,
+                only_ids=frozenset(ids.read_text(encoding="utf-8").split()) if ids else None,
+                backend=backend.value,
+                scheduler=scheduler,
+                stdin=sys.stdin.buffer,
+                on_progress=lambda: progress.advance(task),
+            )
+        except (OutputFolderError, DaskMissing) as error:
+            stderr.print(f"error: {error}", highlight=False)
+            raise typer.Exit(2) from None
     stderr.print(summary.line(), highlight=False)
     if strict and summary.errors:
         raise typer.Exit(1)
@@ -330,15 +365,28 @@ def fit_weights(
 @app.command()
 def bench(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
-    documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 2000,
+    documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 1000,
+    memory_size: Annotated[
+        list[int] | None,
+        typer.Option(help="Documents of a run whose peak memory is measured (repeatable).", min=1),
+    ] = None,
+    memory_workers: Annotated[int, typer.Option(min=1, help="Workers of those runs.")] = 2,
     batch_size: Annotated[int, typer.Option(min=1)] = 32,
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
-    """Time the full pipeline against the bare base model (words/s, peak memory)."""
+    """Words/s of the full pipeline and of whole runs (1 and 2 workers, Dask) against the bare
+    base model, stage costs, and peak memory of runs of 2,000 and 20,000 documents."""
     from extract.evaluation.bench import BenchDataMissing, run_bench
 
     try:
-        table = run_bench(shared, documents=documents, batch_size=batch_size, model=model)
+        table = run_bench(
+            shared,
+            documents=documents,
+            memory_sizes=memory_size or [2000, 20000],
+            memory_workers=memory_workers,
+            batch_size=batch_size,
+            model=model,
+        )
     except BenchDataMissing as missing:
         stderr.print(f"bench skipped: {missing}", highlight=False)
         return

@@ -38,8 +38,7 @@ def characters_of(nlp):
     return characters
 
 
-@pytest.fixture(scope="session")
-def validators():
+def schema_validators() -> dict:
     """A JSON Schema validator per output kind, from models/schema/."""
     import json
 
@@ -53,6 +52,12 @@ def validators():
         )
         for kind in OUTPUT_KINDS
     }
+
+
+@pytest.fixture(scope="session")
+def validators():
+    """A JSON Schema validator per output kind, from models/schema/."""
+    return schema_validators()
 
 
 @pytest.fixture

@@ -1,11 +1,22 @@
-"""Batch runs: bad input gives error records and the batch goes on; determinism; resume."""
+"""Batch runs: bad input gives error records and the batch goes on; determinism; resume,
+also after real kills of the process."""
 
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from extract.batch import run_batch
-from extract.io.outputs import OUTPUT_KINDS, read_records
+from extract.io.outputs import OUTPUT_KINDS, PROGRESS_FILE, read_progress, read_records
+from extract.run.batch import run_batch
+
+from .conftest import schema_validators
 
 GOOD = "Anna Berg meets Tom Berg. She thanks him."
 ACCENTED = "José Pérez meets Inés Díaz in Málaga. He thanks her."
@@ -44,12 +55,16 @@ def test_records_of_a_run_validate_against_the_schemas(mixed_folder, tmp_path, a
     assert_valid(outputs(tmp_path / "out"))
 
 
-def test_one_and_two_workers_give_byte_identical_files(mixed_folder, tmp_path):
+def file_bytes(out: Path) -> dict[str, bytes]:
+    return {kind: (out / f"{kind}.jsonl").read_bytes() for kind in OUTPUT_KINDS}
+
+
+def test_workers_batch_and_chunk_sizes_give_byte_identical_files(mixed_folder, tmp_path):
     run_batch([str(mixed_folder)], tmp_path / "one", workers=1)
-    run_batch([str(mixed_folder)], tmp_path / "two", workers=2, batch_size=1)
-    for kind in OUTPUT_KINDS:
-        one = (tmp_path / "one" / f"{kind}.jsonl").read_bytes()
-        assert one == (tmp_path / "two" / f"{kind}.jsonl").read_bytes(), kind
+    run_batch([str(mixed_folder)], tmp_path / "two", workers=2, batch_size=1, chunk_size=1)
+    run_batch([str(mixed_folder)], tmp_path / "three", batch_size=2, chunk_size=3)
+    assert file_bytes(tmp_path / "two") == file_bytes(tmp_path / "one")
+    assert file_bytes(tmp_path / "three") == file_bytes(tmp_path / "one")
 
 
 def test_resume_skips_documents_already_done(mixed_folder, tmp_path):
@@ -69,3 +84,146 @@ def test_duplicate_ids_across_inputs_give_an_error(tmp_path):
     records = outputs(tmp_path / "out")
     assert len(records["documents"]) == 1
     assert [e["error"] for e in records["errors"]] == ["duplicate_id"]
+
+
+# --- resume after real kills ---------------------------------------------------------------
+
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))
+
+
+def make_kill_inputs(folder: Path) -> list[str]:
+    """Forty-odd documents with bad lines among them, a .jsonl and a folder of .txt."""
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    lines = []
+    for number in range(40):
+        lines.append(json.dumps({"id": f"doc{number:02}", "text": texts[number % len(texts)]}))
+        if number % 7 == 3:
+            lines.append("{not json")
+    table = folder / "plots.jsonl"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "more").mkdir()
+    (folder / "more" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "more" / "empty.txt").write_text(" ", encoding="utf-8")
+    return [str(table), str(folder / "more")]
+
+
+def extract_run(inputs: list[str], out: Path, *options: str) -> subprocess.Popen:
+    command = [sys.executable, "-m", "extract", "run", *inputs, "--out", str(out), *options]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def assert_committed_bytes_are_a_prefix(out: Path, reference: dict[str, bytes], note: str):
+    committed = read_progress(out)
+    for kind in OUTPUT_KINDS:
+        data = (out / f"{kind}.jsonl").read_bytes()
+        kept = data[: committed[kind]] if committed else data
+        assert reference[kind].startswith(kept), f"{kind} after {note}"
+
+
+def committed_documents(out: Path) -> int:
+    """Documents committed in out so far (those of a complete run too)."""
+    try:
+        return json.loads((out / PROGRESS_FILE).read_text())["documents"]
+    except FileNotFoundError:  # no run yet, or a complete one
+        documents = out / "documents.jsonl"
+        return len(list(read_records(documents))) if documents.exists() else 0
+
+
+def kill_after_next_commit(process: subprocess.Popen, out: Path, delay: float) -> bool:
+    """SIGKILL the run `delay` seconds after it commits documents; False if it ended first."""
+    before = committed_documents(out)
+    while process.poll() is None and committed_documents(out) <= before:
+        time.sleep(0.01)
+    time.sleep(delay)
+    if process.poll() is not None:
+        return False
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    return True
+
+
+def test_kills_at_random_moments_and_resumes_give_the_uninterrupted_files(tmp_path):
+    inputs = make_kill_inputs(tmp_path)
+    uninterrupted = extract_run(inputs, tmp_path / "reference")
+    assert uninterrupted.wait(timeout=300) == 0, uninterrupted.stderr.read().decode()
+    reference = file_bytes(tmp_path / "reference")
+    assert reference["documents"].count(b"\n") == 41 and reference["errors"].count(b"\n") == 7
+
+    out = tmp_path / "killed"
+    rng = random.Random()
+    early = extract_run(inputs, out, "--chunk-size", "1", "--batch-size", "2")
+    time.sleep(rng.uniform(0.0, 2.0))  # while it starts up
+    early.send_signal(signal.SIGKILL)
+    early.wait(timeout=60)
+    kills = []
+    for attempt in range(5):
+        options = ["--resume", "--workers", str(1 + attempt % 2), "--batch-size", "2"]
+        options += ["--chunk-size", str(1 + attempt % 3)]
+        delay = rng.uniform(0.0, 0.4)
+        if kill_after_next_commit(extract_run(inputs, out, *options), out, delay):
+            kills.append(f"{delay:.2f} s after a commit with {' '.join(options)}")
+            assert_committed_bytes_are_a_prefix(out, reference, "; ".join(kills))
+    assert len(kills) >= 4, "the runs ended before they were killed"
+    finish = extract_run(inputs, out, "--resume", "--chunk-size", "2")
+    assert finish.wait(timeout=300) == 0, finish.stderr.read().decode()
+    assert file_bytes(out) == reference, "; ".join(kills)
+    assert not (out / PROGRESS_FILE).exists()
+
+
+# --- hostile inputs through the whole run ----------------------------------------------------
+
+VALIDATORS = schema_validators()
+GOOD_TEXTS = [GOOD, ACCENTED, "Ravi marries Sita. Years later he leaves her."]
+MARKUP = ["[[", "]]", "{{", "}}", "|", "<ref>", "</ref>", "<br/>", "'''", "''", "&nbsp;", "=="]
+WORDS = ["Anna", "Tom Berg", " meets ", " her ", "He", " kills ", ". ", "(", ")", "\n", "\t", "é"]
+wiki_markup = st.lists(st.sampled_from(MARKUP + WORDS), max_size=40).map("".join)
+hostile_text = st.one_of(st.text(max_size=200), wiki_markup)
+hostile_bytes = st.one_of(st.binary(max_size=300), hostile_text.map(str.encode))
+
+
+@st.composite
+def hostile_folders(draw) -> dict[str, bytes]:
+    """Files of a folder (name -> bytes): good documents as .txt files and as lines of a .tsv
+    and a .jsonl, among random bytes, random Unicode and random wiki markup in all three."""
+    files: dict[str, bytes] = {}
+    tsv_lines: list[bytes] = []
+    jsonl_lines: list[bytes] = []
+    for number in range(draw(st.integers(1, 4))):
+        text = draw(st.sampled_from(GOOD_TEXTS))
+        files[f"good-{number}.txt"] = text.encode()
+        tsv_lines.append(f"good-tsv-{number}\t{text}".encode())
+        jsonl_lines.append(json.dumps({"id": f"good-jsonl-{number}", "text": text}).encode())
+    for number in range(draw(st.integers(0, 4))):
+        files[f"x{number}.{draw(st.sampled_from(['txt', 'tsv', 'jsonl', 'bin']))}"] = draw(
+            hostile_bytes
+        )
+        tsv_lines.insert(draw(st.integers(0, len(tsv_lines))), draw(hostile_bytes))
+        jsonl_lines.insert(draw(st.integers(0, len(jsonl_lines))), draw(hostile_bytes))
+        hostile_record = {"id": f"x-jsonl-{number}", "text": draw(hostile_text)}
+        jsonl_lines.append(json.dumps(hostile_record, ensure_ascii=draw(st.booleans())).encode())
+    files["plots.tsv"] = b"\n".join(tsv_lines) + b"\n"
+    files["plots.jsonl"] = b"\n".join(jsonl_lines) + b"\n"
+    return files
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_folders())
+def test_hostile_inputs_never_raise_write_only_valid_lines_and_lose_no_good_document(
+    tmp_path_factory, files
+):
+    folder = tmp_path_factory.mktemp("hostile")
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    out = folder / "out"
+    run_batch([str(folder)], out, batch_size=4)
+    for kind in OUTPUT_KINDS:
+        data = (out / f"{kind}.jsonl").read_bytes()
+        assert not data or data.endswith(b"\n")
+        for line in data.splitlines():
+            record = json.loads(line)
+            assert not list(VALIDATORS[kind].iter_errors(record)), (kind, record)
+    done = {record["doc_id"] for record in read_records(out / "documents.jsonl")}
+    numbers = [name.removeprefix("good-").removesuffix(".txt") for name in files if "good" in name]
+    good = {f"good{kind}-{number}" for kind in ("", "-tsv", "-jsonl") for number in numbers}
+    assert good <= done

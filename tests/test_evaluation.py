@@ -7,9 +7,9 @@ import json
 
 from typer.testing import CliRunner
 
-from extract.batch import run_batch
 from extract.cli import app
 from extract.evaluation.gold import evaluate_sets, sentence_at
+from extract.run.batch import run_batch
 
 TEXT = "Tom Baker marries Anna Berg. Later, Tom kills the butler. Anna hires a maid."
 GOLD = {

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from extract.batch import run_batch
 from extract.io.outputs import OUTPUT_KINDS, read_records
+from extract.run.batch import run_batch
 
 from .conftest import CORPUS, REPO
 
@@ -18,7 +18,7 @@ def fresh_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("golden")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)  # sources are recorded as given: "corpus/<file>", as `make golden` does
-        run_batch(["corpus"], out)
+        run_batch(sorted(str(path.relative_to(REPO)) for path in CORPUS.glob("*.txt")), out)
     return out
 
 

@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import random
 import threading
 from pathlib import Path
 
@@ -54,11 +55,13 @@ def test_txt_suffix_is_case_insensitive(tmp_path):
     assert document.doc_id == "LOUD"
 
 
-def test_folder_reads_txt_files_recursively_in_sorted_relative_path_order(tmp_path):
-    for relative in ["b.txt", "a/z.txt", "a.b/c.txt", "a/sub/y.txt", "notes.md", "c.tsv"]:
+def test_folder_reads_every_supported_file_recursively_in_sorted_relative_path_order(tmp_path):
+    for relative in ["b.txt", "a/z.txt", "a.b/c.txt", "a/sub/y.txt"]:
         path = tmp_path / "corpus" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"Text of {relative}.", encoding="utf-8")
+    (tmp_path / "corpus" / "d.jsonl").write_text('{"id": "j", "text": "From JSON."}\n')
+    (tmp_path / "corpus" / "e.TSV").write_text("t\tFrom a table.\n", encoding="utf-8")
     folder = tmp_path / "corpus"
     documents = read_all(folder)
     assert [d.source for d in documents] == [
@@ -66,8 +69,40 @@ def test_folder_reads_txt_files_recursively_in_sorted_relative_path_order(tmp_pa
         str(folder / "a" / "z.txt"),
         str(folder / "a.b" / "c.txt"),
         str(folder / "b.txt"),
+        f"{folder / 'd.jsonl'}:1",
+        f"{folder / 'e.TSV'}:1",
     ]
-    assert [d.doc_id for d in documents] == ["y", "z", "c", "b"]
+    assert [d.doc_id for d in documents] == ["y", "z", "c", "b", "j", "t"]
+    assert all(isinstance(d, Document) for d in documents)
+
+
+def test_a_file_of_another_kind_in_a_folder_is_reported_not_skipped(tmp_path):
+    (tmp_path / "notes.md").write_text("# Notes", encoding="utf-8")
+    (tmp_path / "plot.txt").write_text("Text.", encoding="utf-8")
+    error, document = read_all(tmp_path)
+    assert (error.error, error.source, error.doc_id) == (
+        "unsupported",
+        str(tmp_path / "notes.md"),
+        None,
+    )
+    assert document.doc_id == "plot"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_in_a_folder_is_reported_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    error = only_error(read_all(tmp_path))
+    assert (error.error, error.source) == ("unsupported", str(tmp_path / "pipe.txt"))
+    assert "not a regular file" in error.message
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs byte file names")
+def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text("Text.", encoding="utf-8")
+    [document] = read_all(tmp_path)
+    assert document.doc_id == "caf\ufffd"
+    assert document.source == str(tmp_path / "caf\ufffd.txt")
 
 
 def test_folder_skips_hidden_files_and_folders(tmp_path):
@@ -253,9 +288,9 @@ def test_cp1252_is_decoded_with_a_warning():
 
 
 def test_latin1_is_used_when_cp1252_cannot_decode():
-    text, warnings = decode_bytes(b"caf\xe9 \x81")  # 0x81 is undefined in cp1252
-    assert text == "café \x81"
-    assert warnings == ("not valid UTF-8: decoded as latin-1",)
+    text, warnings = decode_bytes(b"caf\xe9 \xa4 au lait, il y a \x81")  # 0x81: not cp1252
+    assert text == "café ¤ au lait, il y a "
+    assert warnings[0] == "not valid UTF-8: decoded as latin-1"
 
 
 @pytest.mark.parametrize(
@@ -264,16 +299,47 @@ def test_latin1_is_used_when_cp1252_cannot_decode():
         b"GIF89a\x00\x01",
         b"text" * 10 + b"\x01\x02\x03\x04\x05\x06",
         b"\xff\xfe" + "binary\x00".encode("utf-16-le"),
+        b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(4000),
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 400 + b"/lib64/ld-linux-x86-64.so.2\x00" * 3,
     ],
+    ids=["gif", "controls", "utf16-nul", "png", "elf"],
 )
 def test_binary_data_raises_binary_input(data):
     with pytest.raises(BinaryInput):
         decode_bytes(data)
 
 
-def test_a_few_control_bytes_are_tolerated():
-    data = b"x" * 95 + b"\x1b\x07\x0b" + b"\t\n\r\f" * 10
-    assert decode_bytes(data)[0] == data.decode()
+def test_a_few_stray_control_bytes_are_removed_with_a_warning():
+    data = b"Ripley\x00 wakes\x1b up.\x07\r\n" + "Café.\t\f\n".encode() * 3
+    text, warnings = decode_bytes(data)
+    assert text == "Ripley wakes up.\r\n" + "Café.\t\f\n" * 3
+    assert warnings == ("3 control characters (NUL or the like) removed",)
+
+
+def test_undecodable_utf16_is_removed_with_a_warning():
+    data = "Amélie sings.".encode("utf-16") + b"\x00\xd8"  # a lone high surrogate
+    assert decode_bytes(data) == (
+        "Amélie sings.",
+        (
+            "invalid UTF-16: undecodable bytes removed",
+            "1 control characters (NUL or the like) removed",
+        ),
+    )
+
+
+def test_text_file_with_stray_nul_bytes_is_a_document(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"John meets Mary.\x00\x00 She thanks him.\n")
+    [document] = read_all(path)
+    assert document.text == "John meets Mary. She thanks him.\n"
+    assert document.warnings == ("2 control characters (NUL or the like) removed",)
+
+
+def test_binary_is_binary_whatever_the_extension(tmp_path):
+    data = random.Random(3).randbytes(2000)
+    (tmp_path / "photo.txt").write_bytes(data)
+    error = only_error(read_all(tmp_path / "photo.txt"))
+    assert error.error == "binary"
 
 
 def test_binary_file_is_a_binary_error(tmp_path):
@@ -283,11 +349,41 @@ def test_binary_file_is_a_binary_error(tmp_path):
     assert (error.error, error.doc_id) == ("binary", "image")
 
 
-def test_binary_tsv_is_one_binary_error(tmp_path):
+def test_binary_tsv_is_one_binary_error_for_its_run_of_lines(tmp_path):
     path = tmp_path / "data.tsv"
     path.write_bytes(b"1\t\x00\x01\x02\n" * 100)
     error = only_error(read_all(path))
-    assert (error.error, error.source) == ("binary", str(path))
+    assert (error.error, error.source) == ("binary", f"{path}:1-100")
+
+
+def test_binary_lines_amid_good_ones_are_reported_by_line_and_the_good_ones_read(tmp_path):
+    path = tmp_path / "plots.tsv"
+    path.write_bytes(
+        b"1\tFirst plot.\n\x00\x01\x02\x03\tjunk\n2\tSec\x00ond plot.\n"
+        + b"\x89\x00\x1a\x00\n\x0e\x0f\x10\x11\n\n3\tThird plot.\n"
+    )
+    first, junk, second, more_junk, third = read_all(path)
+    assert (first.doc_id, second.doc_id, third.doc_id) == ("1", "2", "3")
+    assert second.text == "Second plot."
+    assert (junk.error, junk.source) == ("binary", f"{path}:2")
+    assert (more_junk.error, more_junk.source) == ("binary", f"{path}:4-5")
+
+
+def test_jsonl_text_with_nul_escapes_or_raw_nul_bytes_is_cleaned(tmp_path):
+    path = tmp_path / "plots.jsonl"
+    path.write_bytes(
+        b'{"id": 1, "text": "Ann\\u0000 sings."}\n{"id": 2, "text": "Bo\x00b runs."}\n'
+    )
+    first, second = read_all(path)
+    assert (first.text, second.text) == ("Ann sings.", "Bob runs.")
+    assert first.warnings == second.warnings == ("1 control characters (NUL or the like) removed",)
+
+
+def test_jsonl_text_of_control_characters_is_binary(tmp_path):
+    path = tmp_path / "plots.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "\x01\x02\x03 abc"}) + "\n", encoding="utf-8")
+    error = only_error(read_all(path))
+    assert (error.error, error.doc_id, error.source) == ("binary", "x", f"{path}:1")
 
 
 def test_file_warning_is_attached_to_the_document(tmp_path):
@@ -337,12 +433,13 @@ def test_count_inputs_counts_files_and_non_blank_lines(tmp_path):
     (tmp_path / "corpus" / "sub").mkdir(parents=True)
     for relative in ["a.txt", "sub/b.txt", ".hidden.txt", "skip.md"]:
         (tmp_path / "corpus" / relative).write_text("Text.", encoding="utf-8")
+    (tmp_path / "corpus" / "sub" / "c.jsonl").write_text('{"id": 1, "text": "A."}\n\n')
     single = tmp_path / "one.txt"
     single.write_text("Text.", encoding="utf-8")
     tsv = tmp_path / "plots.tsv"
     tsv.write_text("1\tA.\n\n2\tB.\n   \n3\tC.", encoding="utf-8")
     paths = [str(tmp_path / "corpus"), str(single), str(tsv)]
-    assert count_inputs(paths) == 2 + 1 + 3
+    assert count_inputs(paths) == 4 + 1 + 3
     assert count_inputs(paths) == len(list(read_inputs(paths)))
 
 

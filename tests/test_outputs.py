@@ -1,5 +1,6 @@
-"""Tests for extract.io.outputs: atomic JSONL writing and resume."""
+"""Tests for extract.io.outputs: chunked durable JSONL writing and resume."""
 
+import json
 import os
 
 import jsonlines
@@ -7,40 +8,48 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.io.outputs import OUTPUT_KINDS, OutputWriter, read_records
+from extract.io.outputs import (
+    OUTPUT_KINDS,
+    PROGRESS_FILE,
+    OutputFolderError,
+    OutputWriter,
+    encode_record,
+    read_progress,
+    read_records,
+)
 
 DOCS = {
     "d1": {
-        "documents": {"doc_id": "d1", "title": "Amélie", "n_sentences": 2},
-        "characters": {"doc_id": "d1", "name": "Amélie"},
-        "events": {"doc_id": "d1", "verb": "help"},
-        "relations": {"doc_id": "d1", "subject": "Amélie", "object": "Nino"},
+        "documents": [{"doc_id": "d1", "title": "Amélie", "n_sentences": 2}],
+        "characters": [{"doc_id": "d1", "name": "Amélie"}],
+        "events": [{"doc_id": "d1", "verb": "help"}],
+        "relations": [{"doc_id": "d1", "subject": "Amélie", "object": "Nino"}],
     },
     "d2": {
-        "documents": {"doc_id": "d2", "title": "東京物語", "n_sentences": 1},
-        "characters": {"doc_id": "d2", "name": "Shūkichi"},
-        "events": {"doc_id": "d2", "verb": "visit"},
-        "relations": {"doc_id": "d2", "subject": "Shūkichi", "object": "Tomi"},
+        "documents": [{"doc_id": "d2", "title": "東京物語", "n_sentences": 1}],
+        "characters": [{"doc_id": "d2", "name": "Shūkichi"}],
+        "events": [{"doc_id": "d2", "verb": "visit"}],
+        "relations": [{"doc_id": "d2", "subject": "Shūkichi", "object": "Tomi"}],
     },
+    "d3": {"documents": [{"doc_id": "d3", "title": "Ran", "n_sentences": 1}]},
 }
 
 
-def write_docs(writer: OutputWriter, *doc_ids: str) -> None:
-    for doc_id in doc_ids:
-        for kind, record in DOCS[doc_id].items():
-            writer.write(kind, record)
-
-
-def run(out_dir, *doc_ids, resume=False, errors=()):
-    with OutputWriter(out_dir, resume=resume) as writer:
-        write_docs(writer, *doc_ids)
+def run(out_dir, *doc_ids, resume=False, errors=(), chunk_documents=100):
+    with OutputWriter(out_dir, resume=resume, chunk_documents=chunk_documents) as writer:
+        for doc_id in doc_ids:
+            writer.add(DOCS[doc_id])
         for error in errors:
-            writer.write("errors", error)
+            writer.add({"errors": [error]})
     return writer
 
 
 def snapshot(out_dir) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(out_dir.iterdir())}
+
+
+def doc_ids(out_dir, kind="documents") -> list[str]:
+    return [record["doc_id"] for record in read_records(out_dir / f"{kind}.jsonl")]
 
 
 def test_writes_all_five_files_as_compact_utf8_jsonl(tmp_path):
@@ -57,17 +66,19 @@ def test_kinds_without_records_give_empty_files(tmp_path):
     assert all(value == b"" for value in snapshot(tmp_path).values())
 
 
-def test_keys_keep_insertion_order_and_records_keep_write_order(tmp_path):
+def test_keys_keep_insertion_order_and_records_keep_add_order(tmp_path):
     with OutputWriter(tmp_path) as writer:
-        writer.write("events", {"z": 1, "a": 2})
-        writer.write("events", {"b": 3})
-    assert (tmp_path / "events.jsonl").read_text(encoding="utf-8") == '{"z":1,"a":2}\n{"b":3}\n'
+        writer.add({"events": [{"z": 1, "a": 2}, {"b": 3}]})
+        writer.add({"events": [{"c": 4}]})
+    assert (tmp_path / "events.jsonl").read_text(encoding="utf-8") == (
+        '{"z":1,"a":2}\n{"b":3}\n{"c":4}\n'
+    )
 
 
-def test_same_records_give_byte_identical_files(tmp_path):
-    run(tmp_path / "first", "d1", "d2")
-    run(tmp_path / "second", "d1", "d2")
-    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+def test_line_separators_are_escaped_so_that_every_reader_sees_one_line_per_record():
+    line = encode_record({"text": "a\u2028b\u2029c\nd"})
+    assert len(line.decode("utf-8").splitlines()) == 1
+    assert json.loads(line) == {"text": "a\u2028b\u2029c\nd"}
 
 
 def test_creates_missing_out_dir(tmp_path):
@@ -76,99 +87,133 @@ def test_creates_missing_out_dir(tmp_path):
     assert (out_dir / "documents.jsonl").exists()
 
 
-def test_no_temp_file_is_left_after_success(tmp_path):
+def test_a_run_without_resume_starts_the_files_anew(tmp_path):
     run(tmp_path, "d1")
+    writer = run(tmp_path, "d2")
+    assert writer.done_ids == frozenset()
+    assert doc_ids(tmp_path, "characters") == ["d2"]
+
+
+def test_a_full_chunk_is_committed_while_the_run_goes_on(tmp_path):
+    with OutputWriter(tmp_path, chunk_documents=2) as writer:
+        writer.add(DOCS["d1"])
+        assert (tmp_path / "documents.jsonl").read_bytes() == b""
+        writer.add({"errors": [{"doc_id": None, "error": "bad_line"}]})
+        writer.add(DOCS["d2"])
+        assert doc_ids(tmp_path) == ["d1", "d2"]
+        assert len(list(read_records(tmp_path / "errors.jsonl"))) == 1
+        assert read_progress(tmp_path)["documents"] == (tmp_path / "documents.jsonl").stat().st_size
+        writer.add(DOCS["d3"])
+        assert doc_ids(tmp_path) == ["d1", "d2"]
+    assert doc_ids(tmp_path) == ["d1", "d2", "d3"]
+
+
+def test_an_old_chunk_is_committed_after_chunk_seconds(tmp_path):
+    with OutputWriter(tmp_path, chunk_documents=1000, chunk_seconds=0.0) as writer:
+        writer.add(DOCS["d1"])
+        assert doc_ids(tmp_path) == ["d1"]
+
+
+def test_progress_is_recorded_during_the_run_and_removed_at_its_clean_end(tmp_path):
+    with OutputWriter(tmp_path, chunk_documents=1) as writer:
+        writer.add(DOCS["d1"])
+        progress = json.loads((tmp_path / PROGRESS_FILE).read_text())
+        assert progress["documents"] == 1
+        assert progress["bytes"] == {
+            kind: (tmp_path / f"{kind}.jsonl").stat().st_size for kind in OUTPUT_KINDS
+        }
+    assert not (tmp_path / PROGRESS_FILE).exists()
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]
 
 
-def test_records_stay_in_temp_files_until_the_end(tmp_path):
-    run(tmp_path, "d1")
-    before = snapshot(tmp_path)
-    with OutputWriter(tmp_path) as writer:
-        write_docs(writer, "d2")
-        during = snapshot(tmp_path)
-        assert {name: data for name, data in during.items() if name in before} == before
-        assert any(name.startswith(".documents.jsonl.tmp-") for name in during)
-    assert [r["doc_id"] for r in read_records(tmp_path / "documents.jsonl")] == ["d2"]
-
-
 @pytest.mark.parametrize("interruption", [RuntimeError, KeyboardInterrupt])
-def test_exception_inside_with_keeps_previous_files_and_removes_temp_files(tmp_path, interruption):
-    run(tmp_path, "d1", errors=[{"doc_id": "d3", "error": "binary"}])
-    before = snapshot(tmp_path)
-    with pytest.raises(interruption), OutputWriter(tmp_path) as writer:
-        write_docs(writer, "d2")
+def test_an_exception_keeps_the_committed_chunks_and_drops_the_one_in_flight(
+    tmp_path, interruption
+):
+    with pytest.raises(interruption), OutputWriter(tmp_path, chunk_documents=1) as writer:
+        writer.add(DOCS["d1"])
+        writer.chunk_documents = 10
+        writer.add(DOCS["d2"])
         raise interruption()
-    assert snapshot(tmp_path) == before
+    assert doc_ids(tmp_path) == ["d1"]
+    assert (tmp_path / PROGRESS_FILE).exists()
 
 
-def test_stale_temp_files_are_removed_at_start(tmp_path):
-    stale = tmp_path / ".events.jsonl.tmp-99999"
-    stale.write_text('{"doc_id":"half', encoding="utf-8")
-    run(tmp_path, "d1")
-    assert not stale.exists()
+def test_read_records_reads_only_the_committed_records_of_an_unfinished_run(tmp_path):
+    with pytest.raises(KeyboardInterrupt), OutputWriter(tmp_path, chunk_documents=1) as writer:
+        writer.add(DOCS["d1"])
+        raise KeyboardInterrupt
+    with open(tmp_path / "documents.jsonl", "ab") as file:
+        file.write(b'{"doc_id":"d2","ti')  # what a kill in the middle of a commit leaves
+    assert doc_ids(tmp_path) == ["d1"]
 
 
 def test_unknown_kind_is_rejected(tmp_path):
     with pytest.raises(ValueError), OutputWriter(tmp_path) as writer:
-        writer.write("mentions", {"doc_id": "d1"})
+        writer.add({"mentions": [{"doc_id": "d1"}]})
 
 
-def test_write_outside_the_with_block_is_rejected(tmp_path):
+def test_add_outside_the_with_block_is_rejected(tmp_path):
     with pytest.raises(RuntimeError):
-        OutputWriter(tmp_path).write("events", {"doc_id": "d1"})
+        OutputWriter(tmp_path).add({"events": [{"doc_id": "d1"}]})
 
 
-def test_record_that_is_not_strict_json_is_rejected_without_a_partial_line(tmp_path):
+def test_a_record_that_is_not_strict_json_is_rejected_with_nothing_of_its_item_written(tmp_path):
     with OutputWriter(tmp_path) as writer:
         with pytest.raises(ValueError):
-            writer.write("events", {"doc_id": "d1", "score": float("nan")})
-        writer.write("events", {"doc_id": "d1"})
-    assert list(read_records(tmp_path / "events.jsonl")) == [{"doc_id": "d1"}]
+            writer.add({"documents": [{"doc_id": "d1"}], "events": [{"score": float("nan")}]})
+        writer.add({"events": [{"doc_id": "d2"}]})
+    assert doc_ids(tmp_path, "events") == ["d2"]
+    assert doc_ids(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder locks are POSIX")
+def test_a_second_writer_on_the_same_folder_is_refused(tmp_path):
+    with OutputWriter(tmp_path), pytest.raises(OutputFolderError, match="another run"):
+        OutputWriter(tmp_path).__enter__()
+    run(tmp_path, "d1")  # the lock is released with the first writer
 
 
 # --- resume ------------------------------------------------------------------------------------
 
 
 def test_resume_without_previous_output_has_no_done_ids(tmp_path):
-    assert OutputWriter(tmp_path / "none", resume=True).done_ids == frozenset()
-
-
-def test_no_resume_has_no_done_ids_and_replaces_previous_output(tmp_path):
-    run(tmp_path, "d1")
-    writer = run(tmp_path, "d2")
-    assert writer.done_ids == frozenset()
-    assert [r["doc_id"] for r in read_records(tmp_path / "characters.jsonl")] == ["d2"]
+    assert run(tmp_path / "none", resume=True).done_ids == frozenset()
 
 
 def test_resume_keeps_done_documents_and_drops_old_errors(tmp_path):
-    run(tmp_path, "d1", errors=[{"doc_id": "d2", "error": "timeout"}])
+    run(tmp_path, "d1", errors=[{"doc_id": "d2", "error": "empty"}])
     with OutputWriter(tmp_path, resume=True) as writer:
         assert writer.done_ids == frozenset({"d1"})
-        write_docs(writer, "d2")
+        writer.add(DOCS["d2"])
     for kind in ("documents", "characters", "events", "relations"):
-        assert [r["doc_id"] for r in read_records(tmp_path / f"{kind}.jsonl")] == ["d1", "d2"]
+        assert doc_ids(tmp_path, kind) == ["d1", "d2"]
     assert list(read_records(tmp_path / "errors.jsonl")) == []
 
 
 def test_resumed_run_is_byte_identical_to_a_full_run(tmp_path):
-    run(tmp_path / "full", "d1", "d2")
+    run(tmp_path / "full", "d1", "d2", "d3", errors=[{"doc_id": "x", "error": "empty"}])
     run(tmp_path / "resumed", "d1")
-    run(tmp_path / "resumed", "d2", resume=True)
+    run(tmp_path / "resumed", "d2", "d3", resume=True, errors=[{"doc_id": "x", "error": "empty"}])
     assert snapshot(tmp_path / "resumed") == snapshot(tmp_path / "full")
 
 
-def test_resume_drops_records_of_documents_that_are_not_done(tmp_path):
-    """Records of a document missing from documents.jsonl are redone, so the old ones go."""
-    run(tmp_path, "d1", "d2")
-    with jsonlines.open(tmp_path / "documents.jsonl", "w") as documents:
-        documents.write(DOCS["d1"]["documents"])
-    with OutputWriter(tmp_path, resume=True) as writer:
+def test_resume_cuts_the_chunk_in_flight_off_every_file(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt), OutputWriter(out, chunk_documents=1) as writer:
+        writer.add(DOCS["d1"])
+        raise KeyboardInterrupt
+    for kind in ("documents", "characters", "errors"):
+        with open(out / f"{kind}.jsonl", "ab") as file:
+            file.write(b'{"doc_id":"d2","na')
+    with OutputWriter(out, resume=True) as writer:
         assert writer.done_ids == frozenset({"d1"})
-    assert [r["doc_id"] for r in read_records(tmp_path / "characters.jsonl")] == ["d1"]
+        writer.add(DOCS["d2"])
+    run(tmp_path / "full", "d1", "d2")
+    assert snapshot(out) == snapshot(tmp_path / "full")
 
 
-def test_resume_tolerates_a_truncated_last_line(tmp_path):
+def test_resume_of_a_complete_run_tolerates_a_cut_last_line(tmp_path):
     run(tmp_path, "d1", "d2")
     for kind in ("documents", "characters"):
         path = tmp_path / f"{kind}.jsonl"
@@ -176,21 +221,22 @@ def test_resume_tolerates_a_truncated_last_line(tmp_path):
         path.write_bytes(data[: len(data) - 7])  # cut inside the last record
     with OutputWriter(tmp_path, resume=True) as writer:
         assert writer.done_ids == frozenset({"d1"})
-    assert [r["doc_id"] for r in read_records(tmp_path / "characters.jsonl")] == ["d1"]
-
-
-def test_resume_tolerates_a_last_line_cut_inside_a_utf8_character(tmp_path):
-    run(tmp_path, "d2")
-    path = tmp_path / "documents.jsonl"
-    cut = path.read_bytes().index("東".encode()) + 1
-    path.write_bytes(b'{"doc_id":"d1"}\n' + path.read_bytes()[:cut])
-    assert OutputWriter(tmp_path, resume=True).done_ids == frozenset({"d1"})
+    assert doc_ids(tmp_path, "characters") == ["d1"]
 
 
 def test_resume_refuses_a_malformed_line_before_the_last(tmp_path):
     (tmp_path / "documents.jsonl").write_text('{"doc_id":"d1"}\n{oops\n{"doc_id":"d2"}\n')
     with pytest.raises(jsonlines.InvalidLineError):
-        OutputWriter(tmp_path, resume=True)
+        OutputWriter(tmp_path, resume=True).__enter__()
+
+
+def test_resume_refuses_a_file_shorter_than_its_committed_length(tmp_path):
+    with pytest.raises(KeyboardInterrupt), OutputWriter(tmp_path, chunk_documents=1) as writer:
+        writer.add(DOCS["d1"])
+        raise KeyboardInterrupt
+    (tmp_path / "events.jsonl").write_bytes(b"")
+    with pytest.raises(OutputFolderError, match="shorter"):
+        OutputWriter(tmp_path, resume=True).__enter__()
 
 
 @settings(deadline=None)  # file writes: no timing in tests
@@ -206,7 +252,6 @@ def test_resume_refuses_a_malformed_line_before_the_last(tmp_path):
 def test_records_round_trip_through_read_records(tmp_path_factory, records):
     out_dir = tmp_path_factory.mktemp("out")
     with OutputWriter(out_dir) as writer:
-        for record in records:
-            writer.write("relations", record)
+        writer.add({"relations": records})
     assert list(read_records(out_dir / "relations.jsonl")) == records
     assert (out_dir / "relations.jsonl").read_bytes().count(b"\n") == len(records)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from extract.batch import run_batch
 from extract.evaluation.gap import predict, read_gap, score
 from extract.evaluation.gold import evaluate
+from extract.run.batch import run_batch
 
 from .conftest import SHARED
 

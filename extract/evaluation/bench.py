@@ -1,60 +1,72 @@
-"""`make bench`: speed and memory of the pipeline against the bare base model.
+"""`make bench`: speed and memory of the pipeline and of whole runs.
 
-Texts: the CMU dev synopses from ../shared replicated to the requested number of documents.
-Numbers are printed, never asserted.
+Texts: the wikiplots plots from ../shared, replicated (with new ids) to the requested number of
+documents. Speed: the bare base model against the full pipeline and the cost of each stage (one
+process), then whole `extract run`s (reading, pipeline, records, durable writing) with 1 and 2
+local workers and on a Dask LocalCluster of 2 workers. Memory: the peak resident memory of
+`extract run` processes (with their workers) for each corpus size. Numbers are printed, never
+asserted.
 """
 
 from __future__ import annotations
 
-import resource
+import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
 from rich.table import Table
 
-from extract.io.inputs import Document, read_inputs
+from extract.io.outputs import write_lines_atomically
 from extract.pipeline import STAGES, build_nlp
+from extract.run.backends import DaskMissing
+from extract.run.batch import run_batch
 from extract.stages.cleanup import clean
 
-CMU_DEV = Path("corpus/cmu-dev/plot_summaries.tsv")
+PLOTS = Path("corpus/wikiplots/plots.jsonl")
 ADVERSARIAL_SIZE = 1_000_000
+MEMORY_SAMPLE_SECONDS = 0.2
 
 
 class BenchDataMissing(Exception):
     """The shared benchmark texts are not there."""
 
 
-def run_bench(shared: Path, documents: int, batch_size: int, model: str) -> Table:
-    """Words/s of the base model and of the full pipeline for 1 and 2 workers, the cost of
-    each stage, cleanup throughput and peak memory, as one table."""
-    texts = bench_texts(shared, documents)
+def run_bench(
+    shared: Path,
+    documents: int,
+    memory_sizes: Sequence[int],
+    memory_workers: int,
+    batch_size: int,
+    model: str,
+) -> Table:
+    """Words/s of the base model, the full pipeline and whole runs; stage costs; cleanup
+    throughput; peak memory of runs of each of `memory_sizes` documents, as one table."""
+    plots = read_plots(shared)
+    texts = [plots[i % len(plots)] for i in range(documents)]
     words = sum(len(text.split()) for text in texts)
-    table = Table(
-        title=f"extract bench: {len(texts)} documents, {words:,} words, batch {batch_size}"
-    )
+    table = Table(title=f"extract bench: {len(texts)} wikiplots documents, {words:,} words")
     for column in ("measure", "value", "note"):
         table.add_column(column)
 
-    base = spacy.load(model)
+    base_seconds = time_pipe(spacy.load(model), texts, batch_size)
     full = build_nlp(model)
-    for workers in (1, 2):
-        base_seconds = time_pipe(base, texts, workers, batch_size)
-        full_seconds = time_pipe(full, texts, workers, batch_size)
-        table.add_row(
-            f"base model, {workers} worker(s)", f"{words / base_seconds:,.0f} words/s", ""
-        )
-        table.add_row(
-            f"full pipeline, {workers} worker(s)",
-            f"{words / full_seconds:,.0f} words/s",
-            f"{full_seconds / base_seconds:.2f} x base time",
-        )
-
-    for stage, seconds, base_seconds in stage_costs(full, texts, batch_size):
+    full_seconds = time_pipe(full, texts, batch_size)
+    table.add_row("base model, 1 process", f"{words / base_seconds:,.0f} words/s", "")
+    table.add_row(
+        "full pipeline, 1 process",
+        f"{words / full_seconds:,.0f} words/s",
+        f"{base_seconds / full_seconds:.2f} x base model's words/s",
+    )
+    for stage, seconds in stage_costs(full, texts, batch_size):
         table.add_row(
             f"stage {stage}", f"{seconds:.2f} s", f"{100 * seconds / base_seconds:.1f}% of base"
         )
-
     started = time.perf_counter()
     for text in texts:
         clean(text)
@@ -62,41 +74,130 @@ def run_bench(shared: Path, documents: int, batch_size: int, model: str) -> Tabl
     table.add_row("cleanup alone", f"{words / cleanup_seconds:,.0f} words/s", "")
     table.add_row("cleanup, 1 MB adversarial markup", f"{adversarial_cleanup_seconds():.2f} s", "")
 
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    table.add_row("peak memory", f"{own:,.0f} MiB", f"largest worker process {children:,.0f} MiB")
+    with tempfile.TemporaryDirectory(prefix="extract-bench-") as scratch:
+        corpus = write_corpus(Path(scratch) / "plots.jsonl", plots, documents)
+        one, two, dask = (
+            time_run(corpus, Path(scratch) / name, batch_size, **options)
+            for name, options in (
+                ("one", {"workers": 1}),
+                ("two", {"workers": 2}),
+                ("dask", {"workers": 2, "backend": "dask"}),
+            )
+        )
+        table.add_row(
+            "extract run, 1 worker",
+            f"{words / one:,.0f} words/s",
+            f"{base_seconds / one:.2f} x base model's words/s",
+        )
+        table.add_row(
+            "extract run, 2 workers", f"{words / two:,.0f} words/s", f"{one / two:.2f} x 1 worker"
+        )
+        if dask is not None:
+            table.add_row(
+                "extract run, Dask LocalCluster of 2",
+                f"{words / dask:,.0f} words/s",
+                f"{two / dask:.2f} x 2 local workers (cluster start-up included)",
+            )
+        for size in memory_sizes:
+            path = write_corpus(Path(scratch) / f"memory-{size}.jsonl", plots, size)
+            peak, main = peak_memory_of_run(path, Path(scratch) / f"out-{size}", memory_workers)
+            table.add_row(
+                f"peak memory, {size:,} documents",
+                f"{peak:,.0f} MiB",
+                f"extract run --workers {memory_workers}, all processes; main {main:,.0f} MiB",
+            )
     return table
 
 
-def bench_texts(shared: Path, documents: int) -> list[str]:
-    """The CMU dev synopses, repeated up to `documents` texts."""
-    path = shared / CMU_DEV
+def read_plots(shared: Path) -> list[str]:
+    path = shared / PLOTS
     if not path.is_file():
         raise BenchDataMissing(f"{path} not found (the bench needs ../shared beside the project)")
-    base = [item.text for item in read_inputs([str(path)]) if isinstance(item, Document)]
-    return [base[i % len(base)] for i in range(max(documents, len(base)))]
+    with open(path, encoding="utf-8") as file:
+        return [json.loads(line)["text"] for line in file if line.strip()]
 
 
-def time_pipe(nlp, texts: list[str], workers: int, batch_size: int) -> float:
+def write_corpus(path: Path, plots: list[str], documents: int) -> Path:
+    """A .jsonl of `documents` plots, the corpus repeated as often as needed."""
+    lines = (
+        json.dumps({"id": f"bench{number}", "text": plots[number % len(plots)]}) + "\n"
+        for number in range(documents)
+    )
+    write_lines_atomically(path, lines)
+    return path
+
+
+def time_pipe(nlp, texts: list[str], batch_size: int) -> float:
     started = time.perf_counter()
-    for _doc in nlp.pipe(texts, n_process=workers, batch_size=batch_size):
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
     return time.perf_counter() - started
 
 
-def stage_costs(full, texts: list[str], batch_size: int) -> list[tuple[str, float, float]]:
-    """(stage, seconds, base model seconds) for each of the project's stages, one process."""
+def time_run(corpus: Path, out: Path, batch_size: int, **options) -> float | None:
+    """Seconds of a whole run, start-up included; None for Dask without the dask extra."""
     started = time.perf_counter()
+    try:
+        run_batch([str(corpus)], out, batch_size=batch_size, **options)
+    except DaskMissing:
+        return None
+    return time.perf_counter() - started
+
+
+def stage_costs(full, texts: list[str], batch_size: int) -> list[tuple[str, float]]:
+    """(stage, seconds) for each of the project's stages, one process."""
     with full.select_pipes(disable=list(STAGES)):
         docs = list(full.pipe(texts, batch_size=batch_size))
-    base_seconds = time.perf_counter() - started
     costs = []
     for stage in STAGES:
         component = full.get_pipe(stage)
         started = time.perf_counter()
         docs = [component(doc) for doc in docs]
-        costs.append((stage, time.perf_counter() - started, base_seconds))
+        costs.append((stage, time.perf_counter() - started))
     return costs
+
+
+def peak_memory_of_run(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
+    """The peak resident memory (MiB) of an `extract run` process with all its workers, and
+    of the main process alone, sampled every 0.2 s (Linux /proc)."""
+    command = [sys.executable, "-m", "extract", "run", str(corpus), "--out", str(out)]
+    process = subprocess.Popen([*command, "--workers", str(workers)], stderr=subprocess.DEVNULL)
+    peak = main = 0.0
+    while process.poll() is None:
+        peak = max(peak, sum(resident_mib(pid) for pid in process_tree(process.pid)))
+        main = max(main, resident_mib(process.pid))
+        time.sleep(MEMORY_SAMPLE_SECONDS)
+    return peak, main
+
+
+def process_tree(root: int) -> list[int]:
+    """The process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    tree, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        tree.append(pid)
+        stack.extend(children.get(pid, []))
+    return tree
+
+
+def resident_mib(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def adversarial_cleanup_seconds() -> float:

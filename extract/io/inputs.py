@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,10 +20,13 @@ STDIN_PATH = "-"
 STDIN_DOC_ID = "stdin"
 STDIN_SOURCE = "<stdin>"
 
-_SNIFF_SIZE = 8192
-_MAX_CONTROL_SHARE = 0.10
-_ALLOWED_CONTROLS = frozenset(b"\t\n\r\f")
+_MAX_CONTROL_SHARE = 0.10  # more control characters than this: binary, not text
+# the control characters (C0, DEL, C1) that are not whitespace of a text
+_STRAY_CONTROLS = dict.fromkeys(
+    [code for code in (*range(32), *range(127, 160)) if chr(code) not in "\t\n\r\f"]
+)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+SUPPORTED_SUFFIXES = (".txt", ".tsv", ".jsonl")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class InputError:
     message: str
 
 
+# undecodable UTF-16 becomes NUL, which then counts, and goes, as a control character
+_UNDECODABLE_AS_NUL = "extract.undecodable-as-nul"
+codecs.register_error(_UNDECODABLE_AS_NUL, lambda error: ("\x00", error.end))
+
+
 class BinaryInput(ValueError):
     """Raised by `decode_bytes` for data that looks binary rather than text."""
 
@@ -55,20 +63,26 @@ class _BadLine(ValueError):
 
 
 def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode text bytes, returning the text and warnings about the encoding used.
+    """Decode text bytes, returning the text and warnings about the encoding used and about
+    stray control characters (NUL and the like), which are removed.
 
     UTF-16 with a BOM and UTF-8 (BOM stripped) decode without warning; anything else falls back
-    to cp1252, then latin-1, with a warning. Raises `BinaryInput` for binary-looking data.
+    to cp1252, then latin-1, with a warning. Raises `BinaryInput` for data that is mostly
+    undecodable or control characters (more than 10%), whatever the encoding.
     """
+    text, warnings = _decode(data)
+    text, control_warnings = remove_stray_controls(text)
+    return text, warnings + control_warnings
+
+
+def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Decode BOM-marked UTF-16, else UTF-8 (BOM stripped), else cp1252, else latin-1."""
     if data.startswith(_UTF16_BOMS):
-        return _decode_utf16(data)
-    return _decode_8bit(data)
-
-
-def _decode_8bit(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode as UTF-8 (BOM stripped), else cp1252, else latin-1; `BinaryInput` if binary."""
-    if b"\x00" in data or _too_many_controls(data[:_SNIFF_SIZE]):
-        raise BinaryInput("data looks binary (NUL or control bytes)")
+        try:
+            return data.decode("utf-16"), ()
+        except UnicodeDecodeError:
+            text = data.decode("utf-16", errors=_UNDECODABLE_AS_NUL)
+            return text, ("invalid UTF-16: undecodable bytes removed",)
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8"), ()
@@ -80,25 +94,16 @@ def _decode_8bit(data: bytes) -> tuple[str, tuple[str, ...]]:
         return data.decode("latin-1"), ("not valid UTF-8: decoded as latin-1",)
 
 
-def _decode_utf16(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode BOM-marked UTF-16; broken sequences are replaced, with a warning."""
-    try:
-        text, warnings = data.decode("utf-16"), ()
-    except UnicodeDecodeError:
-        text = data.decode("utf-16", errors="replace")
-        warnings = ("invalid UTF-16: undecodable bytes replaced with U+FFFD",)
-    sample = text[:_SNIFF_SIZE]
-    if "\x00" in text or _too_many_controls([ord(char) for char in sample]):
-        raise BinaryInput("data looks binary (NUL or control characters)")
-    return text, warnings
-
-
-def _too_many_controls(codes: Sequence[int]) -> bool:
-    """True if more than 10% of the code units are control codes other than tab/newlines/FF."""
-    controls = sum(
-        1 for code in codes if (code < 32 or code == 127) and code not in _ALLOWED_CONTROLS
-    )
-    return controls > _MAX_CONTROL_SHARE * len(codes)
+def remove_stray_controls(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without its control characters other than tab, line ends and form feed,
+    with a warning saying how many went; `BinaryInput` if they are more than 10% of it."""
+    cleaned = text.translate(_STRAY_CONTROLS)
+    removed = len(text) - len(cleaned)
+    if not removed:
+        return text, ()
+    if removed > _MAX_CONTROL_SHARE * len(text):
+        raise BinaryInput(f"{removed} of {len(text)} characters are control characters")
+    return cleaned, (f"{removed} control characters (NUL or the like) removed",)
 
 
 def read_inputs(
@@ -111,6 +116,7 @@ def read_inputs(
     first_source_by_id: dict[str, str] = {}
     for path in paths:
         for item in _read_path(path, stdin):
+            item = _with_printable_names(item)
             if isinstance(item, Document) and item.doc_id in first_source_by_id:
                 item = InputError(
                     item.source,
@@ -124,6 +130,15 @@ def read_inputs(
             yield item
 
 
+def _with_printable_names(item: Document | InputError) -> Document | InputError:
+    """The item with the bytes of a file name that are not UTF-8 shown as U+FFFD."""
+    if _is_encodable(item.source) and (item.doc_id is None or _is_encodable(item.doc_id)):
+        return item
+    source = os.fsencode(item.source).decode("utf-8", errors="replace")
+    doc_id = None if item.doc_id is None else os.fsencode(item.doc_id).decode("utf-8", "replace")
+    return replace(item, source=source, doc_id=doc_id)
+
+
 def count_inputs(paths: Sequence[str]) -> int | None:
     """Roughly how many items `read_inputs` will yield (for a progress bar); None with stdin."""
     if STDIN_PATH in paths:
@@ -133,12 +148,16 @@ def count_inputs(paths: Sequence[str]) -> int | None:
 
 def _count_path(path: str) -> int:
     if os.path.isdir(path):
-        files, walk_errors = _txt_files_in(path)
-        return len(files) + len(walk_errors)
+        files, walk_errors = _files_in(path)
+        return sum(_count_file(file) for file in files) + len(walk_errors)
+    return _count_file(path)
+
+
+def _count_file(path: str) -> int:
     if _suffix(path) in _TABLE_PARSERS and os.path.isfile(path):
         try:
             return sum(1 for _, line in _numbered_lines(path) if line.strip())
-        except (OSError, BinaryInput):
+        except OSError:
             return 1
     return 1
 
@@ -151,15 +170,19 @@ def _read_path(path: str, stdin: BinaryIO | None) -> Iterator[Document | InputEr
         yield from _read_folder(path)
     elif not os.path.exists(path):
         yield InputError(path, None, "not_found", f"{path} does not exist.")
-    elif _suffix(path) == ".txt":
+    else:
+        yield from _read_file(path)
+
+
+def _read_file(path: str) -> Iterator[Document | InputError]:
+    """The documents of a file, by its suffix; an `unsupported` error for another suffix."""
+    if _suffix(path) == ".txt":
         yield _read_txt(path)
     elif _suffix(path) in _TABLE_PARSERS:
         yield from _read_table(path, _TABLE_PARSERS[_suffix(path)])
     else:
-        yield InputError(
+        yield _unsupported(
             path,
-            None,
-            "unsupported",
             f"{path} is not a supported input: expected a .txt, .tsv or .jsonl file, "
             f"a folder, or '{STDIN_PATH}' for stdin.",
         )
@@ -188,19 +211,21 @@ def _read_txt(path: str) -> Document | InputError:
 
 def _document(source: str, doc_id: str, data: bytes) -> Document | InputError:
     """Decode one whole document, or describe why it cannot be used."""
-    try:
-        text, warnings = decode_bytes(data)
-    except BinaryInput:
-        return _binary(source, doc_id)
+    text, warnings = _decode(data)
     return _checked_document(source, doc_id, text, warnings)
 
 
 def _checked_document(
     source: str, doc_id: str, text: str, warnings: tuple[str, ...]
 ) -> Document | InputError:
+    """The document without stray control characters; an error if it is binary or empty."""
+    try:
+        text, control_warnings = remove_stray_controls(text)
+    except BinaryInput:
+        return _binary(source, doc_id)
     if not text.strip():
         return InputError(source, doc_id, "empty", f"{source} has no text (empty or whitespace).")
-    return Document(doc_id, source, text, warnings)
+    return Document(doc_id, source, text, warnings + control_warnings)
 
 
 def _binary(source: str, doc_id: str | None) -> InputError:
@@ -212,22 +237,35 @@ def _unreadable(source: str, doc_id: str | None, exc: OSError) -> InputError:
     return InputError(source, doc_id, "unreadable", f"Cannot read {source}: {reason}.")
 
 
+def _unsupported(path: str, message: str) -> InputError:
+    return InputError(path, None, "unsupported", message)
+
+
 def _read_folder(folder: str) -> Iterator[Document | InputError]:
-    files, walk_errors = _txt_files_in(folder)
+    """The documents of every file under folder; an error for each other file."""
+    files, walk_errors = _files_in(folder)
     for exc in walk_errors:
         yield _unreadable(exc.filename or folder, None, exc)
     for path in files:
-        yield _read_txt(path)
+        if not os.path.isfile(path):
+            yield _unsupported(path, f"{path} is not a regular file; it is passed over.")
+        elif _suffix(path) not in SUPPORTED_SUFFIXES:
+            yield _unsupported(
+                path, f"{path} is not a .txt, .tsv or .jsonl file; it is passed over."
+            )
+        else:
+            yield from _read_file(path)
 
 
-def _txt_files_in(folder: str) -> tuple[list[str], list[OSError]]:
-    """All non-hidden *.txt files under folder, sorted by relative path, and listing errors."""
+def _files_in(folder: str) -> tuple[list[str], list[OSError]]:
+    """All files under folder but hidden ones (and those of hidden folders), sorted by
+    relative path, and the errors of listing them."""
     walk_errors: list[OSError] = []
     found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(folder, onerror=walk_errors.append):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(".txt"):
+            if not name.startswith("."):
                 path = os.path.join(root, name)
                 found.append((Path(os.path.relpath(path, folder)).parts, path))
     return [path for _, path in sorted(found)], walk_errors
@@ -236,24 +274,34 @@ def _txt_files_in(folder: str) -> tuple[list[str], list[OSError]]:
 def _read_table(
     path: str, parse_line: Callable[[str], tuple[str, str]]
 ) -> Iterator[Document | InputError]:
-    """One document per non-blank line of a .tsv/.jsonl file, read line by line."""
+    """One document per non-blank line of a .tsv/.jsonl file, read line by line; an error
+    for each bad line, and one for each run of binary lines."""
+    binary_lines: list[int] = []
     try:
         for number, raw in _numbered_lines(path):
+            line, warnings = (raw, ()) if isinstance(raw, str) else _decode(raw)
+            if not line.strip():
+                continue
+            try:
+                line, control_warnings = remove_stray_controls(line)
+            except BinaryInput:
+                binary_lines.append(number)
+                continue
+            if binary_lines:
+                yield _binary_lines(path, binary_lines)
+                binary_lines = []
             source = f"{path}:{number}"
-            if isinstance(raw, str):
-                line, warnings = raw, ()
-            else:
-                try:
-                    line, warnings = _decode_8bit(raw)
-                except BinaryInput:
-                    yield _binary(source, None)
-                    continue
-            if line.strip():
-                yield _table_document(source, line, warnings, parse_line)
-    except BinaryInput:
-        yield _binary(path, None)
+            yield _table_document(source, line, warnings + control_warnings, parse_line)
     except OSError as exc:
         yield _unreadable(path, None, exc)
+    if binary_lines:
+        yield _binary_lines(path, binary_lines)
+
+
+def _binary_lines(path: str, numbers: list[int]) -> InputError:
+    """One error for consecutive binary lines: `path:first` or `path:first-last`."""
+    lines = str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+    return _binary(f"{path}:{lines}", None)
 
 
 def _table_document(
@@ -275,18 +323,17 @@ def _table_document(
 def _numbered_lines(path: str) -> Iterator[tuple[int, bytes | str]]:
     """(1-based number, line without its line end) for each line of a file, streamed.
 
-    Lines are bytes, except for a UTF-16 file (BOM), whose lines are decoded here.
-    Raises `BinaryInput` if the start of the file looks binary.
+    Lines are bytes, except for a UTF-16 file (BOM), whose lines are decoded here
+    (undecodable bytes as NUL).
     """
     with open(path, "rb") as file:
-        head = file.peek(_SNIFF_SIZE)[:_SNIFF_SIZE]
-        if head.startswith(_UTF16_BOMS):
-            with io.TextIOWrapper(file, encoding="utf-16", errors="replace", newline="\n") as text:
+        if file.peek(2)[:2] in _UTF16_BOMS:
+            with io.TextIOWrapper(
+                file, encoding="utf-16", errors=_UNDECODABLE_AS_NUL, newline="\n"
+            ) as text:
                 for number, line in enumerate(text, start=1):
                     yield number, line.rstrip("\r\n")
             return
-        if b"\x00" in head or _too_many_controls(head):
-            raise BinaryInput("file looks binary (NUL or control bytes)")
         for number, line in enumerate(file, start=1):
             yield number, line.rstrip(b"\r\n")
 

@@ -1,0 +1,1 @@
+"""Batch runs: inputs -> a backend that runs the pipeline -> durable outputs."""
