@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -151,6 +152,71 @@ def show(
         records = document_records(processed.document, processed.doc, explain)
         for table in record_tables(records, explain):
             console.print(table)
+
+
+RunFolder = Annotated[
+    Path, typer.Argument(exists=True, file_okay=False, help="The output folder of `extract run`.")
+]
+
+
+class GraphFormat(StrEnum):
+    """The file formats of `extract graph`."""
+
+    gexf = "gexf"
+    graphml = "graphml"
+    json = "json"
+    png = "png"
+    svg = "svg"
+
+
+def read_run_or_exit(out: Path):
+    """The records of a run; a folder without them is an error."""
+    from extract.views.stories import RunNotFound, read_run
+
+    try:
+        return read_run(out)
+    except RunNotFound as missing:
+        stderr.print(f"error: {missing}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def html(out: RunFolder) -> None:
+    """Write OUT/html/: a page per document (its text with every character's mentions marked,
+    characters, network, events, relations) and index.html."""
+    from extract.views.html import write_html
+
+    summary = write_html(read_run_or_exit(out), out / "html")
+    stderr.print(f"{summary.pages} pages written; open {summary.index}", highlight=False)
+
+
+@app.command()
+def graph(
+    out: RunFolder,
+    graph_format: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="File format of the graphs.")
+    ] = GraphFormat.gexf,
+    corpus: Annotated[
+        bool, typer.Option(help="Also one graph of all documents, OUT/corpus.FORMAT.")
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Processes drawing PNG or SVG.")] = 2,
+) -> None:
+    """Write OUT/graph/DOC_ID.FORMAT: each document's character network (networkx), nodes the
+    characters, edges their relations and interaction events."""
+    from extract.views.graph import DRAWN_FORMATS, corpus_graph, write_graph, write_graphs
+
+    if corpus and graph_format.value in DRAWN_FORMATS:
+        raise typer.BadParameter(
+            "a drawing of every document's characters is unreadable: use gexf, graphml or json",
+            param_hint="--corpus",
+        )
+    run = read_run_or_exit(out)
+    paths = write_graphs(run, out / "graph", graph_format.value, workers)
+    stderr.print(f"{len(paths)} graphs written to {out / 'graph'}", highlight=False)
+    if corpus:
+        path = out / f"corpus.{graph_format.value}"
+        write_graph(corpus_graph(run.stories), path, graph_format.value)
+        stderr.print(f"corpus graph written to {path}", highlight=False)
 
 
 @app.command("eval")
