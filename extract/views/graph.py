@@ -28,6 +28,7 @@ NO_RELATION = "interaction"
 EVIDENCE_SEPARATOR = " | "
 MAX_LABEL_LENGTH = 22
 HUB_MINIMUM_NODES = 4  # from this many characters on, the most mentioned one sits in the middle
+ARC_HALF_ANGLE = math.radians(65)  # of each arc, from the horizontal
 
 
 @dataclass
@@ -175,21 +176,25 @@ def write_graphs(run: Run, folder: Path, graph_format: str, workers: int = 1) ->
     return paths
 
 
-def ring_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+def network_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """Node -> (x, y) in [-1, 1]: the most mentioned character in the middle (with enough
-    characters), the others on a circle in order of first mention, clockwise from the top.
-    Cheap and the same every time; names stay readable beside the circle for 30 nodes."""
+    characters), the others in order of first mention down an arc on the right, then up an
+    arc on the left, so each name can be written level, outwards, apart from its neighbours
+    (30 names stay readable). Cheap, and the same every time."""
     nodes = list(graph.nodes)
-    if not nodes:
-        return {}
     positions = {}
     if len(nodes) >= HUB_MINIMUM_NODES:
         hub = max(nodes, key=lambda node: graph.nodes[node]["mention_count"])
         positions[hub] = (0.0, 0.0)
         nodes.remove(hub)
-    for index, node in enumerate(nodes):
-        angle = math.pi / 2 - 2 * math.pi * index / len(nodes)
+    right = nodes[: (len(nodes) + 1) // 2]
+    left = nodes[len(right) :]
+    for index, node in enumerate(right):
+        angle = ARC_HALF_ANGLE * (1 - 2 * (index + 0.5) / len(right))
         positions[node] = (math.cos(angle), math.sin(angle))
+    for index, node in enumerate(left):
+        angle = ARC_HALF_ANGLE * (2 * (index + 0.5) / len(left) - 1)
+        positions[node] = (-math.cos(angle), math.sin(angle))
     return positions
 
 

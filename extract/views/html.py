@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from extract.views.graph import ring_layout, short_label, story_graph, undirected_ties
+from extract.views.graph import network_layout, short_label, story_graph, undirected_ties
 from extract.views.palette import CATEGORY_COLOURS, character_colours
 from extract.views.stories import Run, Story, file_stem
 
@@ -22,8 +22,8 @@ INDEX_PAGE = "index.html"
 OPENING_LENGTH = 90  # characters of the text shown beside each document in the index
 # a sentence ends with these marks (and closing quotes or brackets) before a space
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
-NETWORK_SIZE = (600, 380)  # width, height of the network's SVG, in pixels
-NETWORK_RADIUS = 140
+NETWORK_SIZE = (600, 400)  # width, height of the network's SVG, in pixels
+NETWORK_RADIUS = 170
 SPAN_ORDER = {"sentence": 0, "mention": 1, "trigger": 2}  # outermost first at equal extent
 RELATION_CATEGORY_ORDER = ("family", "romance", "social", "work")
 
@@ -252,13 +252,18 @@ def network(story: Story, classes: dict[str, str]) -> dict:
     width, height = NETWORK_SIZE
     positions = {
         node: (width / 2 + NETWORK_RADIUS * x, height / 2 - NETWORK_RADIUS * y)
-        for node, (x, y) in ring_layout(graph).items()
+        for node, (x, y) in network_layout(graph).items()
     }
     nodes = []
     for node, (x, y) in positions.items():
         data = graph.nodes[node]
-        side = "start" if x > width / 2 + 1 else "end" if x < width / 2 - 1 else "middle"
-        hub = (x, y) == (width / 2, height / 2)
+        radius = 3 + 1.6 * data["mention_count"] ** 0.5
+        if (x, y) == (width / 2, height / 2):  # the hub, named below
+            label_x, label_y, anchor = x, y + radius + 13, "middle"
+        elif x > width / 2:
+            label_x, label_y, anchor = x + radius + 5, y + 4, "start"
+        else:
+            label_x, label_y, anchor = x - radius - 5, y + 4, "end"
         nodes.append(
             {
                 "id": node,
@@ -267,10 +272,10 @@ def network(story: Story, classes: dict[str, str]) -> dict:
                 "class": classes[node],
                 "x": round(x, 1),
                 "y": round(y, 1),
-                "radius": round(3 + 1.6 * data["mention_count"] ** 0.5, 1),
-                "label_x": round(x if hub else width / 2 + (x - width / 2) * 1.08, 1),
-                "label_y": round(y + 22 if hub else height / 2 + (y - height / 2) * 1.08 + 4, 1),
-                "anchor": "middle" if hub else side,
+                "radius": round(radius, 1),
+                "label_x": round(label_x, 1),
+                "label_y": round(label_y, 1),
+                "anchor": anchor,
                 "mentions": data["mention_count"],
             }
         )
