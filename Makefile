@@ -13,9 +13,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
-## run: extract the bundled corpus into out/
+## run: extract the bundled corpus into out/, and its HTML view (open out/html/index.html)
 run: $(INSTALLED)
 	$(BIN)/extract run corpus --out out --workers $(WORKERS)
+	$(BIN)/extract html out
 
 ## test: the whole test suite
 test: $(INSTALLED)
