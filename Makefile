@@ -26,9 +26,9 @@ test: $(INSTALLED)
 golden: $(INSTALLED)
 	$(BIN)/extract run corpus --out corpus/golden
 
-## bench: words/s of the pipeline against the bare base model, peak memory (needs ../shared)
+## bench: words/s of the pipeline against the bare base model, peak memory, then the seconds of the HTML and graph views of 2,000 documents (needs ../shared; BENCH_FLAGS="--views-only --run OUT" times the views on a run of yours)
 bench: $(INSTALLED)
-	$(BIN)/extract bench
+	$(BIN)/extract bench $(BENCH_FLAGS)
 
 ## eval: extract the CMU and wikiplots dev synopses, score each and both together (needs ../shared)
 eval: $(INSTALLED)

@@ -399,16 +399,30 @@ def bench(
     documents: Annotated[int, typer.Option(min=1, help="Documents to time.")] = 2000,
     batch_size: Annotated[int, typer.Option(min=1)] = 32,
     model: ModelOption = DEFAULT_MODEL,
+    views_only: Annotated[bool, typer.Option(help="Time only the HTML and graph views.")] = False,
+    run: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="Time the views on the records of this run (default: the CMU dev synopses).",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes drawing PNG or SVG.")] = 2,
 ) -> None:
-    """Time the full pipeline against the bare base model (words/s, peak memory)."""
-    from extract.evaluation.bench import BenchDataMissing, run_bench
+    """Time the full pipeline against the bare base model (words/s, peak memory), then the HTML
+    view and each graph format of as many documents."""
+    from extract.evaluation.bench import BenchDataMissing, run_bench, run_views_bench
 
+    console = stdout_console()
     try:
-        table = run_bench(shared, documents=documents, batch_size=batch_size, model=model)
+        if not views_only:
+            console.print(
+                run_bench(shared, documents=documents, batch_size=batch_size, model=model)
+            )
+        console.print(run_views_bench(shared, documents, run, workers, model))
     except BenchDataMissing as missing:
         stderr.print(f"bench skipped: {missing}", highlight=False)
-        return
-    stdout_console().print(table)
 
 
 if __name__ == "__main__":
