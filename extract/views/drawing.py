@@ -28,6 +28,7 @@ FIGURE_INCHES = (10, 7.4)
 DOTS_PER_INCH = 100
 Y_LIMIT = 1.15  # layout units above and below the centre; x follows the figure's shape
 FONT_SIZE = 9
+TITLE_FONT_SIZE = 11
 LABEL_GAP = 0.05  # between a node and its name, in layout units
 GRAPHS_PER_TASK = 50
 # SVG text stays text (small, searchable); its ids and metadata carry no randomness or date
@@ -60,7 +61,7 @@ class Drawer:
             *draw_edges(self.axes, graph, positions),
             *draw_nodes(self.axes, graph, positions),
             self.axes.text(
-                0, Y_LIMIT - 0.06, graph.graph.get("doc_id", ""), ha="center", fontsize=11
+                0, Y_LIMIT - 0.06, graph.graph["doc_id"], ha="center", fontsize=TITLE_FONT_SIZE
             ),
         ]
         if path.suffix == ".png":
@@ -86,6 +87,7 @@ def draw_graphs(graphs: list[nx.DiGraph], paths: list[Path], workers: int = 1) -
 
 
 def draw_all(jobs: list[tuple[nx.DiGraph, Path]]) -> None:
+    """Draw (graph, path) jobs with this process's figure."""
     global _drawer
     with matplotlib.rc_context(RC):
         if _drawer is None:

@@ -73,7 +73,7 @@ class Pair:
         return 0.8 + 1.6 * math.log2(1 + weight)
 
     def description(self, names: dict[str, str]) -> str:
-        """ "Seema -> Deepak: lover; 2 events" and the same the other way."""
+        """Each direction on a line, as in 'Seema → Deepak: lover; 2 event(s)'."""
         parts = []
         for source, target, data in (
             (self.first, self.second, self.forward),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,8 @@ class Span:
 
 @dataclass
 class HtmlSummary:
+    """What `write_html` wrote."""
+
     pages: int
     index: Path
 
@@ -152,11 +155,7 @@ def nest(text: str, spans: list[Span]) -> list:
             close_span(text, open_spans, cursors)
         parent = open_spans[-1]
         if span.end > parent.end:  # crossing: the rest of it follows its parent
-            span.start = (
-                parent.end
-                + len(text[parent.end : span.end])
-                - len(text[parent.end : span.end].lstrip())
-            )
+            span.start = skip_spaces(text, parent.end, span.end)
             heapq.heappush(queue, (span.sort_key(), index, span))
             continue
         add_text(parent, text[cursors[-1] : span.start])
@@ -196,8 +195,10 @@ def sentence_spans(story: Story) -> dict[int, tuple[int, int]]:
         gap_start = 0 if previous is None else bounds[previous][1]
         gap_end = len(text) if number is None else bounds[number][0]
         marks = list(SENTENCE_END.finditer(text, gap_start, gap_end))
-        if previous is not None:
-            ends[previous] = marks[0].end() if marks else gap_end if number is None else gap_start
+        if previous is not None and marks:
+            ends[previous] = marks[0].end()
+        elif previous is not None:  # no mark: up to the next anchor, or the end of the text
+            ends[previous] = gap_end if number is None else gap_start
         if number is None:
             continue
         adjacent = number == (-1 if previous is None else previous) + 1
@@ -217,7 +218,7 @@ def skip_spaces(text: str, position: int, limit: int) -> int:
     return position
 
 
-def sentence_anchors(story: Story):
+def sentence_anchors(story: Story) -> Iterator[tuple[int, int, int]]:
     """(sentence, start, end) of every mention, trigger and relation evidence."""
     for character in story.characters:
         for mention in character["mentions"]:
