@@ -38,7 +38,9 @@ def pages(golden_run, tmp_path_factory) -> Path:
 
 
 class Elements(HTMLParser):
-    """The elements of a page: (tag, attributes, text inside), and its whole text."""
+    """The elements of a page, in order: (tag, attributes, the text inside)."""
+
+    VOID = frozenset({"meta", "br", "img", "input", "link"})
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -47,15 +49,16 @@ class Elements(HTMLParser):
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        element = (tag, dict(attrs), [])
-        self.elements.append(element)
-        if tag not in ("meta", "circle", "line", "br"):
-            self.open.append(element)
+        self.elements.append((tag, dict(attrs), []))
+        if tag not in self.VOID:
+            self.open.append(self.elements[-1])
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), []))
 
     def handle_endtag(self, tag):
-        while self.open:
-            if self.open.pop()[0] == tag:
-                break
+        assert self.open and self.open[-1][0] == tag, f"</{tag}> closes no open <{tag}>"
+        self.open.pop()
 
     def handle_data(self, data):
         for _tag, _attributes, texts in self.open:
