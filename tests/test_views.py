@@ -1,5 +1,6 @@
 """The views of a run: the HTML pages and the character graphs, built from the golden records."""
 
+import io
 import json
 import shutil
 import subprocess
@@ -8,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
@@ -298,6 +300,13 @@ def test_drawings_show_every_name(golden_run, tmp_path):
     drawn = svg.read_text(encoding="utf-8")
     for character in story.characters:
         assert f">{character['name']}<" in drawn.replace("&#39;", "'")
+
+
+def test_png_bytes_decode_to_the_pixels():
+    pixels = np.random.default_rng(0).integers(0, 256, (37, 53, 4), dtype=np.uint8)
+    with Image.open(io.BytesIO(drawing.png_bytes(pixels))) as image:
+        assert image.mode == "RGB"
+        assert np.array_equal(np.asarray(image), pixels[:, :, :3])
 
 
 def test_worker_processes_draw_the_same_files(golden_run, tmp_path, monkeypatch):

@@ -154,15 +154,14 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     Pillow (what savefig uses) tries the five PNG filters on every row: for these drawings that
     took twice as long as drawing them, to save a quarter of the file size."""
     height, width = pixels.shape[:2]
-    rows = np.concatenate(
-        [np.zeros((height, 1), np.uint8), pixels[:, :, :3].reshape(height, width * 3)], axis=1
-    )
+    rows = np.zeros((height, 1 + width * 3), np.uint8)  # each row: filter type 0, then RGB
+    rows[:, 1:].reshape(height, width, 3)[:] = pixels[:, :, :3]
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return b"".join(
         (
             PNG_SIGNATURE,
             png_chunk(b"IHDR", header),
-            png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESSION)),
+            png_chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)),
             png_chunk(b"IEND", b""),
         )
     )
