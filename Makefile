@@ -13,9 +13,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,dask]"
 	touch $(INSTALLED)
 
-## run: extract the bundled corpus into out/
+## run: extract the bundled corpus into out/, and its HTML view (open out/html/index.html)
 run: $(INSTALLED)
 	$(BIN)/extract run corpus/*.txt --out out --workers $(WORKERS)
+	$(BIN)/extract html out
 
 ## test: the whole test suite
 test: $(INSTALLED)
@@ -25,9 +26,9 @@ test: $(INSTALLED)
 golden: $(INSTALLED)
 	$(BIN)/extract run corpus/*.txt --out corpus/golden
 
-## bench: words/s of the pipeline and of runs (1, 2 workers, Dask) against the bare base model, peak memory of 2,000 and 20,000-document runs (needs ../shared)
+## bench: words/s of the pipeline and of runs (1, 2 workers, Dask) against the bare base model, peak memory of 2,000 and 20,000-document runs, then the seconds of the HTML and graph views of 2,000 documents (needs ../shared; BENCH_FLAGS="--views-only --run OUT" times the views on a run of yours)
 bench: $(INSTALLED)
-	$(BIN)/extract bench
+	$(BIN)/extract bench $(BENCH_FLAGS)
 
 ## eval: extract the CMU and wikiplots dev synopses, score each and both together (needs ../shared)
 eval: $(INSTALLED)

@@ -188,6 +188,71 @@ def show(
             console.print(table)
 
 
+RunFolder = Annotated[
+    Path, typer.Argument(exists=True, file_okay=False, help="The output folder of `extract run`.")
+]
+
+
+class GraphFormat(StrEnum):
+    """The file formats of `extract graph`."""
+
+    gexf = "gexf"
+    graphml = "graphml"
+    json = "json"
+    png = "png"
+    svg = "svg"
+
+
+def read_run_or_exit(out: Path):
+    """The records of a run; a folder without them is an error."""
+    from extract.views.stories import RunNotFound, read_run
+
+    try:
+        return read_run(out)
+    except RunNotFound as missing:
+        stderr.print(f"error: {missing}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def html(out: RunFolder) -> None:
+    """Write OUT/html/: a page per document (its text with every character's mentions marked,
+    characters, network, events, relations) and index.html."""
+    from extract.views.html import write_html
+
+    summary = write_html(read_run_or_exit(out), out / "html")
+    stderr.print(f"{summary.pages} pages written; open {summary.index}", highlight=False)
+
+
+@app.command()
+def graph(
+    out: RunFolder,
+    graph_format: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="File format of the graphs.")
+    ] = GraphFormat.gexf,
+    corpus: Annotated[
+        bool, typer.Option(help="Also one graph of all documents, OUT/corpus.FORMAT.")
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Processes drawing PNG or SVG.")] = 2,
+) -> None:
+    """Write OUT/graph/DOC_ID.FORMAT: each document's character network (networkx), nodes the
+    characters, edges their relations and interaction events."""
+    from extract.views.graph import DRAWN_FORMATS, corpus_graph, write_graph, write_graphs
+
+    if corpus and graph_format.value in DRAWN_FORMATS:
+        raise typer.BadParameter(
+            "a drawing of every document's characters is unreadable: use gexf, graphml or json",
+            param_hint="--corpus",
+        )
+    run = read_run_or_exit(out)
+    paths = write_graphs(run, out / "graph", graph_format.value, workers)
+    stderr.print(f"{len(paths)} graphs written to {out / 'graph'}", highlight=False)
+    if corpus:
+        path = out / f"corpus.{graph_format.value}"
+        write_graph(corpus_graph(run.stories), path, graph_format.value)
+        stderr.print(f"corpus graph written to {path}", highlight=False)
+
+
 @app.command("eval")
 def eval_command(
     outputs: Annotated[
@@ -373,24 +438,43 @@ def bench(
     memory_workers: Annotated[int, typer.Option(min=1, help="Workers of those runs.")] = 2,
     batch_size: Annotated[int, typer.Option(min=1)] = 32,
     model: ModelOption = DEFAULT_MODEL,
+    views_only: Annotated[bool, typer.Option(help="Time only the HTML and graph views.")] = False,
+    run: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="Time the views on the records of this run (default: the CMU dev synopses).",
+        ),
+    ] = None,
+    view_documents: Annotated[
+        int, typer.Option(min=1, help="Documents whose HTML view and graphs are timed.")
+    ] = 2000,
+    drawing_workers: Annotated[
+        int, typer.Option(min=1, help="Processes drawing PNG or SVG in the views' timing.")
+    ] = 2,
 ) -> None:
     """Words/s of the full pipeline and of whole runs (1 and 2 workers, Dask) against the bare
-    base model, stage costs, and peak memory of runs of 2,000 and 20,000 documents."""
-    from extract.evaluation.bench import BenchDataMissing, run_bench
+    base model, stage costs, peak memory of runs of 2,000 and 20,000 documents, then the
+    seconds of the HTML view and each graph format of 2,000 documents."""
+    from extract.evaluation.bench import BenchDataMissing, run_bench, run_views_bench
 
+    console = stdout_console()
     try:
-        table = run_bench(
-            shared,
-            documents=documents,
-            memory_sizes=memory_size or [2000, 20000],
-            memory_workers=memory_workers,
-            batch_size=batch_size,
-            model=model,
-        )
+        if not views_only:
+            console.print(
+                run_bench(
+                    shared,
+                    documents=documents,
+                    memory_sizes=memory_size or [2000, 20000],
+                    memory_workers=memory_workers,
+                    batch_size=batch_size,
+                    model=model,
+                )
+            )
+        console.print(run_views_bench(shared, view_documents, run, drawing_workers, model))
     except BenchDataMissing as missing:
         stderr.print(f"bench skipped: {missing}", highlight=False)
-        return
-    stdout_console().print(table)
 
 
 if __name__ == "__main__":

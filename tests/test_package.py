@@ -57,6 +57,8 @@ def test_sdist_and_wheel_build_without_warnings(installed):
     assert "extract/models/rules/rules.tsv" in names
     assert "extract/models/lexicons/first_names.tsv" in names
     assert "extract/models/schema/characters.schema.json" in names
+    templates = REPO / "extract" / "views" / "templates"
+    assert {f"extract/views/templates/{path.name}" for path in templates.iterdir()} <= set(names)
 
 
 def test_installed_command_gives_the_golden_records(installed, tmp_path):
@@ -72,6 +74,24 @@ def test_installed_command_gives_the_golden_records(installed, tmp_path):
     for kind in RECORD_KINDS:
         lines = (out / f"{kind}.jsonl").read_text(encoding="utf-8").splitlines()
         assert [json.loads(line) for line in lines] == golden_records(kind), kind
+
+
+def test_installed_command_writes_the_views(installed, tmp_path):
+    """The templates ship in the wheel: the HTML view and a drawing made outside the clone."""
+    _log, _wheel, python = installed
+    command = python.parent / "extract"
+    out = tmp_path / "out"
+    subprocess.run(
+        [str(command), "run", str(CORPUS / f"{SEED}.txt"), "--out", str(out)],
+        check=True,
+        cwd=tmp_path,
+        capture_output=True,
+    )
+    for view in (["html"], ["graph", "--format", "png"]):
+        subprocess.run([str(command), *view, str(out)], check=True, cwd=tmp_path)
+    page = (out / "html" / f"{SEED}.html").read_text(encoding="utf-8")
+    assert 'data-character="c1"' in page and (out / "html" / "index.html").is_file()
+    assert (out / "graph" / f"{SEED}.png").stat().st_size > 10_000
 
 
 def test_installed_api_gives_the_golden_records(installed, tmp_path):

@@ -1,10 +1,11 @@
-"""`make bench`: speed and memory of the pipeline and of whole runs.
+"""`make bench`: speed and memory of the pipeline and of whole runs, and the time the views take.
 
 Texts: the wikiplots plots from ../shared, replicated (with new ids) to the requested number of
 documents. Speed: the bare base model against the full pipeline and the cost of each stage (one
 process), then whole `extract run`s (reading, pipeline, records, durable writing) with 1 and 2
 local workers and on a Dask LocalCluster of 2 workers. Memory: the peak resident memory of
-`extract run` processes (with their workers) for each corpus size. Numbers are printed, never
+`extract run` processes (with their workers) for each corpus size. Views: the records of the
+CMU dev synopses (or of a given run) replicated the same way. Numbers are printed, never
 asserted.
 """
 
@@ -12,25 +13,34 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import spacy
 from rich.table import Table
 
-from extract.io.outputs import write_lines_atomically
-from extract.pipeline import STAGES, build_nlp
+from extract.io.inputs import Document, read_inputs
+from extract.io.outputs import OUTPUT_KINDS, write_lines_atomically
+from extract.io.records import document_records
+from extract.pipeline import STAGES, build_nlp, process_documents
 from extract.run.backends import DaskMissing
 from extract.run.batch import run_batch
 from extract.stages.cleanup import clean
+from extract.views.graph import GRAPH_FORMATS, corpus_graph, write_graph, write_graphs
+from extract.views.html import write_html
+from extract.views.stories import Story, read_run
 
 PLOTS = Path("corpus/wikiplots/plots.jsonl")
+CMU_DEV = Path("corpus/cmu-dev/plot_summaries.tsv")
 ADVERSARIAL_SIZE = 1_000_000
 MEMORY_SAMPLE_SECONDS = 0.2
+VIEWS_TARGET_SECONDS = 60  # for VIEWS_TARGET_DOCUMENTS (issue 21)
+VIEWS_TARGET_DOCUMENTS = 2000
 
 
 class BenchDataMissing(Exception):
@@ -207,3 +217,106 @@ def adversarial_cleanup_seconds() -> float:
     started = time.perf_counter()
     clean(text)
     return time.perf_counter() - started
+
+
+def run_views_bench(
+    shared: Path, documents: int, run: Path | None, workers: int, model: str
+) -> Table:
+    """Seconds `extract html` and `extract graph` (each format, and the corpus graph) take on
+    `documents` documents: the records of `run`, or of the CMU dev synopses, repeated under new
+    ids. Each step reads the records from disk, as the command does; "under a minute" is for
+    2,000 documents, at the rate measured."""
+    stories = read_run(run).stories if run else cmu_dev_stories(shared, model)
+    with tempfile.TemporaryDirectory(prefix="extract-bench-") as folder:
+        out = Path(folder)
+        write_stories(out, repeated_stories(stories, documents))
+        source = f"records of {run}" if run else "records of the CMU dev synopses"
+        table = Table(title=f"extract bench, views: {documents} documents ({source}, repeated)")
+        for column in ("view", "seconds", "documents/s", "CPU seconds", "under a minute"):
+            table.add_column(column)
+        steps: dict[str, Callable[[], object]] = {
+            "html": lambda: write_html(read_run(out), out / "html"),
+            **{
+                f"graph --format {graph_format}": lambda graph_format=graph_format: write_graphs(
+                    read_run(out), out / "graph", graph_format, workers
+                )
+                for graph_format in GRAPH_FORMATS
+            },
+            "graph --corpus (gexf)": lambda: write_graph(
+                corpus_graph(read_run(out).stories), out / "corpus.gexf", "gexf"
+            ),
+        }
+        for name, step in steps.items():
+            started, cpu_started = time.perf_counter(), cpu_seconds()
+            step()
+            seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+            within = seconds * VIEWS_TARGET_DOCUMENTS / documents < VIEWS_TARGET_SECONDS
+            table.add_row(
+                name,
+                f"{seconds:.1f}",
+                f"{documents / seconds:,.0f}",
+                f"{cpu:.1f}",
+                "yes" if within else "NO",
+            )
+    return table
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the drawing processes): on an
+    idle machine, a step's seconds are about this over the processes it keeps busy."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def cmu_dev_stories(shared: Path, model: str) -> list[Story]:
+    """The records of the CMU dev synopses, extracted now."""
+    path = shared / CMU_DEV
+    if not path.is_file():
+        raise BenchDataMissing(f"{path} not found (or give the records of a run: --run OUT)")
+    items = [item for item in read_inputs([str(path)]) if isinstance(item, Document)]
+    stories = []
+    for processed in process_documents(build_nlp(model), items):
+        records = document_records(processed.document, processed.doc)
+        stories.append(
+            Story(
+                records["documents"][0],
+                records["characters"],
+                records["events"],
+                records["relations"],
+            )
+        )
+    return stories
+
+
+def repeated_stories(stories: list[Story], documents: int) -> list[Story]:
+    """`documents` stories, the given ones in turn; the n-th repeat of one gets `~n` on its id."""
+    repeated = []
+    for number in range(documents):
+        story = stories[number % len(stories)]
+        copy = number // len(stories)
+        doc_id = f"{story.doc_id}~{copy}" if copy else story.doc_id
+        repeated.append(
+            Story(
+                {**story.document, "doc_id": doc_id},
+                *(
+                    [{**record, "doc_id": doc_id} for record in records]
+                    for records in (story.characters, story.events, story.relations)
+                ),
+            )
+        )
+    return repeated
+
+
+def write_stories(out: Path, stories: list[Story]) -> None:
+    """The five JSONL files of a run holding these stories."""
+    records = {
+        "documents": [story.document for story in stories],
+        "characters": [c for story in stories for c in story.characters],
+        "events": [e for story in stories for e in story.events],
+        "relations": [r for story in stories for r in story.relations],
+        "errors": [],
+    }
+    for kind in OUTPUT_KINDS:
+        lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in records[kind])
+        write_lines_atomically(out / f"{kind}.jsonl", lines)
