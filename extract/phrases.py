@@ -8,6 +8,7 @@ from extract.lexicons import function_words, kinship_nouns, person_nouns
 from extract.syntax import active_subject
 
 COPULAS = function_words("copula")
+POST_VERBS = function_words("post_verb")
 # what the small parser makes of a noun phrase set before the subject it describes
 FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
 NOMINAL_POS = {"NOUN", "PROPN"}
@@ -76,10 +77,13 @@ def kin_holder(noun: Token) -> Token | None:
 
 def copula_subject(noun: Token) -> Token | None:
     """The subject a predicate noun is said of ("Seema becomes mother of Vicky", "Simona, who
-    is Lola's sister")."""
-    if noun.dep_ != "attr" or noun.head.lemma_ not in COPULAS:
-        return None
-    return active_subject(noun.head)
+    is Lola's sister"), also through the "as" of a verb of holding a post ("Julia serves as
+    her secretary", "works as his chauffeur"; not "poses as her husband")."""
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
+        return active_subject(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in POST_VERBS:
+        return active_subject(noun.head.head)
+    return None
 
 
 def determiner_of(noun: Token) -> str | None:

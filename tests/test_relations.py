@@ -137,6 +137,12 @@ def test_a_bride_is_a_wife_and_a_bride_to_be_a_fiancee(nlp):
     assert ("Mary Parker", "engaged", "John Miller") in relations_of(doc)
 
 
+def test_one_serving_as_someone_s_secretary_is_employed(nlp):
+    doc = nlp("Julia Deep meets Ann Lowe. Julia Deep goes to serve as her secretary.")
+    assert ("Ann Lowe", "employer", "Julia Deep") in relations_of(doc)
+    assert relations_of(nlp("John Miller poses as Ann Lowe's chauffeur.")) == set()
+
+
 def test_one_betrothed_to_another_is_engaged(nlp):
     doc = nlp("Mary Parker has been betrothed to John Miller.")
     assert ("Mary Parker", "engaged", "John Miller") in relations_of(doc)

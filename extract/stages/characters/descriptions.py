@@ -41,12 +41,12 @@ def find_descriptions(doc: Doc) -> list[dict]:
             lemma = noun.lemma_.lower()
         if lemma is None:
             continue
-        if noun.dep_ == "oprd" or is_as_phrase(noun):
-            continue
+        subject = copula_subject(noun)
+        if noun.dep_ == "oprd" or is_as_phrase(noun) and subject is None:
+            continue  # "disguised as her maid" (but "serves as her secretary")
         if noun.dep_ in TITLE_DEPS and not kin_title:
             continue
         possessor = possessor_of(noun)
-        subject = copula_subject(noun)
         determiner = determiner_kind(noun, possessor)
         if determiner == "indefinite":
             possessor = implicit_possessor(noun)

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from extract.document import has_person_evidence
 from extract.lexicons import function_words, kinship_nouns, pronouns
-from extract.phrases import fronted_apposition_subject, person_noun_lemma
+from extract.phrases import copula_subject, fronted_apposition_subject, person_noun_lemma
 from extract.rules import Registry
 from extract.stages.coref.clauses import (
     CLAUSE_MODIFIERS,
@@ -504,12 +504,15 @@ def is_naming_link(word: Token) -> bool:
 @PRONOUN_CONSTRAINTS.register("described_noun")
 def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """Whom the noun a possessive pronoun belongs to describes, which the pronoun cannot be:
-    "Sam becomes his friend", "Inder, her husband" ("his" is not Sam, "her" not Inder)."""
+    "Sam becomes his friend", "Inder, her husband", "Julia serves as her secretary" ("his" is
+    not Sam, "her" not Inder nor Julia)."""
     noun = pronoun.head
     if pronoun.dep_ != "poss":
         return set()
     if noun.dep_ in PREDICATE_DEPS:
         described = subject_of(noun.head)
+    elif copula_subject(noun) is not None:
+        described = copula_subject(noun)
     elif noun.dep_ == "appos" and not is_in_a_list(noun):
         described = noun.head
     else:
