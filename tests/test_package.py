@@ -8,6 +8,7 @@ import subprocess
 import sys
 import venv
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -61,8 +62,8 @@ def test_sdist_and_wheel_build_without_warnings(installed):
     assert {f"extract/views/templates/{path.name}" for path in templates.iterdir()} <= set(names)
 
 
-def test_installed_command_gives_the_golden_records(installed, tmp_path):
-    _log, _wheel, python = installed
+def run_installed_command_on_the_seed(python: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(the installed command, the output folder of its run on the seed), outside the clone."""
     command = python.parent / "extract"
     out = tmp_path / "out"
     subprocess.run(
@@ -71,6 +72,12 @@ def test_installed_command_gives_the_golden_records(installed, tmp_path):
         cwd=tmp_path,
         capture_output=True,
     )
+    return command, out
+
+
+def test_installed_command_gives_the_golden_records(installed, tmp_path):
+    _log, _wheel, python = installed
+    _command, out = run_installed_command_on_the_seed(python, tmp_path)
     for kind in RECORD_KINDS:
         lines = (out / f"{kind}.jsonl").read_text(encoding="utf-8").splitlines()
         assert [json.loads(line) for line in lines] == golden_records(kind), kind
@@ -79,14 +86,7 @@ def test_installed_command_gives_the_golden_records(installed, tmp_path):
 def test_installed_command_writes_the_views(installed, tmp_path):
     """The templates ship in the wheel: the HTML view and a drawing made outside the clone."""
     _log, _wheel, python = installed
-    command = python.parent / "extract"
-    out = tmp_path / "out"
-    subprocess.run(
-        [str(command), "run", str(CORPUS / f"{SEED}.txt"), "--out", str(out)],
-        check=True,
-        cwd=tmp_path,
-        capture_output=True,
-    )
+    command, out = run_installed_command_on_the_seed(python, tmp_path)
     for view in (["html"], ["graph", "--format", "png"]):
         subprocess.run([str(command), *view, str(out)], check=True, cwd=tmp_path)
     page = (out / "html" / f"{SEED}.html").read_text(encoding="utf-8")
