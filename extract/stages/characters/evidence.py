@@ -21,7 +21,7 @@ from extract.lexicons import (
     sending_verbs,
     work_nouns,
 )
-from extract.phrases import COPULAS, INDEFINITE, is_person_noun, person_noun_lemma
+from extract.phrases import INDEFINITE, copula_subject, is_person_noun, person_noun_lemma
 from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
 from extract.stages.characters.profile import apposed_person_nouns
 from extract.syntax import child_with_dep, first_conjunct, is_surface_subject, s_form_stem
@@ -97,19 +97,12 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     apposed = [child for child in head.children if child.dep_ in {"compound", "appos"}]
     if head.dep_ in {"appos", "compound"}:
         apposed.append(head.head)
-    apposed += said_to_be(head)
+    said_to_be = copula_subject(first_conjunct(head))  # "The stars were X and Y": stars
+    if said_to_be is not None:
+        apposed.append(said_to_be)
     if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
         clues.append("crew_apposition")
     return clues
-
-
-def said_to_be(head: Token) -> list[Token]:
-    """The subject a name is said to be by a copula ("The main stars were X and Y": stars)."""
-    word = first_conjunct(head)
-    if word.dep_ != "attr" or word.head.lemma_ not in COPULAS:
-        return []
-    subject = child_with_dep(word.head, "nsubj")
-    return [] if subject is None else [subject]
 
 
 def is_noun_modifier(span: Span) -> bool:
