@@ -138,10 +138,14 @@ def find_events(
             agents = agents or referents[verb.i - 1]
             patients = [c for c in patients or character_after(verb, referents) if c not in agents]
             surface_agents[verb.i] = agents
-        if not agents and verb.dep_ == "conj" and verb.head.i in surface_agents:
-            if rules.on("surface_verb_conjunct"):  # "Tom stabs and kills Bob": Tom kills
-                agents, participant_rule = surface_agents[verb.head.i], "surface_verb_conjunct"
-                patients = [c for c in patients if c not in agents]
+        if (
+            not agents
+            and verb.dep_ == "conj"
+            and verb.head.i in surface_agents
+            and rules.on("surface_verb_conjunct")
+        ):  # "Tom stabs and kills Bob": Tom kills
+            agents, participant_rule = surface_agents[verb.head.i], "surface_verb_conjunct"
+            patients = [c for c in patients if c not in agents]
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb, verbs)
