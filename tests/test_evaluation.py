@@ -63,6 +63,17 @@ def test_errors_name_what_is_false_and_missed_with_its_sentence(tmp_path):
     assert not any(kind == "relation" and "spouse" in item for kind, _e, item in errors)
 
 
+def test_errors_name_a_wrong_gender_with_the_first_mention(tmp_path):
+    gold_dir, out = write_set(tmp_path, "toy", "toy")
+    gold_path = gold_dir / "toy.json"
+    gold = json.loads(gold_path.read_text())
+    gold["characters"][1]["gender"] = "unknown"  # the text gives neither a gender
+    gold_path.write_text(json.dumps(gold))
+    (evaluation,) = evaluate_sets([gold_dir], [out]).values()
+    wrong = [(e.item, e.sentence) for e in evaluation.errors if e.kind == "gender"]
+    assert wrong == [("Tom Baker: unknown, gold male", "Tom Baker marries Anna Berg.")]
+
+
 def test_sentence_at_an_offset():
     assert sentence_at(TEXT, TEXT.index("kills")) == "Later, Tom kills the butler."
     assert sentence_at(TEXT, 0) == "Tom Baker marries Anna Berg."

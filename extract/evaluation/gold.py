@@ -57,12 +57,12 @@ class Score:
 
 @dataclass(frozen=True)
 class EvaluationError:
-    """A false (predicted, not in the gold) or missed (in the gold, not predicted) item, with
-    the sentence that shows it."""
+    """A false (predicted, not in the gold) or missed (in the gold, not predicted) item, or a
+    matched character's wrong gender, with the sentence that shows it."""
 
     doc_id: str
-    kind: str  # character, relation, event
-    error: str  # false, missed
+    kind: str  # character, relation, event, gender
+    error: str  # false, missed; wrong (gender)
     item: str
     sentence: str
 
@@ -246,6 +246,12 @@ def evaluate_document(
         if p not in matched_predicted:
             mention = character["mentions"][0]
             error("character", "false", character["name"], sentence_at(text, mention["start"]))
+    for p, g in pairs:
+        predicted_gender, gold_gender = characters[p]["gender"], gold_characters[g]["gender"]
+        if predicted_gender != gold_gender:
+            mention = characters[p]["mentions"][0]
+            item = f"{gold_characters[g]['name']}: {predicted_gender}, gold {gold_gender}"
+            error("gender", "wrong", item, sentence_at(text, mention["start"]))
     for g, character in enumerate(gold_characters):
         if g not in matched_gold:
             found = [text.find(alias) for alias in character["aliases"] if alias in text]
