@@ -14,6 +14,7 @@ from extract.lexicons import (
     modality_triggers,
     perception_verbs,
     person_nouns,
+    pronouns,
     relative_pronouns,
     sending_verbs,
 )
@@ -335,12 +336,23 @@ def previous_listed_verb(verb: Token) -> Token | None:
 def misparsed_object(verb: Token) -> Token | None:
     """The object the small parser took for a subject: a second subject after the verb
     ("Tahaan encounters Idrees" with Idrees a subject too), or the word right after a finite
-    verb it made that word's subject ("Sagar informs Indu" with "Indu" taken for the verb)."""
+    verb it made that word's subject ("Sagar informs Indu" with "Indu" taken for the verb), or
+    a name right after a finite verb that it took for an adverbial of time ("Tom insults Mary"
+    with Mary an npadvmod, like "Monday")."""
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
         return subjects[1]
     if verb.dep_ == "nsubj" and verb.tag_ in FINITE_TAGS and verb.head.i == verb.i + 1:
         return verb.head
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        after is not None
+        and verb.tag_ in FINITE_TAGS
+        and after.head == verb
+        and after.dep_ == "npadvmod"
+        and after.pos_ == "PROPN"
+    ):
+        return after
     return None
 
 
@@ -353,6 +365,12 @@ def misparsed_subject(verb: Token) -> Token | None:
         if left.dep_ in MISPARSED_SUBJECT_DEPS and left.text[:1].isupper():
             return left
     return None
+
+
+def is_reflexive(token: Token) -> bool:
+    """ "himself", "herself", "themselves"."""
+    pronoun = pronouns().get(token.lower_)
+    return pronoun is not None and pronoun.case == "reflexive"
 
 
 def is_infinitive(verb: Token) -> bool:

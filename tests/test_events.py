@@ -260,6 +260,12 @@ def test_reflexive_object_leaves_no_other_patient(nlp):
     assert patient is None
 
 
+def test_reflexive_object_gives_way_to_the_one_it_is_directed_at(nlp):
+    doc = nlp("Rose Hall throws herself at Tom Baker.")
+    assert find(doc, "throw")[:3] == ("Rose Hall", "throw", "Tom Baker")
+    assert doc._.relations == []  # no enemy: what is thrown is herself
+
+
 def test_be_with_a_participle_taken_for_an_adjective(nlp):
     agent, _, patient, _ = find(nlp("Kamla Devi was married to Raj Kumar."), "marry")
     assert (agent, patient) == ("Kamla Devi", "Raj Kumar")
@@ -431,6 +437,12 @@ def test_second_subject_after_the_verb_is_its_object(nlp):
     assert misparsed_object(doc[1]).text == "Hasson"
 
 
+def test_name_after_a_verb_taken_for_an_adverbial_is_its_object(nlp):
+    doc = nlp("Tom insults Mary.")
+    assert doc[2].dep_ == "npadvmod"
+    assert find(doc, "insult")[:3] == ("Tom", "insult", "Mary")
+
+
 def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
     doc = nlp(
         "Sagar meets Indu. The film ends when Sagar informs Indu that her husband is avenged."
@@ -483,6 +495,11 @@ def test_the_owner_of_a_body_part_an_act_reaches_is_its_patient(nlp):
     assert find(doc, "stab")[:3] == ("Jake Reed", "stab", "Tom Hale")
     _, _, patient, _ = find(nlp("Govinda Rao dies in Bhagwaan Dada's arms."), "die")
     assert patient is None
+
+
+def test_the_owner_of_a_body_part_one_moves_to_is_the_patient(nlp):
+    doc = nlp("Mary Parker rushes into Tom Hale's arms.")
+    assert find(doc, "rush")[:3] == ("Mary Parker", "rush", "Tom Hale")
 
 
 def test_a_name_read_as_a_compound_of_the_second_object_is_the_first_object(nlp):

@@ -41,7 +41,6 @@ from extract.lexicons import (
     modality_triggers,
     participle_verbs,
     personal_nouns,
-    pronouns,
     reciprocal_verbs,
     relative_pronouns,
     support_verbs,
@@ -57,6 +56,7 @@ from extract.syntax import (
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
+    is_reflexive,
     misparsed_object,
     opening_subject_of,
     passive_agent,
@@ -404,18 +404,25 @@ def patients_of(
         for inner in phrase.children
         if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
     ]
+    object_phrases = []
     if obj is not None:
         slots.append(first_object_read_as_compound(obj))
         if obj.lemma_.lower() in personal_nouns():  # "ignores Haymitch's advice", not "office"
             slots.append(child_with_dep(obj, "poss"))
         object_phrases = prepositional_objects(obj)
         slots += object_phrases
-        # "stabs the pole into the beast's side", "sees parts of Woody's body": whose body
-        slots += [
-            child_with_dep(phrase, "poss")
-            for phrase in [*objects, *object_phrases]
-            if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
-        ]
+    # "stabs the pole into the beast's side", "rushes into his arms", "sees parts of Woody's
+    # body": whose body (not where one is: "dies in her arms")
+    directed = [
+        phrase
+        for prep, phrase in zip(preps, objects, strict=True)
+        if phrase is not None and prep.lower_ in SURFACE_PATIENT_PREPOSITIONS
+    ]
+    slots += [
+        child_with_dep(phrase, "poss")
+        for phrase in [*directed, *object_phrases]
+        if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
+    ]
     # "has her brought in": what is done to her is the participle's event, not the "have"'s
     slots += [
         child_with_dep(clause, "nsubj") or child_with_dep(clause, "nsubjpass")
@@ -423,14 +430,25 @@ def patients_of(
         if is_small_clause(clause, verb) and causative_roles(clause) is None
     ]
     for slot in slots:
-        if slot is not None and is_reflexive(slot):  # "kills himself": no one else
-            return []
+        if slot is not None and is_reflexive(slot):
+            # "kills himself": no one else; "throws herself at Les": the one she is thrown at
+            if slot != obj:
+                return []
+            return next(
+                (found for phrase in directed if (found := others(phrase, referents, agents))),
+                [],
+            )
         if slot is not None and slot.lower_ in RELATIVE_OBJECTS and verb.dep_ == "relcl":
             slot = verb.head  # "a woman whom Shambu lusts after": the woman
-        characters = [c for c in characters_of(slot, referents) if c not in agents]
+        characters = others(slot, referents, agents)
         if characters:
             return characters
     return []
+
+
+def others(slot: Token, referents: dict[int, list[int]], agents: list[int]) -> list[int]:
+    """The characters a slot holds, the agents aside."""
+    return [c for c in characters_of(slot, referents) if c not in agents]
 
 
 def first_object_read_as_compound(obj: Token) -> Token | None:
@@ -449,12 +467,6 @@ def prepositional_objects(noun: Token) -> list[Token | None]:
     """The object of each preposition on a noun ("parts of Woody's body": body), None for a
     preposition without one."""
     return [child_with_dep(prep, "pobj") for prep in noun.children if prep.dep_ == "prep"]
-
-
-def is_reflexive(token: Token) -> bool:
-    """ "himself", "herself", "themselves"."""
-    pronoun = pronouns().get(token.lower_)
-    return pronoun is not None and pronoun.case == "reflexive"
 
 
 def is_small_clause(clause: Token, verb: Token) -> bool:

@@ -83,6 +83,7 @@ from extract.syntax import (
     assenting_subjects,
     believed_modality,
     child_with_dep,
+    is_reflexive,
     own_phrase,
 )
 
@@ -472,6 +473,8 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
         # one who agrees to is engaged (models/rules/unrealised_relations.tsv)
         modality = event["modality"]
         verb = doc[event["trigger"][0]]
+        if any(child.dep_ == "dobj" and is_reflexive(child) for child in verb.children):
+            continue  # "throws herself at Les": not what throwing a thing at him would show
         asks_for_it = modality == "requested" and asked_by(verb, referents) == {event["patient"]}
         for rule in relation_verbs().get(event["predicate"], []):
             if rule.noun is not None and not any(t.lemma_ == rule.noun for t in own_phrase(verb)):
