@@ -83,6 +83,18 @@ def test_control_verb_gives_desired_modality(nlp):
     assert event["modality"] == "desired"
 
 
+def test_coordinated_verb_shares_the_modality_of_its_first_conjunct(nlp):
+    doc = nlp("Anna Berg promises to leave John Miller and marry Peter Hall.")
+    assert find(doc, "marry")[3]["modality"] == "planned"
+    doc = nlp("Anna Berg tries to avoid John Miller and meets Peter Hall.")
+    assert find(doc, "meet")[3]["modality"] == "asserted"  # a finite verb: said, not tried
+
+
+def test_what_one_has_done_is_as_real_as_the_having(nlp):
+    doc = nlp("John Miller agrees to get Peter Hall released.")
+    assert find(doc, "release")[3]["modality"] == "planned"
+
+
 def test_negation(nlp):
     _, _, _, event = find(nlp("John Miller does not trust Mary Parker."), "trust")
     assert event["negated"]

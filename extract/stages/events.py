@@ -48,6 +48,7 @@ from extract.lexicons import (
 from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
+    SUBJECT_DEPS,
     active_subject,
     base_verbs,
     belief_modality,
@@ -516,6 +517,18 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     belief = belief_modality(verb)
     if belief is not None:
         return belief, False
+    # "promised to disown him and leave him", "agrees to get Bradford released": a verb that
+    # shares the subject of the one it is coordinated with, or that one has done, is as real
+    # (not a finite verb the parser hung on an infinitive: "tries to avoid him and meets Tom")
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        and (verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS)
+        or causative_roles(verb) is not None
+        and verb.dep_ == "ccomp"
+    ):
+        return modality_of(verb.head, verbs)
     # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
     if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
         modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
