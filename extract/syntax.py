@@ -125,6 +125,9 @@ def active_subject(verb: Token) -> Token | None:
         return before  # "raises him and Deepak spends his life in jail": Deepak spends
     if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
         return active_subject(finite_conjunct_head(verb))
+    coordinated = verb_above_a_noun_conjunct(verb)
+    if coordinated is not None:
+        return active_subject(coordinated)
     if verb.dep_ == "xcomp":
         # "persuades her to go": the object; "is asked to go": the passive subject; "uses it
         # to finish him off": the subject
@@ -167,6 +170,22 @@ def finite_conjunct_head(verb: Token) -> Token:
     if verb.tag_ in FINITE_TAGS and head.tag_ in {"VBN", "VBG"} and head.dep_ in {"ccomp", "oprd"}:
         return head.head
     return head
+
+
+def verb_above_a_noun_conjunct(verb: Token) -> Token | None:
+    """ "kills Bob and marries Ann", "succumbs to temptation and steals": the verb a finite
+    verb goes with when the parser coordinated it with the noun ending the phrase before (not
+    with a plural it may have taken a verb for: "notices and runs after them")."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ not in FINITE_TAGS
+        or head.pos_ not in {"NOUN", "PROPN", "PRON"}
+        or head.tag_ == "NNS"
+        or has_subject(head)
+    ):
+        return None
+    return next((word for word in head.ancestors if word.pos_ in {"VERB", "AUX"}), None)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -338,20 +357,21 @@ def misparsed_object(verb: Token) -> Token | None:
     ("Tahaan encounters Idrees" with Idrees a subject too), or the word right after a finite
     verb it made that word's subject ("Sagar informs Indu" with "Indu" taken for the verb), or
     a name right after a finite verb that it took for an adverbial of time ("Tom insults Mary"
-    with Mary an npadvmod, like "Monday")."""
+    with Mary an npadvmod, like "Monday"), or the word right after a verb the parser hung on a
+    noun, which it made the object of the verb before ("kills Bob and marries Ann")."""
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if len(subjects) == 2 and subjects[0].i < verb.i < subjects[1].i:
         return subjects[1]
     if verb.dep_ == "nsubj" and verb.tag_ in FINITE_TAGS and verb.head.i == verb.i + 1:
         return verb.head
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if (
-        after is not None
-        and verb.tag_ in FINITE_TAGS
-        and after.head == verb
-        and after.dep_ == "npadvmod"
-        and after.pos_ == "PROPN"
-    ):
+    if after is None or verb.tag_ not in FINITE_TAGS:
+        return None
+    if after.head == verb and after.dep_ == "npadvmod" and after.pos_ == "PROPN":
+        return after
+    # "kills Bob and marries Ann", with "marries" hung on Bob and Ann on "kills"
+    coordinated = verb_above_a_noun_conjunct(verb)
+    if coordinated is not None and after.head == coordinated and after.dep_ == "dobj":
         return after
     return None
 

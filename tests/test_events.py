@@ -455,6 +455,12 @@ def test_name_after_a_verb_taken_for_an_adverbial_is_its_object(nlp):
     assert find(doc, "insult")[:3] == ("Tom", "insult", "Mary")
 
 
+def test_verb_hung_on_the_noun_before_goes_with_the_verb_above(nlp):
+    doc = nlp("Tom kills Bob and marries Ann.")
+    assert doc[4].head.text == "Bob" and doc[5].head.text == "kills"
+    assert find(doc, "marry")[:3] == ("Tom", "marry", "Ann")
+
+
 def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
     doc = nlp(
         "Sagar meets Indu. The film ends when Sagar informs Indu that her husband is avenged."
