@@ -280,6 +280,13 @@ def test_they_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
     assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
 
 
+def test_they_subject_of_the_main_clause_after_an_adverb_is_the_pair_before(nlp):
+    doc = nlp("Nora Vance meets Carl Vance. Soon they marry.")
+    assert pronoun_owners(doc, "they") == ["Nora Vance", "Carl Vance"]
+    doc = nlp("Nora Vance meets Carl Vance. When Ann Lee arrives, they flee.")
+    assert pronoun_owners(doc, "they") == []  # the sentence named someone before it
+
+
 def test_they_after_a_plural_person_noun_is_not_a_pair(nlp):
     doc = nlp("Nora Vance sends detectives to spy on Carl Vance. They follow him.")
     assert pronoun_owners(doc, "They") == []

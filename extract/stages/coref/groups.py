@@ -58,15 +58,19 @@ def pair_of_the_sentence(state: Resolution, token: Token, _excluded: set[int]) -
 def pair_of_the_previous_sentence(
     state: Resolution, token: Token, _excluded: set[int]
 ) -> list[int]:
-    """A "they" that opens its sentence, with no group coordinated before it, is the two
-    characters of the sentence before, when there are exactly two ("Bhagwaan confronts
-    Shambu. They fight")."""
-    if token.dep_ != "nsubj" or not opens_its_sentence(token):
+    """A "they" that opens its sentence, or is the subject of its main clause after words that
+    name no one, is the two characters of the sentence before, when there are exactly two
+    ("Bhagwaan confronts Shambu. They fight", "... Soon they marry")."""
+    if token.dep_ != "nsubj":
+        return []
+    sentence = state.sentence_of[token.i]
+    opens_main_clause = token.head == token.sent.root and not characters_named_in(state, sentence)
+    if not (opens_its_sentence(token) or opens_main_clause):
         return []
     previous = state.doc[token.sent.start - 1].sent if token.sent.start > 0 else []
     if any(is_plural_person_noun(word) for word in previous):
         return []
-    return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+    return only_pair(characters_named_in(state, sentence - 1))
 
 
 def is_plural_person_noun(word: Token) -> bool:
