@@ -461,6 +461,15 @@ def test_verb_hung_on_the_noun_before_goes_with_the_verb_above(nlp):
     assert find(doc, "marry")[:3] == ("Tom", "marry", "Ann")
 
 
+def test_bare_verb_tagged_a_noun_after_its_subject_is_read(nlp):
+    doc = nlp("Tom Baker and Ann Lee marry.")
+    assert doc[5].tag_ == "NN"
+    assert find(doc, "marry")[:3] == ("Tom Baker", "marry", "Ann Lee")
+    doc = nlp("The scandal makes Tom Baker the talk of the town.")
+    assert doc[6].dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in doc[6].children)
+    assert [e[1] for e in events_of(doc)] == ["make"]  # "the talk": a determiner, a noun
+
+
 def test_word_after_a_verb_taken_for_its_subject_is_its_object(nlp):
     doc = nlp(
         "Sagar meets Indu. The film ends when Sagar informs Indu that her husband is avenged."

@@ -170,10 +170,12 @@ def find_events(
 
 
 EVENT_READINGS = Registry("events", "reading")  # (word, participle, surface verb) -> bool
-# the words some reading may take: verbs and auxiliaries ("be" of a state), and the plurals in
-# -s the small parser makes of verbs after a name
+# the words some reading may take: verbs and auxiliaries ("be" of a state), and the nouns the
+# small parser makes of verbs (plurals in -s after a name, bare forms after a subject)
 READABLE_POS = {"VERB", "AUX"}
-READABLE_TAGS = {"NNS"}
+READABLE_TAGS = {"NNS", "NN"}
+CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp"}  # where a verb heads a clause
+NOUN_MODIFIER_DEPS = {"det", "poss", "amod", "nummod", "compound", "case"}
 EVENT_READINGS.register("stative_participle")(lambda verb, participle, surface: bool(participle))
 EVENT_READINGS.register("verb")(lambda verb, participle, surface: verb.pos_ == "VERB")
 EVENT_READINGS.register("state_copula")(lambda verb, participle, surface: is_state_copula(verb))
@@ -210,8 +212,18 @@ def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
 
 def is_misparsed_verb(token: Token) -> bool:
     """ "Jada stabs Michael", "Semyon distrusts Stepan": a verb in -s the small parser tagged a
-    plural noun, which gives it away by taking a direct object."""
-    return token.tag_ == "NNS" and child_with_dep(token, "dobj") is not None
+    plural noun, which gives it away by taking a direct object; "Maria and Paul attempt to
+    escape", "A thug and Rescuer fight on the roof": a bare verb it tagged a singular noun,
+    which gives it away by taking a subject before it and nothing a noun takes."""
+    if token.tag_ == "NNS":
+        return child_with_dep(token, "dobj") is not None
+    return (
+        token.tag_ == "NN"
+        and token.is_lower
+        and token.dep_ in CLAUSE_DEPS
+        and any(child.dep_ == "nsubj" and child.i < token.i for child in token.children)
+        and not any(child.dep_ in NOUN_MODIFIER_DEPS for child in token.children)
+    )
 
 
 def is_verb_after_a_name(
