@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.lexicons import function_words, kinship_nouns, person_nouns
-from extract.syntax import active_subject
+from extract.syntax import active_subject, child_with_dep, first_conjunct
 
 COPULAS = function_words("copula")
 POST_VERBS = function_words("post_verb")
@@ -77,8 +77,13 @@ def kin_holder(noun: Token) -> Token | None:
 
 def copula_subject(noun: Token) -> Token | None:
     """The subject a predicate noun is said of ("Seema becomes mother of Vicky", "Simona, who
-    is Lola's sister"), also through the "as" of a verb of holding a post ("Julia serves as
-    her secretary", "works as his chauffeur"; not "poses as her husband")."""
+    is Lola's sister", "becomes a captain and a war hero"), also through the "as" of a verb of
+    holding a post ("Julia serves as her secretary", "works as his chauffeur"; not "poses as
+    her husband"), and in a small clause ("making Lane the prime suspect")."""
+    if noun.dep_ == "ccomp" and noun.pos_ == "NOUN":
+        return child_with_dep(noun, "nsubj")
+    if is_person_noun(noun):  # a person coordinated with a predicate is one too
+        noun = first_conjunct(noun)
     if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
         return active_subject(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in POST_VERBS:

@@ -199,6 +199,12 @@ def test_a_predicate_noun_is_not_a_description(nlp):
     assert nlp("Deepak is a lawyer.")._.descriptions == []
 
 
+def test_coordinated_and_small_clause_predicate_nouns_are_not_descriptions(nlp):
+    assert nlp("Les Hatton becomes a captain and a war hero.")._.descriptions == []
+    doc = nlp("Sheehan takes Lane into custody, making Lane the prime suspect.")
+    assert doc[-2].dep_ == "ccomp" and doc._.descriptions == []
+
+
 def test_coordinated_names_share_the_apposition_gender(nlp):
     characters = names(nlp, "Their wives Bhavana, Diya and Sonia are busy. Diya sings.")
     assert {characters[name]["gender"] for name in ("Bhavana", "Diya", "Sonia")} == {"female"}

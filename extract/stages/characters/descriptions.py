@@ -53,11 +53,12 @@ def find_descriptions(doc: Doc) -> list[dict]:
         named = comma_named_character(noun, owners) if determiner == "possessive" else None
         if named is None:
             named = named_character_of(noun, owners)
+        predicate = first_conjunct(noun)  # "becomes a captain and a war hero"
         if (
-            noun.dep_ == "attr"
-            and not is_existential(noun.head)
-            and (subject is None or possessor is None)
-        ):
+            predicate.dep_ == "attr"
+            and not is_existential(predicate.head)
+            or predicate.dep_ == "ccomp"  # "making Lane the prime suspect"
+        ) and (subject is None or possessor is None):
             continue
         if subject is None and (
             determiner is None
