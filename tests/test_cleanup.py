@@ -253,6 +253,23 @@ def test_a_list_of_actors_is_removed_and_noted_for_no_one(raw, text):
 
 
 @pytest.mark.parametrize(
+    ("raw", "text", "actor"),
+    [
+        ("Ravi (Sam Roe, uncredited) recalls it.", "Ravi recalls it.", "Sam Roe"),
+        ("a hunchback (Lon Chaney, in a dual role), whom", "a hunchback, whom", "Lon Chaney"),
+        ("Ravi Rao (Sam Roe again) recalls it.", "Ravi Rao recalls it.", "Sam Roe"),
+        ("He meets LN-18 (Maureen Doe).", "He meets LN-18.", "Maureen Doe"),
+        ('the "Vamp" (Theda Bara) smiles.', 'the "Vamp" smiles.', "Theda Bara"),
+        ("Mary, a dancer, (Billie Dove). Then", "Mary, a dancer. Then", "Billie Dove"),
+    ],
+)
+def test_an_actor_with_an_aside_after_any_phrase_is_removed(raw, text, actor):
+    result = clean(raw)
+    assert result.text == text
+    assert [note.actor for note in result.actors] == [actor]
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "She lived in the city (New York) for years.",
@@ -275,7 +292,6 @@ def test_a_parenthetical_after_a_description_stays_unless_a_full_name(raw):
         "Ravi (a lawyer) recalls it.",
         "Ravi flies to Boston (USA) alone.",
         "Ravi (also known as Raju) recalls it.",
-        "Ravi (Sam Roe, uncredited) recalls it.",
         "They fly to the cities (New York and Los Angeles) today.",
         "the city (Paris) sleeps.",
         "The (Sam Roe) sleeps.",
@@ -379,7 +395,7 @@ def test_broken_played_by_parenthetical_before_spaced_semicolon_is_removed():
         ("He left (Paris , France)", "He left (Paris, France)"),
         ("He left (Paris , France", "He left (Paris, France"),
         ("Mumbai (Bombay , India) is big.", "Mumbai (Bombay, India) is big."),
-        ("Ravi (Sam Roe , uncredited) recalls it.", "Ravi (Sam Roe, uncredited) recalls it."),
+        ("Ravi (a lawyer , retired) recalls it.", "Ravi (a lawyer, retired) recalls it."),
         ("Ravi (a lawyer , retired", "Ravi (a lawyer, retired"),
         ("Ravi (Sam Roe, uncredited . He", "Ravi (Sam Roe, uncredited. He"),
         ("Ravi ([[Sam Roe ! He", "Ravi (Sam Roe! He"),

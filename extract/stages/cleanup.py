@@ -830,6 +830,11 @@ _ACTOR_PREFIX = re.compile(
 )
 
 
+# what may follow an actor's name inside the parenthetical: an aside after a comma or a dash
+# ("in a dual role", "aka ...", "credited as ..."), "again", a stray bracket of broken markup
+_ACTOR_ASIDE = re.compile(r"(?:(?:,|\s[—–-])\s[^()\n]*|\sagain|\]+)?")
+
+
 def _name_run(
     text: str, pos: int, is_gap: Callable[[int], bool] | None = None
 ) -> tuple[int, list[str]]:
@@ -1095,17 +1100,22 @@ class _ActorRemover:
                 continue
             if name_end < 0:
                 described = self._actor_after_description(pos) if is_paren else None
+                listed = self._actor_list(pos) if is_paren and described is None else None
+                description_end = self._lower_case_word_end(pos)
                 if described is not None:
                     self._remove(*described, character="")
-                elif is_paren and (listed := self._actor_list(pos)) is not None:
-                    description_end = self._lower_case_word_end(pos)
-                    if description_end >= 0:
-                        actors = " and ".join(listed[1])
-                        self._remove(description_end, listed[0], actors, character="")
+                elif listed is not None and description_end >= 0:
+                    actors = " and ".join(listed[1])
+                    self._remove(description_end, listed[0], actors, character="")
+                elif is_paren and (aside := self._actor_with_aside(pos)) is not None:
+                    self._remove(*aside, character="")
                 continue
             found = self._residue(pos, is_paren)
             if found is None and is_paren and (listed := self._actor_list(pos)) is not None:
                 self._remove_listed(name_end, *listed)
+                continue
+            if found is None and is_paren and (aside := self._actor_with_aside(pos)) is not None:
+                self._remove(name_end, aside[1], aside[2])
                 continue
             while found is not None:
                 end, actor = found
@@ -1213,6 +1223,34 @@ class _ActorRemover:
         if len(words) == 1 and not self._is_surname_of_an_actor(words[0], end):
             return None
         return end, view.to_text(run_end) + 1, view.chars[start:run_end]
+
+    def _actor_with_aside(self, pos: int) -> tuple[int, int, str] | None:
+        """(end of the text before, residue end, actor) for a closed parenthetical that opens
+        with an actor's full name (a known first name first) and says no more than an aside
+        after a comma or dash, "again" or a stray bracket, after any words: "a hunchback (Lon
+        Chaney, in a dual role)", "Peter Standish (Leslie Howard again)", "LN-18 (Maureen
+        O'Sullivan)", "a gold-digger (Dorothy Burgess)"; else None."""
+        view = _View(self.text, pos + 1, self.removals, _VIEW_LIMITS[1])
+        chars = view.chars
+        start = prefix.end() if (prefix := _ACTOR_PREFIX.match(chars)) else 0
+        run_end, words = _name_run(chars, start)
+        if len(words) < 2 or not is_first_name(words[0]) or not _is_person_name(words):
+            return None
+        close = chars.find(")", run_end)
+        if close < 0 or not _ACTOR_ASIDE.fullmatch(chars[run_end:close]):
+            return None
+        before = self._end_before_space(pos)
+        comma = self.text[before - 1 : before] == ","  # "a chorus girl, (Billie Dove)"
+        word_end = before - 1 if comma else before
+        word_start = _word_start(self.text, word_end) if word_end > 0 else -1
+        quoted = word_end > 0 and self.text[word_end - 1] in _CLOSING_QUOTES  # the "Vamp" (X Y)
+        if not quoted and (
+            word_start < 0 or self.text[word_start:word_end].capitalize() in _NOT_NAMES
+        ):
+            return None  # "The (Sam Roe) sleeps", "In 1920. (Sam Roe)": no part to play
+        if comma and chars[close + 1 : close + 2] in {".", ","}:
+            before -= 1  # one mark is enough: "a chorus girl."
+        return before, view.to_text(close) + 1, chars[start:run_end]
 
     def _is_surname_of_an_actor(self, word: str, description_end: int) -> bool:
         """A lone word in parentheses after a person noun names its actor ("a wealthy young
