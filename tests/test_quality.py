@@ -19,7 +19,7 @@ GAP_VALIDATION = SHARED / "gap" / "gap-validation.tsv"
 PLOTS = SHARED / "corpus" / "wikiplots" / "plots.jsonl"
 WIKIPLOTS_GOLD = SHARED / "gold" / "wikiplots-dev"
 CAST_SAMPLE_STEP = 3
-CAST_CEILING = 0.045  # measured 0.042 (27 of 644)
+CAST_CEILING = 0.035  # measured 0.033 (21 of 644)
 
 needs_cmu = pytest.mark.skipif(
     not (CMU_DEV.is_file() and CMU_GOLD.is_dir()), reason="../shared CMU dev gold data not found"
@@ -53,7 +53,7 @@ def test_wikiplots_floors(wikiplots_evaluation):
     assert wikiplots_evaluation.gender_accuracy >= 0.86  # measured 0.867
     assert wikiplots_evaluation.relations.f1 >= 0.425  # measured 0.432
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.535  # measured 0.541
+    assert wikiplots_evaluation.events.f1 >= 0.54  # measured 0.546
 
 
 @needs_cmu
@@ -78,7 +78,7 @@ def test_relations_f1_floor(dev_evaluation):
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.63
+    assert dev_evaluation.events.f1 >= 0.635  # measured 0.642
 
 
 @needs_gap
