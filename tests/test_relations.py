@@ -182,6 +182,12 @@ def test_coordinated_kin_share_the_possessor(nlp):
     assert ("Zoya", "sibling", "Tahaan") in relations_of(doc)
 
 
+def test_coordinated_nouns_in_apposition_share_the_possessor_and_the_name(nlp):
+    doc = nlp("Tom Brent calls Marcia Lane, his partner and ex-wife.")
+    assert ("Marcia Lane", "spouse", "Tom Brent") in relations_of(doc)
+    assert [c["name"] for c in doc._.characters] == ["Tom Brent", "Marcia Lane"]
+
+
 def test_kinship_said_in_a_relative_clause(nlp):
     doc = nlp("Simona, who is also Lola's sister, arrives.")
     assert ("Simona", "sibling", "Lola") in relations_of(doc)

@@ -198,7 +198,8 @@ def acting_creatures(doc: Doc) -> set[str]:
 def possessor_of(noun: Token) -> Token | None:
     """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky" or "of
     a farmer", and the possessor that coordinated kin share ("his grandfather, mother Haba and
-    sister Zoya", "his viceroy Zhou Yu and sister Sun Shangxiang")."""
+    sister Zoya", "his viceroy Zhou Yu and sister Sun Shangxiang", "Ann, his friend and
+    lover")."""
     phrase = kin_phrase(noun)
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
@@ -212,7 +213,7 @@ def possessor_of(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in kinship_nouns():
         return None
     first = first_conjunct(phrase)
-    if first is not phrase and first.dep_ == "appos":
+    if first is not phrase and first.dep_ == "appos" and is_person_noun(first.head):
         first = first.head  # "his viceroy Zhou Yu and sister Sun Shangxiang": "his viceroy"
     if first is not phrase:
         possessor = child_with_dep(first, "poss")
@@ -246,7 +247,8 @@ def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
 
 def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     """The named character a person noun is attached to: "his sister Sushma", "her husband,
-    Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver"."""
+    Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver", "Ann, his friend and
+    lover"."""
     if noun.dep_ == "compound" and noun.head.i in owners:
         return owners[noun.head.i]
     for child in noun.children:  # "a Patel man named Prem": the name given, not the compound
@@ -263,6 +265,10 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
         named = next((c for c in noun.head.children if c.dep_ == "attr" and c.i in owners), None)
         if named is not None:
             return owners[named.i]
+    first = first_conjunct(noun)
+    bare = determiner_of(noun) is None and child_with_dep(noun, "poss") is None
+    if bare and first is not noun and first.dep_ == "appos" and first.head.i in owners:
+        return owners[first.head.i]  # "Ann Lee, his friend and lover": Ann is both
     fronted = fronted_apposition_subject(noun)
     if fronted is not None and fronted.i in owners:  # "A talented singer, Anna joined..."
         return owners[fronted.i]
