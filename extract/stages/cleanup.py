@@ -1101,12 +1101,10 @@ class _ActorRemover:
             if name_end < 0:
                 described = self._actor_after_description(pos) if is_paren else None
                 listed = self._actor_list(pos) if is_paren and described is None else None
-                description_end = self._lower_case_word_end(pos)
                 if described is not None:
                     self._remove(*described, character="")
-                elif listed is not None and description_end >= 0:
-                    actors = " and ".join(listed[1])
-                    self._remove(description_end, listed[0], actors, character="")
+                elif listed is not None and (end := self._lower_case_word_end(pos)) >= 0:
+                    self._remove(end, listed[0], " and ".join(listed[1]), character="")
                 elif is_paren and (aside := self._actor_with_aside(pos)) is not None:
                     self._remove(*aside, character="")
                 continue
