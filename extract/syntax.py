@@ -95,12 +95,13 @@ def passive_agent(verb: Token) -> Token | None:
 def misattached_by_phrase(verb: Token) -> Token | None:
     """A "by" phrase the small parser hung on the passive verb as a plain preposition ("gets
     rammed into the wall by the truck"), on the noun of one of its prepositional phrases ("was
-    framed in the case by Nambiar") or on its infinitive ("is warned to run away by Peeta")."""
+    framed in the case by Nambiar"), on the object it keeps ("is given a suspended sentence by
+    Judge Daly") or on its infinitive ("is warned to run away by Peeta")."""
     heads = [verb]
     for child in verb.children:
         if child.dep_ == "prep":
             heads += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "xcomp":
+        elif child.dep_ in {"xcomp", "dobj"}:
             heads.append(child)
     return next(
         (

@@ -35,6 +35,18 @@ def test_by_phrase_hung_on_a_noun_of_the_passive_verb_is_the_agent(nlp):
     assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
+def test_by_phrase_hung_on_the_kept_object_belongs_to_the_passive_verb(nlp):
+    doc = nlp("Ann Lee is given a suspended sentence by Judge Daly.")
+    assert find(doc, "give")[:3] == ("Judge Daly", "give", "Ann Lee")
+
+
+def test_the_owner_of_an_act_is_its_doer(nlp):
+    doc = nlp("Katrin Koerber meets Jack Townsend. Katrin is unnerved by Jack's actions.")
+    assert find(doc, "unnerve")[:3] == ("Jack Townsend", "unnerve", "Katrin Koerber")
+    doc = nlp("Mary Holmes meets Geoffrey Lane. Her story implicates Geoffrey.")
+    assert find(doc, "implicate")[:3] == ("Mary Holmes", "implicate", "Geoffrey Lane")
+
+
 def test_by_phrase_hung_on_the_infinitive_belongs_to_the_passive_verb(nlp):
     doc = nlp("Mary Parker meets Peter Hall. Mary Parker is told to leave by Peter Hall.")
     agent, _, patient, _ = find(doc, "tell")

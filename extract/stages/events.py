@@ -303,14 +303,12 @@ def participants(
         and is_passive(verb)
         and not (shared_state and passive_agent(verb) is None)
     ):
-        agents = characters_of(passive_agent(verb), referents)
+        agents = doers(passive_agent(verb), referents)
         patients = patients_of(verb, referents, agents)
         rule = "passive"
     else:
         subject = (passive_subject(verb) if is_passive(verb) else None) or active_subject(verb)
-        agents = characters_of(subject, referents) or characters_of(
-            opening_subject_of(verb), referents
-        )
+        agents = doers(subject, referents) or characters_of(opening_subject_of(verb), referents)
         patients = patients_of(participle or verb, referents, agents, with_passive_subject=False)
         promised = child_with_dep(verb, "xcomp") if verb.lemma_ in COMMISSIVE_VERBS else None
         if not patients and promised is not None and rules.on("commissive"):
@@ -325,6 +323,18 @@ def participants(
     ):
         return agents[:1], agents[1:], "reciprocal"
     return agents, patients, rule
+
+
+def doers(phrase: Token | None, referents: dict[int, list[int]]) -> list[int]:
+    """The characters a subject or "by" phrase holds, or, for an act or a thought of someone's,
+    its owner ("unnerved by Jack's actions", "her story implicates Geoffrey": Jack, she;
+    models/lexicons/personal_nouns.tsv)."""
+    characters = characters_of(phrase, referents)
+    if characters or phrase is None:
+        return characters
+    if personal_nouns().get(phrase.lemma_.lower()) not in {"act", "mind"}:
+        return []
+    return characters_of(child_with_dep(phrase, "poss"), referents)
 
 
 def support_complement(verb: Token) -> str | None:
