@@ -297,6 +297,7 @@ class RelationVerb:
     noun: str | None
     type: str
     source: str  # "agent" or "patient"
+    presupposed: bool = False  # "divorce": the tie it ends holds, whatever the modality
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,9 @@ def relation_verbs() -> dict[str, list[RelationVerb]]:
     for row in read_table("rules/relation_verbs.tsv"):
         noun = None if row["noun"] == "-" else row["noun"]
         verbs.setdefault(row["predicate"], []).append(
-            RelationVerb(row["predicate"], noun, row["type"], row["source"])
+            RelationVerb(
+                row["predicate"], noun, row["type"], row["source"], row["presupposed"] == "yes"
+            )
         )
     return verbs
 

@@ -327,6 +327,11 @@ def test_a_possessive_work_noun_gives_an_employer(nlp):
     assert ("the king", "employer", "Wendell Brisk") in relations_of(doc)
 
 
+def test_a_divorce_shows_the_marriage_whatever_its_modality(nlp):
+    doc = nlp("Tom Baker wants to divorce Ann Lee.")
+    assert relations_of(doc) == {("Tom Baker", "spouse", "Ann Lee")}  # not engaged
+
+
 def test_an_owner_is_the_master_of_the_one_owned(nlp):
     doc = nlp("Cal Morton is Rin Tin Tin's owner. Rin Tin Tin saves him.")
     assert ("Cal Morton", "employer", "Rin Tin Tin") in relations_of(doc)

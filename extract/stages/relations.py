@@ -482,7 +482,7 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             relation_type = rule.type
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
-            if modality != "asserted" and rule.type != "enemy":
+            if modality != "asserted" and rule.type != "enemy" and not rule.presupposed:
                 if modality == "requested" and is_granted(verb, event["agent"], referents):
                     modality = "planned"  # "asks her to marry him, and she agrees"
                 relation_type = unrealised_relations().get((rule.type, modality))
