@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.evaluation.bench import process_tree
 from extract.io.outputs import OUTPUT_KINDS, PROGRESS_FILE, read_progress, read_records
 from extract.run.batch import run_batch
 
@@ -169,6 +170,32 @@ def test_kills_at_random_moments_and_resumes_give_the_uninterrupted_files(tmp_pa
     assert finish.wait(timeout=300) == 0, finish.stderr.read().decode()
     assert file_bytes(out) == reference, "; ".join(kills)
     assert not (out / PROGRESS_FILE).exists()
+
+
+def is_running(pid: int) -> bool:
+    """The process exists and is no zombie (an orphan's reaper may be slow to collect it)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_workers_of_a_killed_run_exit_with_it(tmp_path):
+    inputs = make_kill_inputs(tmp_path)
+    run = extract_run(inputs, tmp_path / "out", "--workers", "2", "--batch-size", "1")
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while run.poll() is None and len(workers) < 2 and time.monotonic() < deadline:
+        workers = [pid for pid in process_tree(run.pid) if pid != run.pid and is_running(pid)]
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    run.send_signal(signal.SIGKILL)
+    run.wait(timeout=60)
+    deadline = time.monotonic() + 15
+    while any(is_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(is_running(pid) for pid in workers), "workers outlived their killed run"
 
 
 # --- hostile inputs through the whole run ----------------------------------------------------

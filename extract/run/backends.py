@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +28,7 @@ from extract.pipeline import build_nlp, process_documents
 
 BACKENDS = ("local", "dask")
 BATCHES_AHEAD_PER_WORKER = 2  # batches sent ahead of the writer, per worker: memory stays flat
+PARENT_CHECK_SECONDS = 1.0  # how often a local worker checks that its run is still alive
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,25 @@ def open_backend(
         yield InProcessBackend(spec)
     else:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             yield ProcessPoolBackend(spec, pool, workers)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: a worker whose run was killed (`kill -9` leaves no one to stop it)
+    exits within a second or so instead of lingering with its pipeline in memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 @contextlib.contextmanager
