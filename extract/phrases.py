@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from extract.lexicons import function_words, kinship_nouns, person_nouns
@@ -31,10 +33,17 @@ def person_noun_lemma(token: Token) -> str | None:
     """The person-noun lexicon entry of a token ("maids" -> "maid"), if any; a two-word entry
     when the word before modifies it ("best friend", "love interest", "sworn brothers")."""
     forms = [token.lemma_.lower(), token.lower_]
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.head == token and before.dep_ in {"amod", "compound"}:
-        forms = [f"{before.lower_} {form}" for form in forms] + forms
+    if token.i > 0 and not multiword_heads().isdisjoint(forms):  # a word before may belong
+        before = token.doc[token.i - 1]
+        if before.head == token and before.dep_ in {"amod", "compound"}:
+            forms = [f"{before.lower_} {form}" for form in forms] + forms
     return next((form for form in forms if form in person_nouns()), None)
+
+
+@cache
+def multiword_heads() -> frozenset[str]:
+    """The last words of the two-word person nouns ("friend" of "best friend")."""
+    return frozenset(noun.rsplit(" ", 1)[1] for noun in person_nouns() if " " in noun)
 
 
 def kin_pair_title(name: Token) -> Token | None:

@@ -433,8 +433,10 @@ def predicated_of(noun: Token) -> Token | None:
 def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
     """The plural kinship nouns of the Doc ("homeboys", "sons"), with their lexicon entry."""
     for noun in doc:
+        if noun.tag_ not in PLURAL_TAGS:
+            continue
         kinship = kinship_nouns().get(person_noun_lemma(noun))
-        if kinship is not None and noun.tag_ in PLURAL_TAGS:
+        if kinship is not None:
             yield noun, kinship
 
 
