@@ -4,6 +4,7 @@ lemmatizer knows as verbs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -502,7 +503,7 @@ def opening_subject_of(verb: Token) -> Token | None:
 def is_written_in_lower_case(token: Token) -> bool:
     """The text writes the capitalised word in lower case somewhere too ("Faith ... faith"): a
     common word capitalised by its place, not a name."""
-    return any(other.text == token.lower_ for other in token.doc)
+    return re.search(rf"(?<!\w){re.escape(token.lower_)}(?!\w)", token.doc.text) is not None
 
 
 def own_phrase(verb: Token) -> Iterator[Token]:

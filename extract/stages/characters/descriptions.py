@@ -104,8 +104,10 @@ def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
     possessor first)."""
     descriptions = []
     for noun in doc:
-        one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-        if one is None or one.lower_ != "one" or one.i in owners or noun.tag_ not in PLURAL_TAGS:
+        if noun.tag_ not in PLURAL_TAGS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            continue
+        one = noun.head.head
+        if one.lower_ != "one" or one.i in owners:
             continue
         possessor = child_with_dep(noun, "poss")
         lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
