@@ -51,9 +51,9 @@ def test_wikiplots_floors(wikiplots_evaluation):
     assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.935
     assert wikiplots_evaluation.nominal.recall >= 0.745  # measured 0.750
     assert wikiplots_evaluation.gender_accuracy >= 0.86  # measured 0.867
-    assert wikiplots_evaluation.relations.f1 >= 0.425  # measured 0.432
+    assert wikiplots_evaluation.relations.f1 >= 0.435  # measured 0.440
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.54  # measured 0.546
+    assert wikiplots_evaluation.events.f1 >= 0.545  # measured 0.551
 
 
 @needs_cmu
