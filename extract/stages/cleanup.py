@@ -1103,8 +1103,8 @@ class _ActorRemover:
                 listed = self._actor_list(pos) if is_paren and described is None else None
                 if described is not None:
                     self._remove(*described, character="")
-                elif listed is not None and (end := self._lower_case_word_end(pos)) >= 0:
-                    self._remove(end, listed[0], " and ".join(listed[1]), character="")
+                elif listed is not None and (described_end := self._lower_case_word_end(pos)) >= 0:
+                    self._remove(described_end, listed[0], " and ".join(listed[1]), character="")
                 elif is_paren and (aside := self._actor_with_aside(pos)) is not None:
                     self._remove(*aside, character="")
                 continue

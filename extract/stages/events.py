@@ -174,7 +174,7 @@ EVENT_READINGS = Registry("events", "reading")  # (word, participle, surface ver
 # small parser makes of verbs (plurals in -s after a name, bare forms after a subject)
 READABLE_POS = {"VERB", "AUX"}
 READABLE_TAGS = {"NNS", "NN"}
-CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp"}  # where a verb heads a clause
+CLAUSE_HEAD_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp"}  # where a verb heads a clause
 NOUN_MODIFIER_DEPS = {"det", "poss", "amod", "nummod", "compound", "case"}
 EVENT_READINGS.register("stative_participle")(lambda verb, participle, surface: bool(participle))
 EVENT_READINGS.register("verb")(lambda verb, participle, surface: verb.pos_ == "VERB")
@@ -220,7 +220,7 @@ def is_misparsed_verb(token: Token) -> bool:
     return (
         token.tag_ == "NN"
         and token.is_lower
-        and token.dep_ in CLAUSE_DEPS
+        and token.dep_ in CLAUSE_HEAD_DEPS
         and any(child.dep_ == "nsubj" and child.i < token.i for child in token.children)
         and not any(child.dep_ in NOUN_MODIFIER_DEPS for child in token.children)
     )
