@@ -29,6 +29,7 @@ FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
+VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 
 
@@ -52,6 +53,9 @@ def passive_subject(verb: Token) -> Token | None:
     subject = child_with_dep(verb, "nsubjpass")
     if subject is not None:
         return relative_antecedent(subject, verb)
+    before = word_before_clause(verb)
+    if before is not None and is_subject_read_as_conjunct(before) and is_passive(verb):
+        return before  # "is attacked by Indians and John is badly wounded": John is wounded
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
@@ -81,9 +85,12 @@ def is_passive(verb: Token) -> bool:
 
 def passive_agent(verb: Token) -> Token | None:
     """The noun of the passive verb's "by" phrase, shared by coordinated passive verbs ("is
-    shot and killed by Lorenzo")."""
+    shot and killed by Lorenzo"), not by one with a subject of its own the parser coordinated
+    with the agent ("is dragged off by Frochard and Henriette is arrested and sent")."""
     phrase = child_with_dep(verb, "agent")
-    if phrase is None and is_passive(verb):
+    subject = passive_subject(verb)
+    has_own_subject = subject is not None and is_subject_read_as_conjunct(subject)
+    if phrase is None and is_passive(verb) and not has_own_subject:
         coordinated = [
             c for c in (verb.head, *verb.conjuncts) if c.pos_ == "VERB" and c.tag_ == "VBN"
         ]
@@ -122,7 +129,7 @@ def active_subject(verb: Token) -> Token | None:
         return relative_antecedent(subject, verb)
     if child_with_dep(verb, "nsubjpass") is not None:
         return None
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    before = word_before_clause(verb)
     if before is not None and is_subject_read_as_conjunct(before):
         return before  # "raises him and Deepak spends his life in jail": Deepak spends
     if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
@@ -239,17 +246,44 @@ def is_subject_read_as_conjunct(word: Token) -> bool:
     """A name the small parser coordinated with an object, standing right before a finite
     verb it coordinated with, or hung as a clause on, with no subject: the subject of that
     verb ("raises him and Deepak spends his life in jail", "spins plates with guest, Andrew,
-    and Zoe takes her first challenge")."""
-    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    and Zoe takes her first challenge", "is attacked by Indians and John is badly wounded")."""
+    following = verb_right_after(word)
     return (
         following is not None
         and word.dep_ == "conj"
         and word.pos_ == "PROPN"
         and first_conjunct(word).dep_ in {"dobj", "pobj"}
         and following.dep_ in {"conj", "advcl"}
-        and following.tag_ in FINITE_TAGS
-        and not has_subject(following)
+        and not any(child.dep_ in SUBJECT_DEPS for child in following.children)
     )
+
+
+def verb_right_after(word: Token) -> Token | None:
+    """The finite verb, or the verb of finite auxiliaries, that comes right after the word, past
+    its auxiliaries, negation and adverbs ("John is badly wounded": wounded; not "to murder")."""
+    doc = word.doc
+    index = word.i + 1
+    while index < len(doc) and doc[index].dep_ in VERB_PREFIX_DEPS and doc[index].head.i > index:
+        index += 1
+    if index >= len(doc):
+        return None
+    verb = doc[index]
+    words = doc[word.i + 1 : index + 1]
+    if any(w.head != verb for w in words[:-1]) or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return verb if any(w.tag_ in FINITE_TAGS or w.tag_ == "MD" for w in words) else None
+
+
+def word_before_clause(verb: Token) -> Token | None:
+    """The word before the verb and the auxiliaries, negation and adverbs right before it."""
+    index = verb.i
+    while (
+        index > 0
+        and verb.doc[index - 1].dep_ in VERB_PREFIX_DEPS
+        and verb.doc[index - 1].head == verb
+    ):
+        index -= 1
+    return verb.doc[index - 1] if index > 0 else None
 
 
 def has_subject(token: Token) -> bool:

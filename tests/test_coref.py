@@ -287,6 +287,11 @@ def test_they_subject_of_the_main_clause_after_an_adverb_is_the_pair_before(nlp)
     assert pronoun_owners(doc, "they") == []  # the sentence named someone before it
 
 
+def test_they_passive_subject_opening_a_sentence_is_the_pair_before(nlp):
+    doc = nlp("Nora Vance meets Carl Vance at a dance. They get married.")
+    assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
+
+
 def test_they_after_a_plural_person_noun_is_not_a_pair(nlp):
     doc = nlp("Nora Vance sends detectives to spy on Carl Vance. They follow him.")
     assert pronoun_owners(doc, "They") == []

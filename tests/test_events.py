@@ -569,6 +569,17 @@ def test_a_name_misread_as_a_second_object_is_the_subject_of_the_next_verb(nlp):
     assert find(doc, "test")[0] == "Vicky"
 
 
+def test_a_name_misread_as_a_conjunct_of_an_agent_is_the_subject_of_the_passive_after_it(nlp):
+    doc = nlp("Lena Moss is dragged off by Carl Vance and Ida Lund is arrested and jailed.")
+    triples = [event[:3] for event in events_of(doc)]
+    assert ("Carl Vance", "drag", "Lena Moss") in triples
+    assert ("Ida Lund", "drag", "Lena Moss") not in triples
+    assert (None, "arrest", "Ida Lund") in triples
+    assert (None, "jail", "Ida Lund") in triples
+    doc = nlp("Carl Vance hires Ed Marsh and Ida Lund to murder his brother.")
+    assert find(doc, "murder")[0] == "Ed Marsh"
+
+
 def test_a_name_misread_as_the_last_of_several_objects_is_the_subject_of_the_next_verb(nlp):
     doc = nlp(
         "Konnie spins some plates on sticks with guest, Andrew, and Zoe takes her first challenge."

@@ -36,7 +36,7 @@ def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[in
     """The subject "they" of a clause coordinated after another is the two characters of that
     clause, when there are exactly two ("Raj meets Pooja and they become friends")."""
     verb = token.head
-    if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > token.i:
+    if token.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj" or verb.head.i > token.i:
         return []
     before = set(verb.head.subtree) - set(verb.subtree)
     if any(is_plural_person_noun(word) for word in before):
@@ -60,8 +60,8 @@ def pair_of_the_previous_sentence(
 ) -> list[int]:
     """A "they" that opens its sentence, or is the subject of its main clause after words that
     name no one, is the two characters of the sentence before, when there are exactly two
-    ("Bhagwaan confronts Shambu. They fight", "... Soon they marry")."""
-    if token.dep_ != "nsubj":
+    ("Bhagwaan confronts Shambu. They fight", "... Soon they marry", "They get married")."""
+    if token.dep_ not in SUBJECT_DEPS:
         return []
     sentence = state.sentence_of[token.i]
     opens_main_clause = token.head == token.sent.root and not characters_named_in(state, sentence)
