@@ -319,6 +319,7 @@ def test_a_first_name_given_to_both_genders_is_a_name_without_a_gender():
     assert is_first_name("Thanh") and first_name_gender("Thanh") is None
     assert is_first_name("Maria") and first_name_gender("Maria") == "female"
     assert not is_first_name("Tennis")  # rare as a name: left out
+    assert not is_first_name("II")  # a regnal number ("Henry II"), not a name
 
 
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):

@@ -3,14 +3,16 @@ https://github.com/ianvanbuskirk/nomquamgender): `pip install nomquamgender==0.1
 `python models/lexicons/make_first_names.py`. Kept: alphabetic ASCII names seen in at least
 3 sources and 50 times whose share of women is at most 0.1 (male) or at least 0.9 (female), and
 those given to both, unknown, when seen in at least 15 sources and 1,000 times ("jean",
-"leslie", "thanh"; not the rarer "tennis" or "ku")."""
+"leslie", "thanh"; not the rarer "tennis" or "ku"). Regnal numbers ("Henry II") are left out."""
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 MIN_SOURCES, MIN_COUNT, CLEAR_SHARE = 3, 50, 0.1
 MIN_SOURCES_BOTH, MIN_COUNT_BOTH = 15, 1000
+REGNAL_NUMBER = re.compile(r"x{0,2}(ix|iv|v?i{0,3})")  # i to xxix
 
 # located without importing the package (its import pulls in pandas)
 package = Path(importlib.util.find_spec("nomquamgender").submodule_search_locations[0])
@@ -18,6 +20,8 @@ data = json.loads((package / "name_data.json").read_text(encoding="utf-8"))
 rows = []
 for name, (sources, count, share_female, *_rest) in sorted(data.items()):
     if not (name.isalpha() and name.isascii()) or sources < MIN_SOURCES or count < MIN_COUNT:
+        continue
+    if REGNAL_NUMBER.fullmatch(name):
         continue
     if share_female <= CLEAR_SHARE:
         rows.append(f"{name}\tmale\n")
