@@ -384,6 +384,11 @@ def test_a_place_preposition_gives_no_patient(nlp):
     assert find(doc, "appear")[2] is None
 
 
+def test_without_gives_no_patient(nlp):
+    doc = nlp("John Miller meets Ann Lee. Later John Miller sails from Boston without Ann Lee.")
+    assert find(doc, "sail")[2] is None
+
+
 def test_causative_have_makes_its_subject_the_agent_of_the_participle(nlp):
     doc = nlp("Later, William Gordon has Olivia Karloff brought in for questioning.")
     assert find(doc, "bring")[:3] == ("William Gordon", "bring", "Olivia Karloff")
