@@ -489,6 +489,26 @@ def believed_modality(token: Token) -> str | None:
     return next(filter(None, map(belief_modality, (token, *token.ancestors))), None)
 
 
+def predicate_modality(noun: Token) -> str | None:
+    """The modality of a predicate noun its copula does not assert, or None: "negative" when
+    negated or refused ("is not his father", "refuses to be his wife"), else that of its modal
+    ("would be her husband"; not "must be his daughter", an inference) or of the verb of wish, plan or pretence it is the complement of
+    ("wants to be his wife", "agrees to be his wife"; models/rules/modality.tsv)."""
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_ != "be":
+        return None
+    triggers = modality_triggers()
+    for child in copula.children:
+        if child.dep_ == "neg":
+            return "negative"
+        modal = triggers.get((child.lemma_.lower(), "aux")) if child.dep_ == "aux" else None
+        if modal is not None and modal != "obligated":  # "she must be his daughter": inferred
+            return modal
+    if copula.dep_ != "xcomp":
+        return None
+    return triggers.get((copula.head.lemma_.lower(), "xcomp"))
+
+
 def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
     """The known verb a form in -s is of ("stabs" -> "stab", "kisses" -> "kiss", "marries" ->
     "marry"), if any."""

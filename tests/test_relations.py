@@ -65,6 +65,20 @@ def test_believed_kinship_predicate_makes_no_relation(nlp):
     assert ("Bobby Das", "spouse", "Shekhar Roy") in relations_of(doc)
 
 
+def test_a_kin_predicate_the_copula_does_not_assert_shows_no_relation(nlp):
+    for sentence in (
+        "Ann Lee meets Tom Baker. Ann Lee refuses to be his wife.",
+        "Ann Lee meets Tom Baker. Tom Baker is not her father.",
+        "Ann Lee meets Tom Baker. Tom Baker pretends to be her brother.",
+        "Ann Lee meets Tom Baker. Ann Lee offers to be his secretary.",
+    ):
+        assert not relations_of(nlp(sentence)), sentence
+    doc = nlp("Ann Lee meets Tom Baker. Ann Lee agrees to be his wife.")
+    assert relations_of(doc) == {("Ann Lee", "engaged", "Tom Baker")}
+    doc = nlp("Ann Lee meets Tom Baker. He realizes that she must be his daughter.")
+    assert relations_of(doc) == {("Tom Baker", "parent", "Ann Lee")}
+
+
 def test_attempted_harm_makes_an_enemy(nlp):
     doc = nlp("John Miller tries to kill Tom Baker.")
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)

@@ -42,6 +42,7 @@ text order, each (type, pair) once.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -85,6 +86,7 @@ from extract.syntax import (
     child_with_dep,
     is_reflexive,
     own_phrase,
+    predicate_modality,
 )
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
@@ -261,6 +263,14 @@ def possessive_kinship_relations(
         head = doc[description["head"]]
         if head.dep_ == "attr" and believed_modality(head) is not None:
             continue  # "Kaajal thinks Bobby is Shekhar's wife" (but "believes his wife left")
+        # "refuses to be his wife", "is not her father": nothing; "agrees to be his wife":
+        # engaged (models/rules/unrealised_relations.tsv)
+        modality = predicate_modality(head)
+        if modality is not None:
+            shown = unrealised_relations().get((kinship.type, modality))
+            if shown is None:
+                continue
+            kinship = dataclasses.replace(kinship, type=shown)
         for possessor in possessors:
             found.append(
                 kin_relation(doc, head, kinship, described, possessor, "possessive_kinship")
