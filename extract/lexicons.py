@@ -100,7 +100,7 @@ def relation_types() -> dict[str, RelationType]:
 
 @cache
 def modality_triggers() -> dict[tuple[str, str], str]:
-    """(trigger lemma, "xcomp" | "aux") -> modality of the governed event."""
+    """(trigger lemma, "xcomp" | "aux" | "ccomp" | "pcomp") -> modality of the governed event."""
     return {
         (row["trigger"], row["relation"]): row["modality"]
         for row in read_table("rules/modality.tsv")

@@ -26,6 +26,7 @@ MISPARSED_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "intj", "compound"}
 NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
@@ -59,7 +60,8 @@ def passive_subject(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
-        return passive_subject(verb.head) or active_subject(verb.head)
+        head = finite_conjunct_head(verb)
+        return passive_subject(head) or active_subject(head)
     governor = clause_governor(verb) if child_with_dep(verb, "auxpass") is not None else None
     if governor is not None:  # "hangs herself after being raped by Shambu": the one hanging
         return passive_subject(governor) or active_subject(governor)
@@ -133,7 +135,8 @@ def active_subject(verb: Token) -> Token | None:
     if before is not None and is_subject_read_as_conjunct(before):
         return before  # "raises him and Deepak spends his life in jail": Deepak spends
     if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or has_subject(verb.head)):
-        return active_subject(finite_conjunct_head(verb))
+        head = finite_conjunct_head(verb)
+        return active_subject(head) or subject_of_passive_governor(verb, head)
     coordinated = verb_above_a_noun_conjunct(verb)
     if coordinated is not None:
         return active_subject(coordinated)
@@ -171,14 +174,52 @@ def active_subject(verb: Token) -> Token | None:
     return misparsed_subject(verb) or listed_verb_subject(verb)
 
 
+def subject_of_passive_governor(verb: Token, governor: Token) -> Token | None:
+    """The passive subject of the clause an active verb is coordinated with, which is the
+    verb's subject too ("Tom is arrested and kills Bob"); not in a relative clause ("where
+    Manu is held and helps him"). (Not for a participle hung on a passive clause: "was
+    appointed Maid of Honour, giving her the rank" is said of the appointment.)"""
+    subject = child_with_dep(governor, "nsubjpass")
+    if subject is None or is_passive(verb) or governor.dep_ == "relcl":
+        return None
+    return subject
+
+
 def finite_conjunct_head(verb: Token) -> Token:
-    """The verb a conjunct is coordinated with: a finite verb is not coordinated with the
-    participle of a small clause the parser hung it on, but with the verb above ("finds Rue
-    trapped in a net and releases her": "releases" goes with "finds")."""
+    """The verb a conjunct is coordinated with: a finite verb with no subject of its own is
+    not coordinated with the participle of a small clause, an infinitive or a clause of "who"
+    or "what" the parser hung it on, but with the verb above ("finds Rue trapped in a net and
+    releases her", "asks him to sign a confession and gives him three days", "fight over who
+    has the fault and are noticed": "releases", "gives", "are noticed" go with the verb above)."""
     head = verb.head
     if verb.tag_ in FINITE_TAGS and head.tag_ in {"VBN", "VBG"} and head.dep_ in {"ccomp", "oprd"}:
         return head.head
+    if not is_finite(verb) or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return head
+    if head.dep_ == "xcomp" and is_infinitive(head) or is_wh_clause(head):
+        return head.head if head.head.pos_ in {"VERB", "AUX"} else head
     return head
+
+
+def is_wh_clause(verb: Token) -> bool:
+    """A clause whose subject is "who" or "what" right after a verb or preposition ("realizes
+    what happened", "fight over who has the fault"); not a relative clause the parser hung
+    on a verb ("met Henry VIII who did not die")."""
+    subject = child_with_dep(verb, "nsubj")
+    return (
+        verb.dep_ in {"ccomp", "advcl", "pcomp"}
+        and subject is not None
+        and subject.tag_ == "WP"
+        and subject.i > 0
+        and subject.doc[subject.i - 1].pos_ in {"VERB", "AUX", "ADP"}
+    )
+
+
+def is_finite(verb: Token) -> bool:
+    """A finite verb, or a participle with a finite auxiliary ("is noticed", "has left")."""
+    return verb.tag_ in FINITE_TAGS or any(
+        child.dep_ in {"aux", "auxpass"} and child.tag_ in FINITE_TAGS for child in verb.children
+    )
 
 
 def verb_above_a_noun_conjunct(verb: Token) -> Token | None:
@@ -492,8 +533,9 @@ def believed_modality(token: Token) -> str | None:
 def predicate_modality(noun: Token) -> str | None:
     """The modality of a predicate noun its copula does not assert, or None: "negative" when
     negated or refused ("is not his father", "refuses to be his wife"), else that of its modal
-    ("would be her husband"; not "must be his daughter", an inference) or of the verb of wish, plan or pretence it is the complement of
-    ("wants to be his wife", "agrees to be his wife"; models/rules/modality.tsv)."""
+    ("would be her husband"; not "must be his daughter", an inference) or of the verb of
+    wish, plan or pretence it is the complement of ("wants to be his wife", "agrees to be his
+    wife"; models/rules/modality.tsv)."""
     copula = noun.head
     if noun.dep_ != "attr" or copula.lemma_ != "be":
         return None

@@ -102,6 +102,27 @@ def test_coordinated_verb_shares_the_modality_of_its_first_conjunct(nlp):
     assert find(doc, "meet")[3]["modality"] == "asserted"  # a finite verb: said, not tried
 
 
+def test_a_gerund_of_an_accusation_or_a_sentence_is_believed(nlp):
+    doc = nlp("Tom Baker meets Peter Hall. Later Tom Baker is accused of killing Peter Hall.")
+    assert find(doc, "kill")[3]["modality"] == "believed"
+    doc = nlp("Tom Baker is arrested for robbing Peter Hall.")
+    assert find(doc, "rob")[3]["modality"] == "believed"
+
+
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject(nlp):
+    doc = nlp("Tom Baker is arrested and kills Peter Hall.")
+    assert find(doc, "kill")[:3] == ("Tom Baker", "kill", "Peter Hall")
+    doc = nlp("Ann Lee meets Tom Baker in the city where Tom Baker is held and helps Ann Lee.")
+    assert find(doc, "help")[0] is None  # a relative clause: not said of Tom Baker
+
+
+def test_a_finite_verb_hung_on_an_infinitive_or_a_wh_clause_goes_with_the_verb_above(nlp):
+    doc = nlp("Walter Hale asks Dick Marsh to sign a confession and gives him three days.")
+    assert find(doc, "give")[:3] == ("Walter Hale", "give", "Dick Marsh")
+    doc = nlp("Ann Lee realizes what happened and visits Dick Marsh.")
+    assert find(doc, "visit")[:3] == ("Ann Lee", "visit", "Dick Marsh")
+
+
 def test_what_one_has_done_is_as_real_as_the_having(nlp):
     doc = nlp("John Miller agrees to get Peter Hall released.")
     assert find(doc, "release")[3]["modality"] == "planned"

@@ -461,6 +461,15 @@ def test_a_tie_noun_is_not_held_by_one_who_arranges_or_believes_it(nlp):
     )
 
 
+def test_harm_only_believed_or_alleged_makes_no_enemy(nlp):
+    doc = nlp("Tom Baker meets Ann Lee. Ann Lee thinks that Tom Baker killed Peter Hall.")
+    assert not {r for r in relations_of(doc) if r[1] == "enemy"}
+    doc = nlp("Tom Baker meets Peter Hall. Later Tom Baker is accused of killing Peter Hall.")
+    assert not {r for r in relations_of(doc) if r[1] == "enemy"}
+    doc = nlp("Tom Baker tries to kill Peter Hall.")
+    assert ("Tom Baker", "enemy", "Peter Hall") in relations_of(doc)
+
+
 def test_the_noun_of_a_verbal_phrase_must_stand_in_the_verbs_own_phrase(nlp):
     doc = nlp("Kishen Rao has a wife, Kaajal, who thinks he is having an affair with Bobby.")
     assert not {r for r in relations_of(doc) if r[1] == "lover"}

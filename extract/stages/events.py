@@ -49,6 +49,7 @@ from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
     SUBJECT_DEPS,
+    UNREAL_MODALITIES,
     active_subject,
     base_verbs,
     belief_modality,
@@ -79,7 +80,6 @@ NON_PATIENT_PREPOSITIONS = (
 )
 CIRCUMSTANCE_PREPOSITIONS = function_words("circumstance_preposition")
 VOWELS = set("aeiou")
-UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -571,4 +571,8 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     if preposition is not None and preposition.head.pos_ in {"VERB", "AUX"}:
         if preposition.lower_ == "without" or has_negation(preposition.head):
             return "asserted", True
+        # "is accused of killing him", "is arrested for stealing the bonds"
+        alleged = triggers.get((verb_lemma(preposition.head, verbs), "pcomp"))
+        if alleged is not None:
+            return alleged, False
     return "asserted", False

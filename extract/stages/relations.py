@@ -80,6 +80,7 @@ from extract.phrases import (
 )
 from extract.rules import ALL_RULES, RuleSet, rules_of
 from extract.syntax import (
+    UNREAL_MODALITIES,
     active_subject,
     assenting_subjects,
     believed_modality,
@@ -481,8 +482,9 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             continue
         if event["negated"]:
             continue
-        # one who tries to kill another is an enemy; one who wants to marry is no spouse yet,
-        # one who agrees to is engaged (models/rules/unrealised_relations.tsv)
+        # one who tries to kill another is an enemy (not one thought to have killed); one who
+        # wants to marry is no spouse yet, one who agrees to is engaged
+        # (models/rules/unrealised_relations.tsv)
         modality = event["modality"]
         verb = doc[event["trigger"][0]]
         if any(child.dep_ == "dobj" and is_reflexive(child) for child in verb.children):
@@ -494,7 +496,8 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             relation_type = rule.type
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
-            if modality != "asserted" and rule.type != "enemy" and not rule.presupposed:
+            shown_unrealised = rule.type == "enemy" and modality not in UNREAL_MODALITIES
+            if modality != "asserted" and not shown_unrealised and not rule.presupposed:
                 if modality == "requested" and is_granted(verb, event["agent"], referents):
                     modality = "planned"  # "asks her to marry him, and she agrees"
                 relation_type = unrealised_relations().get((rule.type, modality))
