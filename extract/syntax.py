@@ -125,8 +125,17 @@ def misattached_by_phrase(verb: Token) -> Token | None:
 
 
 def active_subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination, control and relative clauses."""
-    subject = next((child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    """The verb's subject, inherited through coordination, control and relative clauses; of
+    several the parser gave it before it, the nearest that may be a person ("Beset by guilt,
+    when a land rush comes, Yancey leaves": not "Beset"; "Martha yields to his pleading and
+    conceals him", with "yields" taken for a noun: Martha)."""
+    subjects = [child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS]
+    before = [child for child in subjects if child.i < verb.i]
+    persons = [child for child in before if is_person_word(child)]
+    if len(before) > 1:
+        subject = (persons or before)[-1]
+    else:
+        subject = next(iter(subjects), None)
     if subject is not None:
         return relative_antecedent(subject, verb)
     if child_with_dep(verb, "nsubjpass") is not None:

@@ -123,6 +123,13 @@ def test_a_finite_verb_hung_on_an_infinitive_or_a_wh_clause_goes_with_the_verb_a
     assert find(doc, "visit")[:3] == ("Ann Lee", "visit", "Dick Marsh")
 
 
+def test_of_two_subjects_before_the_verb_the_nearest_person_is_the_agent(nlp):
+    doc = nlp("Beset by guilt, when another land rush appears, Yancey Cravat leaves Sabra Cravat.")
+    assert find(doc, "leave")[:3] == ("Yancey Cravat", "leave", "Sabra Cravat")
+    doc = nlp("Ann Lee meets Pinto Peters. Pinto Peters after several hard fights wins Ann Lee.")
+    assert find(doc, "win")[:3] == ("Pinto Peters", "win", "Ann Lee")
+
+
 def test_what_one_has_done_is_as_real_as_the_having(nlp):
     doc = nlp("John Miller agrees to get Peter Hall released.")
     assert find(doc, "release")[3]["modality"] == "planned"
