@@ -347,6 +347,16 @@ def relation_nouns() -> dict[str, str]:
 
 
 @cache
+def relation_adjectives() -> dict[tuple[str, str], str]:
+    """(adjective or participle as written, preposition) naming a symmetric tie from the
+    subject to the preposition's object ("enamored of") -> relation type."""
+    return {
+        (row["word"], row["preposition"]): row["type"]
+        for row in read_table("rules/relation_adjectives.tsv")
+    }
+
+
+@cache
 def first_name_genders() -> dict[str, str]:
     """Lower-cased first names -> the gender they are clearly given to, "unknown" for those
     given to both (a prior, nothing more)."""

@@ -473,6 +473,15 @@ def misparsed_subject(verb: Token) -> Token | None:
     return None
 
 
+def is_reciprocal_pronoun(word: Token) -> bool:
+    """The "other" of "each other" or "another" of "one another"."""
+    return (
+        word.lower_ in {"other", "another"}
+        and word.i > 0
+        and word.doc[word.i - 1].lower_ in {"each", "one"}
+    )
+
+
 def is_reflexive(token: Token) -> bool:
     """ "himself", "herself", "themselves"."""
     pronoun = pronouns().get(token.lower_)

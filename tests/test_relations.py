@@ -461,6 +461,17 @@ def test_a_tie_noun_is_not_held_by_one_who_arranges_or_believes_it(nlp):
     )
 
 
+def test_an_adjective_naming_a_tie_relates_its_subject_and_its_object(nlp):
+    doc = nlp("Walter Hale meets Shirley Dean. Walter Hale becomes enamored of Shirley Dean.")
+    assert relations_of(doc) == {("Walter Hale", "lover", "Shirley Dean")}
+    doc = nlp("Tom Baker meets Ann Lee. Tom Baker and Ann Lee are attracted to each other.")
+    assert relations_of(doc) == {("Tom Baker", "lover", "Ann Lee")}
+    doc = nlp("Tom Baker meets Ann Lee. Tom Baker is not attracted to Ann Lee.")
+    assert relations_of(doc) == set()
+    doc = nlp("Tai Tran and his friend Duc Le are enamored with two refugees.")
+    assert not {r for r in relations_of(doc) if r[1] == "lover"}
+
+
 def test_harm_only_believed_or_alleged_makes_no_enemy(nlp):
     doc = nlp("Tom Baker meets Ann Lee. Ann Lee thinks that Tom Baker killed Peter Hall.")
     assert not {r for r in relations_of(doc) if r[1] == "enemy"}

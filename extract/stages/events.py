@@ -58,6 +58,7 @@ from extract.syntax import (
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
+    is_reciprocal_pronoun,
     is_reflexive,
     misparsed_object,
     opening_subject_of,
@@ -357,13 +358,7 @@ def has_reciprocal_object(verb: Token) -> bool:
     """ "each other" or "one another" as the verb's object or prepositional object."""
     objects = [child for child in verb.children if child.dep_ in {"dobj", "prep"}]
     objects += [child_with_dep(prep, "pobj") for prep in objects if prep.dep_ == "prep"]
-    return any(
-        word is not None
-        and word.lower_ in {"other", "another"}
-        and word.i > 0
-        and word.doc[word.i - 1].lower_ in {"each", "one"}
-        for word in objects
-    )
+    return any(word is not None and is_reciprocal_pronoun(word) for word in objects)
 
 
 def participant_pairs(

@@ -63,6 +63,7 @@ from extract.lexicons import (
     implication_rules,
     kinship_nouns,
     pronouns,
+    relation_adjectives,
     relation_nouns,
     relation_types,
     relation_verbs,
@@ -85,9 +86,11 @@ from extract.syntax import (
     assenting_subjects,
     believed_modality,
     child_with_dep,
+    is_reciprocal_pronoun,
     is_reflexive,
     own_phrase,
     predicate_modality,
+    subject_of,
 )
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
@@ -126,6 +129,7 @@ def find_relations(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Relation]:
         "group_noun": lambda: group_noun_relations(doc, owners),
         "kin_pair": lambda: kin_pair_relations(doc, owners),
         "relation_noun": lambda: relation_noun_relations(doc, referents),
+        "relation_adjective": lambda: adjective_relations(doc, referents),
         "event_verb": lambda: event_verb_relations(doc, referents),
         "shared_predicate": lambda: shared_predicate_relations(doc, owners, referents),
     }
@@ -416,6 +420,36 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
         members = list(dict.fromkeys(c for side in sides for c in side))
         if len(members) == 2:
             found += pair_relations(doc, noun, relation_type, members, "relation_noun")
+    return found
+
+
+def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
+    """ "Haskell becomes enamored of her", "Tom is attracted to Ann", "they are infatuated with
+    each other": an adjective or participle naming a tie (models/rules/relation_adjectives.tsv)
+    relates its subject and the object of its preposition (not when negated or only believed)."""
+    found = []
+    for word in doc:
+        prepositions = [
+            child
+            for child in word.children
+            if child.dep_ == "prep" and (word.lower_, child.lower_) in relation_adjectives()
+        ]
+        if not prepositions or believed_modality(word) is not None:
+            continue
+        copula = word.head if word.dep_ in {"acomp", "oprd"} else word
+        if any(child.dep_ == "neg" for child in (*word.children, *copula.children)):
+            continue
+        holder = child_with_dep(word, "nsubjpass") or subject_of(copula)
+        other = child_with_dep(prepositions[0], "pobj")
+        holders = characters_of(holder, referents)
+        others = [] if other is None else characters_of(other, referents)
+        if other is not None and is_reciprocal_pronoun(other):
+            members = holders  # "they are attracted to each other"
+        else:  # not "Tai and Duc are enamored with two refugees"
+            members = holders + [c for c in others if c not in holders] if others else []
+        if len(members) == 2:
+            relation_type = relation_adjectives()[(word.lower_, prepositions[0].lower_)]
+            found += pair_relations(doc, word, relation_type, members, "relation_adjective")
     return found
 
 
