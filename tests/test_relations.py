@@ -100,6 +100,19 @@ def test_phrasal_relation_verb(nlp):
     assert ("Jada Pinkett", "lover", "Jamal") in relations_of(doc)
 
 
+def test_getting_rid_of_tying_up_and_eloping(nlp):
+    doc = nlp("Sam Dean meets Carl Vance. Sam Dean disposes of Carl Vance.")
+    assert ("Sam Dean", "enemy", "Carl Vance") in relations_of(doc)
+    doc = nlp("Sam Dean meets Carl Vance. Sam Dean has Carl Vance tied up.")
+    assert ("Sam Dean", "enemy", "Carl Vance") in relations_of(doc)
+    doc = nlp("Sam Dean meets Carl Vance. Sam Dean ties the knot with Carl Vance.")
+    assert not {r for r in relations_of(doc) if r[1] == "enemy"}
+    doc = nlp("Helen Ray meets Tom Hale. Helen Ray elopes with Tom Hale.")
+    assert ("Helen Ray", "spouse", "Tom Hale") in relations_of(doc)
+    doc = nlp("Helen Ray meets Tom Hale. Helen Ray decides to elope with Tom Hale.")
+    assert ("Helen Ray", "engaged", "Tom Hale") in relations_of(doc)
+
+
 def test_a_tie_noun_against_or_for_someone(nlp):
     doc = nlp("John Miller has a burning passion for Mary Parker.")
     assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)
