@@ -103,7 +103,7 @@ def test_phrasal_relation_verb(nlp):
 def test_getting_rid_of_tying_up_and_eloping(nlp):
     doc = nlp("Sam Dean meets Carl Vance. Sam Dean disposes of Carl Vance.")
     assert ("Sam Dean", "enemy", "Carl Vance") in relations_of(doc)
-    doc = nlp("Sam Dean meets Carl Vance. Sam Dean has Carl Vance tied up.")
+    doc = nlp("Sam Dean meets Carl Vance. Sam Dean ties Carl Vance up.")
     assert ("Sam Dean", "enemy", "Carl Vance") in relations_of(doc)
     doc = nlp("Sam Dean meets Carl Vance. Sam Dean ties the knot with Carl Vance.")
     assert not {r for r in relations_of(doc) if r[1] == "enemy"}
