@@ -158,6 +158,10 @@ def active_subject(verb: Token) -> Token | None:
         return active_subject(verb.head)
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_clause_subject(verb.head)
+    if verb.dep_ == "relcl" and is_infinitive(verb) and not is_person_word(verb.head):
+        # "neglects his job to flirt with Julia", "does everything to destroy his life": a
+        # purpose infinitive the parser took for a relative clause of the object
+        return noun_clause_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head  # "a gang of mutants dragging Zoe": the mutants drag her
     if (

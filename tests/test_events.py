@@ -130,6 +130,11 @@ def test_of_two_subjects_before_the_verb_the_nearest_person_is_the_agent(nlp):
     assert find(doc, "win")[:3] == ("Pinto Peters", "win", "Ann Lee")
 
 
+def test_a_purpose_infinitive_read_as_a_relative_clause_of_a_thing_takes_the_doer(nlp):
+    doc = nlp("Terry Hart meets Julia Deep. Terry Hart neglects his job to flirt with Julia Deep.")
+    assert find(doc, "flirt")[:3] == ("Terry Hart", "flirt", "Julia Deep")
+
+
 def test_what_one_has_done_is_as_real_as_the_having(nlp):
     doc = nlp("John Miller agrees to get Peter Hall released.")
     assert find(doc, "release")[3]["modality"] == "planned"
