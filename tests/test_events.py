@@ -241,6 +241,11 @@ def test_each_other_relates_the_coordinated_subjects(nlp):
     assert (agent, patient) == ("Lola Smith", "Bo Jones")
 
 
+def test_coordinated_subjects_acting_on_someone_else_do_not_act_on_each_other(nlp):
+    doc = nlp("Jada Pinkett, Jamal Ray and Monique Lee fight the soldiers.")
+    assert all(event[2] is None for event in events_of(doc) if event[1] == "fight")
+
+
 def test_reciprocal_verb_without_object_relates_its_subjects(nlp):
     agent, _, patient, _ = find(nlp("Nikolai Petrov and Anna Ivanova kiss."), "kiss")
     assert (agent, patient) == ("Nikolai Petrov", "Anna Ivanova")

@@ -320,7 +320,7 @@ def participants(
         len(agents) > 1
         and not patients
         and rules.on("reciprocal")
-        and (shared_state or has_reciprocal_object(verb))
+        and (shared_state and not has_other_object(verb) or has_reciprocal_object(verb))
     ):
         return agents[:1], agents[1:], "reciprocal"
     return agents, patients, rule
@@ -352,6 +352,14 @@ def support_complement(verb: Token) -> str | None:
                 if noun is not None and noun.pos_ == "NOUN":
                     return noun.lemma_.lower()
     return None
+
+
+def has_other_object(verb: Token) -> bool:
+    """A direct object, or an object of "against", that is no "each other": whom coordinated
+    subjects act on together ("Jada and Jamal fight the soldiers"), not each other."""
+    objects = [child_with_dep(verb, "dobj")]
+    objects += [child_with_dep(c, "pobj") for c in verb.children if c.lower_ == "against"]
+    return any(word is not None and not is_reciprocal_pronoun(word) for word in objects)
 
 
 def has_reciprocal_object(verb: Token) -> bool:
