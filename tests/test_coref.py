@@ -16,6 +16,12 @@ def pronoun_owners(doc, word):
     return [c["name"] for c in doc._.characters if [index, index + 1, "pronoun"] in c["mentions"]]
 
 
+def group_owners(doc, word):
+    """Names of the characters a group phrase ending in this word mentions, in order."""
+    end = next(t.i for t in doc if t.text == word) + 1
+    return [c["name"] for c in doc._.characters if any(m[1] == end for m in c["mentions"])]
+
+
 def test_pronoun_prefers_the_subject(nlp):
     assert owner_of(nlp("Tom Baker calls Peter Hall. He laughs."), "He") == "Tom Baker"
 
@@ -290,6 +296,18 @@ def test_they_subject_of_the_main_clause_after_an_adverb_is_the_pair_before(nlp)
 def test_they_passive_subject_opening_a_sentence_is_the_pair_before(nlp):
     doc = nlp("Nora Vance meets Carl Vance at a dance. They get married.")
     assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]
+
+
+def test_the_two_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
+    doc = nlp("Terry Hart meets Julia Deep at the park. Soon the two have fallen in love.")
+    assert group_owners(doc, "two") == ["Terry Hart", "Julia Deep"]
+    doc = nlp(
+        "Les Hatton meets Cathy Ross. He embraces her, but then Lon Henderson shows up."
+        " The two men struggle."
+    )
+    assert group_owners(doc, "men") == ["Les Hatton", "Lon Henderson"]  # not her
+    doc = nlp("Tom Hale meets Ann Lee. The two brothers laugh.")
+    assert group_owners(doc, "brothers") == []  # kin of someone else
 
 
 def test_they_after_a_plural_person_noun_is_not_a_pair(nlp):

@@ -70,7 +70,11 @@ from extract.stages.coref.descriptions import (
     resolve_description,
     resolve_former_latter,
 )
-from extract.stages.coref.groups import resolve_counted_group, resolve_group_noun
+from extract.stages.coref.groups import (
+    resolve_counted_group,
+    resolve_counted_pronoun,
+    resolve_group_noun,
+)
 from extract.stages.coref.names import merge_other_name, register_kin_pair
 from extract.stages.coref.pronouns import resolve_pronoun
 from extract.stages.coref.state import DEFAULT_SETTINGS, CorefSettings, Resolution
@@ -144,6 +148,9 @@ def resolve_mentions(
         elif token.tag_ == "NNS":
             if rules.on("counted_group"):
                 resolve_counted_group(state, token)
+        elif token.pos_ == "NUM" and token.lower_ in group_words("number"):
+            if rules.on("counted_group"):
+                resolve_counted_pronoun(state, token)
         elif token.lower_ in group_words("noun") and determiner_of(token) == "the":
             if rules.on("definite_group_noun"):
                 resolve_group_noun(state, token)

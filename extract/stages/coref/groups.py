@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import group_words, person_nouns
+from extract.lexicons import group_words, kinship_nouns, person_nouns
 from extract.phrases import determiner_of
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
@@ -113,15 +113,51 @@ def coordinated_characters(state: Resolution, head: Token) -> set[int]:
 
 def resolve_counted_group(state: Resolution, noun: Token) -> None:
     """A definite, counted plural person noun ("the three men", "the two sisters") gives its
-    gender to the last coordinated group of that many characters whose genders allow it."""
+    gender to the last coordinated group of that many characters whose genders allow it; as
+    the subject opening its sentence, it is the characters of the sentence before when they
+    are that many ("Les meets Lon. The two men struggle")."""
     gender = person_nouns().get(noun.lemma_.lower(), "unknown")
     count = next(
         (group_words("number").get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None
     )
-    if gender == "unknown" or count is None or determiner_of(noun) != "the":
+    if count is None or determiner_of(noun) != "the" or noun.lemma_.lower() not in person_nouns():
+        return
+    if noun.lemma_.lower() not in kinship_nouns():  # "the two brothers" may be anyone's
+        mention_group_of_the_sentence_before(state, noun, count, gender)
+    if gender == "unknown":
         return
     for character in last_group_of_size(state, noun, count, gender):
         state.gender_votes[character][gender] += state.settings.description_gender_weight
+
+
+def resolve_counted_pronoun(state: Resolution, number: Token) -> None:
+    """ "The two" as the subject opening its sentence: the characters of the sentence before
+    when they are two ("Terry meets Julia. Soon the two have fallen in love")."""
+    if determiner_of(number) == "the":
+        mention_group_of_the_sentence_before(state, number, group_words("number")[number.lower_])
+
+
+def mention_group_of_the_sentence_before(
+    state: Resolution, head: Token, size: int, gender: str = "unknown"
+) -> None:
+    """For a group subject opening its sentence, or its main clause after words that name no
+    one, a mention of each character of the sentence before when they are `size`, all persons
+    of a gender that allows `gender` ("He embraces her, but then Lon shows up. The two men
+    struggle": he and Lon)."""
+    sentence = state.sentence_of[head.i]
+    opens_main_clause = head.head == head.sent.root and not characters_named_in(state, sentence)
+    if head.dep_ not in SUBJECT_DEPS or not (opens_its_sentence(head) or opens_main_clause):
+        return
+    named = [
+        c
+        for c in characters_named_in(state, sentence - 1)
+        if gender == "unknown" or state.gender(c) in {gender, "unknown"}
+    ]
+    if len(named) != size or not all(has_person_evidence(state.characters[c]) for c in named):
+        return
+    start = min((child.i for child in head.children if child.dep_ == "det"), default=head.i)
+    for member in sorted(named):
+        state.mention(head, member, start, head.i + 1, "nominal", "counted_group", salient=False)
 
 
 def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -> set[int]:
