@@ -476,3 +476,9 @@ def test_a_nickname_in_quotes_is_a_name_of_the_person_it_stands_in(nlp):
 def test_a_star_of_something_is_a_character_not_film_crew(nlp):
     text = "Mary Holmes, once a famous opera star, lives in a shanty. Mary meets Tom Reed."
     assert "Mary Holmes" in names(nlp, text)
+
+
+def test_a_name_beginning_with_the_is_found_after_a_lower_case_the(nlp):
+    doc = nlp('"The Boy" (Harold Lloyd) is an idle playboy. A sailor throws a box at the Boy.')
+    boy = next(c for c in doc._.characters if c["name"] == "The Boy")
+    assert [m[2] for m in boy["mentions"]].count("name") == 2

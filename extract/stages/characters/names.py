@@ -290,7 +290,8 @@ def find_name_mentions(
     doc: Doc, clusters: list[list[NameForm]]
 ) -> list[list[tuple[int, int, NameForm]]]:
     """Occurrences of every name form, longest match first, never overlapping, whatever label
-    the base model gave them there."""
+    the base model gave them there; a name that begins with "The" also after a lower-case
+    "the" ("The Boy" ... "throws a box at the Boy")."""
     owner = {form: index for index, cluster in enumerate(clusters) for form in cluster}
     by_first_word: dict[str, list[NameForm]] = {}
     for form in sorted(owner, key=len, reverse=True):
@@ -298,11 +299,16 @@ def find_name_mentions(
     found: list[list[tuple[int, int, NameForm]]] = [[] for _ in clusters]
     i = 0
     while i < len(doc):
+        first = written_name_word(doc[i], 0)
         match = next(
             (
                 form
-                for form in by_first_word.get(doc[i].text.rstrip("."), ())
-                if tuple(token.text.rstrip(".") for token in doc[i : i + len(form)]) == form
+                for form in by_first_word.get(first, ())
+                if tuple(
+                    written_name_word(token, position)
+                    for position, token in enumerate(doc[i : i + len(form)])
+                )
+                == form
             ),
             None,
         )
@@ -313,6 +319,14 @@ def find_name_mentions(
             found[owner[match]].append((i, i + len(match), match))
         i += len(match)
     return found
+
+
+def written_name_word(token: Token, position: int) -> str:
+    """The token as a word of a name form: without a final full stop, and a lower-case "the"
+    opening the name as "The"."""
+    if position == 0 and token.text == "the":
+        return "The"
+    return token.text.rstrip(".")
 
 
 def is_indefinite_name(span: Span) -> bool:
