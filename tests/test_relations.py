@@ -113,6 +113,11 @@ def test_getting_rid_of_tying_up_and_eloping(nlp):
     assert ("Helen Ray", "engaged", "Tom Hale") in relations_of(doc)
 
 
+def test_a_tie_noun_after_the_preposition_of_a_verb_of_starting_it(nlp):
+    doc = nlp("Addie Lane meets Minh Tran. Addie Lane embarks on a friendship with Minh Tran.")
+    assert ("Addie Lane", "friend", "Minh Tran") in relations_of(doc)
+
+
 def test_a_tie_noun_against_or_for_someone(nlp):
     doc = nlp("John Miller has a burning passion for Mary Parker.")
     assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)

@@ -454,12 +454,15 @@ def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple
 
 
 def object_holder(noun: Token) -> Token | None:
-    """The subject of a verb of having or starting a tie noun is the object of ("Oliver
-    develops a crush on Dodge", "Patrick starts a romance with Odile";
-    models/lexicons/tie_holding_verbs.tsv)."""
-    if noun.dep_ != "dobj" or noun.head.lemma_ not in tie_holding_verbs():
+    """The subject of a verb of having or starting a tie noun is the object of, directly or
+    through a preposition ("Oliver develops a crush on Dodge", "Patrick starts a romance with
+    Odile", "they embark on a friendship"; models/lexicons/tie_holding_verbs.tsv)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
         return None
-    return active_subject(noun.head)
+    return active_subject(verb) if verb.lemma_ in tie_holding_verbs() else None
 
 
 def said_of(noun: Token) -> Token | None:
