@@ -482,3 +482,14 @@ def test_a_name_beginning_with_the_is_found_after_a_lower_case_the(nlp):
     doc = nlp('"The Boy" (Harold Lloyd) is an idle playboy. A sailor throws a box at the Boy.')
     boy = next(c for c in doc._.characters if c["name"] == "The Boy")
     assert [m[2] for m in boy["mentions"]].count("name") == 2
+
+
+def test_a_common_word_found_only_opening_sentences_is_no_name(nlp):
+    doc = nlp(
+        "Dr. Gemmell makes Grizel his housekeeper.\nTime passes and after the doctor dies,"
+        " Grizel, who is now twenty-one years old, loves Tommy, who is an author in London."
+        " Tommy has no time."
+    )
+    assert "Time" not in [c["name"] for c in doc._.characters]
+    doc = nlp("Hope meets Tom Hale. Hope tells him that there is no hope.")
+    assert "Hope" in [c["name"] for c in doc._.characters]  # a name with person clues stays

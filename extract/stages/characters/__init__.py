@@ -41,7 +41,12 @@ from extract.document import Character, run_guarded
 from extract.lexicons import person_evidence_weights, real_person_clues
 from extract.rules import ALL_RULES, RuleSet
 from extract.stages.characters.descriptions import find_descriptions
-from extract.stages.characters.evidence import coordinated_with_persons, name_clues, name_score
+from extract.stages.characters.evidence import (
+    coordinated_with_persons,
+    is_common_word_opening,
+    name_clues,
+    name_score,
+)
 from extract.stages.characters.names import (
     NameForm,
     actors_by_form,
@@ -112,6 +117,10 @@ def name_evidence(
         ]
         for cluster_mentions in mentions
     ]
+    if rules.on("common_word_opening"):
+        for index, cluster_mentions in enumerate(mentions):
+            if is_common_word_opening(doc, cluster_mentions):
+                clues[index].append("common_word_opening")
     scores = [name_score(cluster_clues, weights) for cluster_clues in clues]
     if rules.on("coordinated_with_person"):  # one more clue, once the others are summed
         for index in coordinated_with_persons(doc, mentions, scores):

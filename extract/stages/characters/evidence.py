@@ -24,7 +24,13 @@ from extract.lexicons import (
 from extract.phrases import INDEFINITE, copula_subject, is_person_noun, person_noun_lemma
 from extract.stages.characters.names import NameForm, actor_anchors, is_name_token, is_title
 from extract.stages.characters.profile import apposed_person_nouns
-from extract.syntax import child_with_dep, first_conjunct, is_surface_subject, s_form_stem
+from extract.syntax import (
+    child_with_dep,
+    first_conjunct,
+    is_surface_subject,
+    is_written_in_lower_case,
+    s_form_stem,
+)
 
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
@@ -341,6 +347,16 @@ def comma_apposition(name: Token) -> Token | None:
         if token.pos_ not in {"ADJ", "NOUN", "CCONJ", "ADV", "PUNCT"} or token.text in {".", ";"}:
             return None
     return None
+
+
+def is_common_word_opening(doc: Doc, mentions: list[tuple[int, int, NameForm]]) -> bool:
+    """A one-word name found only at the start of sentences, which the text also writes in
+    lower case ("Time passes", "Love blossoms between them" ... "in time", "love"): a common
+    word capitalised by its place."""
+    return bool(mentions) and all(
+        end - start == 1 and doc[start].is_sent_start and is_written_in_lower_case(doc[start])
+        for start, end, _form in mentions
+    )
 
 
 def coordinated_with_persons(
