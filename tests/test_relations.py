@@ -118,6 +118,13 @@ def test_a_tie_noun_after_the_preposition_of_a_verb_of_starting_it(nlp):
     assert ("Addie Lane", "friend", "Minh Tran") in relations_of(doc)
 
 
+def test_a_tie_noun_with_its_adjective(nlp):
+    doc = nlp("Patrick Bales starts a romantic relationship with Odile Deray.")
+    assert ("Patrick Bales", "lover", "Odile Deray") in relations_of(doc)
+    doc = nlp("Patrick Bales has a business relationship with Odile Deray.")
+    assert relations_of(doc) == set()
+
+
 def test_a_tie_noun_against_or_for_someone(nlp):
     doc = nlp("John Miller has a burning passion for Mary Parker.")
     assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)

@@ -400,7 +400,7 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
     believes in, nor "her love for her son")."""
     found = []
     for noun in doc:
-        relation_type = relation_nouns().get(noun.lemma_.lower())
+        relation_type = relation_noun_type(noun)
         if relation_type is None or noun.pos_ != "NOUN" or believed_modality(noun) is not None:
             continue  # "thinks he is having an affair" is no affair yet
         possessor = child_with_dep(noun, "poss")
@@ -451,6 +451,16 @@ def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple
             relation_type = relation_adjectives()[(word.lower_, prepositions[0].lower_)]
             found += pair_relations(doc, word, relation_type, members, "relation_adjective")
     return found
+
+
+def relation_noun_type(noun: Token) -> str | None:
+    """The tie a noun names, alone ("affair") or with an adjective before it ("romantic
+    relationship"; models/rules/relation_nouns.tsv)."""
+    lemma = noun.lemma_.lower()
+    modified = (f"{child.lower_} {lemma}" for child in noun.lefts if child.dep_ == "amod")
+    return relation_nouns().get(lemma) or next(
+        (relation_nouns()[phrase] for phrase in modified if phrase in relation_nouns()), None
+    )
 
 
 def object_holder(noun: Token) -> Token | None:
