@@ -31,6 +31,7 @@ CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
+OBJECTS = {"dobj", "pobj"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 
 
@@ -54,9 +55,10 @@ def passive_subject(verb: Token) -> Token | None:
     subject = child_with_dep(verb, "nsubjpass")
     if subject is not None:
         return relative_antecedent(subject, verb)
-    before = word_before_clause(verb)
-    if before is not None and is_subject_read_as_conjunct(before) and is_passive(verb):
-        return before  # "is attacked by Indians and John is badly wounded": John is wounded
+    if is_passive(verb):
+        before = word_before_clause(verb)
+        if before is not None and is_subject_read_as_conjunct(before):
+            return before  # "is attacked by Indians and John is badly wounded": John is wounded
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
@@ -90,9 +92,7 @@ def passive_agent(verb: Token) -> Token | None:
     shot and killed by Lorenzo"), not by one with a subject of its own the parser coordinated
     with the agent ("is dragged off by Frochard and Henriette is arrested and sent")."""
     phrase = child_with_dep(verb, "agent")
-    subject = passive_subject(verb)
-    has_own_subject = subject is not None and is_subject_read_as_conjunct(subject)
-    if phrase is None and is_passive(verb) and not has_own_subject:
+    if phrase is None and is_passive(verb) and not has_subject_read_as_conjunct(verb):
         coordinated = [
             c for c in (verb.head, *verb.conjuncts) if c.pos_ == "VERB" and c.tag_ == "VBN"
         ]
@@ -100,6 +100,12 @@ def passive_agent(verb: Token) -> Token | None:
     if phrase is None and is_passive(verb):
         phrase = misattached_by_phrase(verb)
     return child_with_dep(phrase, "pobj") if phrase is not None else None
+
+
+def has_subject_read_as_conjunct(verb: Token) -> bool:
+    """A passive verb whose subject the parser coordinated with the noun before it."""
+    subject = passive_subject(verb)
+    return subject is not None and is_subject_read_as_conjunct(subject)
 
 
 def misattached_by_phrase(verb: Token) -> Token | None:
@@ -301,12 +307,11 @@ def is_subject_read_as_conjunct(word: Token) -> bool:
     verb it coordinated with, or hung as a clause on, with no subject: the subject of that
     verb ("raises him and Deepak spends his life in jail", "spins plates with guest, Andrew,
     and Zoe takes her first challenge", "is attacked by Indians and John is badly wounded")."""
+    if word.dep_ != "conj" or word.pos_ != "PROPN" or first_conjunct(word).dep_ not in OBJECTS:
+        return False
     following = verb_right_after(word)
     return (
         following is not None
-        and word.dep_ == "conj"
-        and word.pos_ == "PROPN"
-        and first_conjunct(word).dep_ in {"dobj", "pobj"}
         and following.dep_ in {"conj", "advcl"}
         and not any(child.dep_ in SUBJECT_DEPS for child in following.children)
     )

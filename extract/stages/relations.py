@@ -399,9 +399,12 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
     to (not "their marriage": who "they" are is too often a guess; not a tie someone only
     believes in, nor "her love for her son")."""
     found = []
+    heads = {entry.split()[-1] for entry in relation_nouns()}
     for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in heads:
+            continue
         relation_type = relation_noun_type(noun)
-        if relation_type is None or noun.pos_ != "NOUN" or believed_modality(noun) is not None:
+        if relation_type is None or believed_modality(noun) is not None:
             continue  # "thinks he is having an affair" is no affair yet
         possessor = child_with_dep(noun, "poss")
         pronoun = pronouns().get(possessor.lower_) if possessor is not None else None
@@ -428,7 +431,13 @@ def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple
     each other": an adjective or participle naming a tie (models/rules/relation_adjectives.tsv)
     relates its subject and the object of its preposition (not when negated or only believed)."""
     found = []
+    tie_words = {word for word, _preposition in relation_adjectives()}
+    text = doc.text.lower()
+    if not any(tie_word in text for tie_word in tie_words):
+        return found  # most documents: no need to make a Token of every word
     for word in doc:
+        if word.lower_ not in tie_words:
+            continue
         prepositions = [
             child
             for child in word.children
