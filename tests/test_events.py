@@ -403,6 +403,12 @@ def test_a_verb_tagged_as_a_noun_after_a_name_is_an_event(nlp):
     assert (agent, patient) == ("Katniss", "Cato")
 
 
+def test_a_bare_verb_read_as_a_noun_after_coordinated_names_is_their_verb(nlp):
+    doc = nlp("Marco and Simona kill Lola.")
+    triples = {event[:3] for event in events_of(doc)}
+    assert {("Marco", "kill", "Lola"), ("Simona", "kill", "Lola")} <= triples
+
+
 def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
     # "wounds" tagged a plural noun again; "after Tom Baker" is no patient
     doc = nlp("Mary Hill meets Tom Baker. Later Mary Hill wounds after Tom Baker leaves.")

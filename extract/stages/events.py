@@ -137,7 +137,10 @@ def find_events(
             verb, predicate, participle, referents, rules, complement
         )
         if surface_verb:
-            agents = agents or referents[verb.i - 1]
+            # a verb in -s agrees with the last name alone ("Ajit and Deepak arranges"); a
+            # bare one with all the names coordinated ("Marco and Simona kill")
+            named = characters_of(doc[verb.i - 1], referents) if verb.tag_ == "NN" else []
+            agents = agents or named or referents[verb.i - 1]
             patients = [c for c in patients or character_after(verb, referents) if c not in agents]
             surface_agents[verb.i] = agents
         if (
@@ -231,12 +234,19 @@ def is_verb_after_a_name(
     token: Token, referents: dict[int, list[int]], verbs: frozenset[str]
 ) -> bool:
     """ "Katniss wounds Cato", "Porky despairs": a word in -s right after a name, which the
-    small parser tagged a plural noun, is the name's verb when its stem is a known verb."""
-    if token.tag_ != "NNS" or not token.is_lower or token.i == 0:
+    small parser tagged a plural noun, is the name's verb when its stem is a known verb; so is
+    a known bare verb it tagged a singular noun after the last of coordinated names ("Marco
+    and Simona kill Lola")."""
+    if token.tag_ not in {"NNS", "NN"} or not token.is_lower or token.i == 0:
         return False
     before = token.doc[token.i - 1]  # a name, whatever the tag ("Reyansh" read as adjective)
     if before.pos_ in {"PRON", "DET"} or not before.text[:1].isupper() or before.i not in referents:
         return False
+    if token.tag_ == "NN":  # "Marco and Simona kill Lola": a bare verb after coordinated names
+        start = before.i
+        while start > 0 and referents.get(start - 1) == referents[before.i]:
+            start -= 1
+        return start > 0 and token.doc[start - 1].lower_ == "and" and token.lower_ in verbs
     return s_form_stem(token.lower_, verbs) is not None
 
 
