@@ -31,7 +31,7 @@ CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
-OBJECTS = {"dobj", "pobj"}
+OBJECT_DEPS = {"dobj", "pobj"}  # objects a name read as their conjunct may follow
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
 
 
@@ -307,7 +307,7 @@ def is_subject_read_as_conjunct(word: Token) -> bool:
     verb it coordinated with, or hung as a clause on, with no subject: the subject of that
     verb ("raises him and Deepak spends his life in jail", "spins plates with guest, Andrew,
     and Zoe takes her first challenge", "is attacked by Indians and John is badly wounded")."""
-    if word.dep_ != "conj" or word.pos_ != "PROPN" or first_conjunct(word).dep_ not in OBJECTS:
+    if word.dep_ != "conj" or word.pos_ != "PROPN" or first_conjunct(word).dep_ not in OBJECT_DEPS:
         return False
     following = verb_right_after(word)
     return (
