@@ -213,7 +213,7 @@ def finite_conjunct_head(verb: Token) -> Token:
     head = verb.head
     if verb.tag_ in FINITE_TAGS and head.tag_ in {"VBN", "VBG"} and head.dep_ in {"ccomp", "oprd"}:
         return head.head
-    if not is_finite(verb) or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if not is_finite(verb) or has_own_subject(verb):
         return head
     if head.dep_ == "xcomp" and is_infinitive(head) or is_wh_clause(head):
         return head.head if head.head.pos_ in {"VERB", "AUX"} else head
@@ -313,7 +313,7 @@ def is_subject_read_as_conjunct(word: Token) -> bool:
     return (
         following is not None
         and following.dep_ in {"conj", "advcl"}
-        and not any(child.dep_ in SUBJECT_DEPS for child in following.children)
+        and not has_own_subject(following)
     )
 
 
@@ -343,6 +343,16 @@ def word_before_clause(verb: Token) -> Token | None:
     ):
         index -= 1
     return verb.doc[index - 1] if index > 0 else None
+
+
+def has_own_subject(verb: Token) -> bool:
+    """A verb with a subject of its own, active, passive or clausal (none inherited)."""
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def has_negation(verb: Token) -> bool:
+    """A word with a negation of its own ("does not kill", "is not his father")."""
+    return any(child.dep_ == "neg" for child in verb.children)
 
 
 def has_subject(token: Token) -> bool:
@@ -615,7 +625,7 @@ def opening_subject_of(verb: Token) -> Token | None:
     auxiliary of an inversion: "Little does he know")."""
     if verb.tag_ != "VBZ" or verb.pos_ != "VERB" or verb.i == 0:
         return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if has_own_subject(verb):
         return None
     before = verb.doc[verb.i - 1]
     if not before.is_sent_start or before.pos_ in {"PRON", "DET"} or not before.is_title:

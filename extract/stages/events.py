@@ -48,13 +48,14 @@ from extract.lexicons import (
 from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
-    SUBJECT_DEPS,
     UNREAL_MODALITIES,
     active_subject,
     base_verbs,
     belief_modality,
     causative_roles,
     child_with_dep,
+    has_negation,
+    has_own_subject,
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
@@ -538,10 +539,6 @@ def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> 
     return arguments
 
 
-def has_negation(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
-
-
 def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     """(modality, negated by its governor) from auxiliaries and the governing verb (its
     lemma mended as `verb_lemma` mends it: "hoping" -> "hope")."""
@@ -558,7 +555,7 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     if (
         verb.dep_ == "conj"
         and verb.head.pos_ in {"VERB", "AUX"}
-        and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        and not has_own_subject(verb)
         and (verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS)
         or causative_roles(verb) is not None
         and verb.dep_ == "ccomp"

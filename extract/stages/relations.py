@@ -86,6 +86,7 @@ from extract.syntax import (
     assenting_subjects,
     believed_modality,
     child_with_dep,
+    has_negation,
     is_reciprocal_pronoun,
     is_reflexive,
     own_phrase,
@@ -446,7 +447,7 @@ def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple
         if not prepositions or believed_modality(word) is not None:
             continue
         copula = word.head if word.dep_ in {"acomp", "oprd"} else word
-        if any(child.dep_ == "neg" for child in (*word.children, *copula.children)):
+        if has_negation(word) or has_negation(copula):
             continue
         holder = child_with_dep(word, "nsubjpass") or subject_of(copula)
         other = child_with_dep(prepositions[0], "pobj")

@@ -3,6 +3,8 @@ three men") refers to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from extract.document import has_person_evidence
@@ -61,16 +63,22 @@ def pair_of_the_previous_sentence(
     """A "they" that opens its sentence, or is the subject of its main clause after words that
     name no one, is the two characters of the sentence before, when there are exactly two
     ("Bhagwaan confronts Shambu. They fight", "... Soon they marry", "They get married")."""
-    if token.dep_ not in SUBJECT_DEPS:
-        return []
-    sentence = state.sentence_of[token.i]
-    opens_main_clause = token.head == token.sent.root and not characters_named_in(state, sentence)
-    if not (opens_its_sentence(token) or opens_main_clause):
+    if not is_opening_subject(state, token):
         return []
     previous = state.doc[token.sent.start - 1].sent if token.sent.start > 0 else []
     if any(is_plural_person_noun(word) for word in previous):
         return []
-    return only_pair(characters_named_in(state, sentence - 1))
+    return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+
+
+def is_opening_subject(state: Resolution, token: Token) -> bool:
+    """A subject that opens its sentence, or its main clause after words that name no one
+    ("They fight", "Soon they marry")."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    sentence = state.sentence_of[token.i]
+    opens_main_clause = token.head == token.sent.root and not characters_named_in(state, sentence)
+    return opens_its_sentence(token) or opens_main_clause
 
 
 def is_plural_person_noun(word: Token) -> bool:
@@ -144,20 +152,23 @@ def mention_group_of_the_sentence_before(
     one, a mention of each character of the sentence before when they are `size`, all persons
     of a gender that allows `gender` ("He embraces her, but then Lon shows up. The two men
     struggle": he and Lon)."""
-    sentence = state.sentence_of[head.i]
-    opens_main_clause = head.head == head.sent.root and not characters_named_in(state, sentence)
-    if head.dep_ not in SUBJECT_DEPS or not (opens_its_sentence(head) or opens_main_clause):
+    if not is_opening_subject(state, head):
         return
     named = [
         c
-        for c in characters_named_in(state, sentence - 1)
+        for c in characters_named_in(state, state.sentence_of[head.i] - 1)
         if gender == "unknown" or state.gender(c) in {gender, "unknown"}
     ]
     if len(named) != size or not all(has_person_evidence(state.characters[c]) for c in named):
         return
+    mention_group(state, head, named, "counted_group")
+
+
+def mention_group(state: Resolution, head: Token, members: Iterable[int], rule: str) -> None:
+    """A mention of each member by the group phrase (its determiner to its head)."""
     start = min((child.i for child in head.children if child.dep_ == "det"), default=head.i)
-    for member in sorted(named):
-        state.mention(head, member, start, head.i + 1, "nominal", "counted_group", salient=False)
+    for member in sorted(members):
+        state.mention(head, member, start, head.i + 1, "nominal", rule, salient=False)
 
 
 def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -> set[int]:
@@ -186,11 +197,7 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
         members = named if len(named) == size else set()
     if not all(has_person_evidence(state.characters[member]) for member in members):
         return
-    start = min(child.i for child in noun.children if child.dep_ == "det")
-    for member in sorted(members):
-        state.mention(
-            noun, member, start, noun.i + 1, "nominal", "definite_group_noun", salient=False
-        )
+    mention_group(state, noun, members, "definite_group_noun")
 
 
 @GROUP_RULES.register("subject_and_spouse")
