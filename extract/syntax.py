@@ -576,10 +576,10 @@ def predicate_modality(noun: Token) -> str | None:
     copula = noun.head
     if noun.dep_ != "attr" or copula.lemma_ != "be":
         return None
+    if has_negation(copula):  # also after a modal: "will not be his wife"
+        return "negative"
     triggers = modality_triggers()
     for child in copula.children:
-        if child.dep_ == "neg":
-            return "negative"
         modal = triggers.get((child.lemma_.lower(), "aux")) if child.dep_ == "aux" else None
         if modal is not None and modal != "obligated":  # "she must be his daughter": inferred
             return modal

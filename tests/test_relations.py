@@ -69,6 +69,7 @@ def test_a_kin_predicate_the_copula_does_not_assert_shows_no_relation(nlp):
     for sentence in (
         "Ann Lee meets Tom Baker. Ann Lee refuses to be his wife.",
         "Ann Lee meets Tom Baker. Tom Baker is not her father.",
+        "Ann Lee meets Tom Baker. Ann Lee will not be his wife.",
         "Ann Lee meets Tom Baker. Tom Baker pretends to be her brother.",
         "Ann Lee meets Tom Baker. Ann Lee offers to be his secretary.",
     ):
