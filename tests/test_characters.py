@@ -92,6 +92,14 @@ def test_an_actor_after_a_description_is_the_unnamed_character_s_actor(character
         "The film stars actor Ford Sterling as Jerry Cleggert, a good-natured pirate.",
         "Starring Ford Sterling and Mabel Normand.",
         "Ford Sterling plays as a police detective who is after Mabel.",
+        "Ford Sterling plays a jewel dealer who hopes to catch a thief.",
+        "Ford Sterling co-stars as the villain.",
+        "Ford Sterling takes the lead role as an entertainer.",
+        "The film features Mabel Normand and Ford Sterling in supporting roles.",
+        "The supporting cast includes Mabel Normand and Ford Sterling.",
+        "Ford Sterling, who played Detective Anderson, tells the audience a secret.",
+        "Silent film villain, Ford Sterling, portrays the role of Mignon.",
+        "A doctor, Ford Sterling as Dr. Robert Cromwell, is charged with murder.",
     ],
 )
 def test_a_performer_is_a_real_person_not_a_character(nlp, text):
@@ -101,8 +109,9 @@ def test_a_performer_is_a_real_person_not_a_character(nlp, text):
     assert not is_character(sterling)
 
 
-def test_one_said_to_be_the_star_is_a_real_person(nlp):
-    doc = nlp("Tom loves Ann. The stars were Ford Sterling and Mabel Normand.")
+@pytest.mark.parametrize("stars", ["The stars", "Main stars"])
+def test_one_said_to_be_the_star_is_a_real_person(nlp, stars):
+    doc = nlp(f"Tom loves Ann. {stars} were Ford Sterling and Mabel Normand.")
     sterling = next(c for c in doc._.characters if c["name"] == "Ford Sterling")
     assert "crew_apposition" in sterling["clues"]
     assert not is_character(sterling)
@@ -115,11 +124,26 @@ def test_one_said_to_be_the_star_is_a_real_person(nlp):
         "Ford Sterling plays the piano for Mabel.",
         "Ford Sterling plays poker with Mabel.",
         "Ford Sterling, a famous football star, loves Mabel.",
+        "Ford Sterling plays a trick on Mabel.",
+        "The plan includes Ford Sterling and Mabel.",
     ],
 )
 def test_playing_no_part_is_no_performer(nlp, text):
     sterling = next(c for c in nlp(text)._.names if c["name"] == "Ford Sterling")
     assert "performer" not in sterling["clues"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ford Sterling offers her the starring role in his play.", "Ford Sterling"),
+        ("The movie features cowboy Don Carver (Hart) as a drifter.", "Don Carver"),
+        ("Buster plays a drifter who cons his way into a job.", "Buster"),  # the comedian's name
+    ],
+)
+def test_a_character_in_a_sentence_about_parts_is_no_performer(nlp, text, name):
+    character = next(c for c in nlp(text)._.names if c["name"] == name)
+    assert "performer" not in character["clues"]
 
 
 def test_characters_are_ordered_by_first_mention(nlp):

@@ -179,6 +179,7 @@ def test_link_target_with_double_space_is_not_a_link():
         ("Tom (Ann May) runs.", "Tom", "Ann May"),
         ("April (Ann Roe) runs.", "April", "Ann Roe"),
         ("Tom (Sam Roe Jr.) runs.", "Tom", "Sam Roe Jr."),
+        ("Tom (played as an adult by Sam Roe) runs.", "Tom", "Sam Roe"),
         ("Tom (Sam Roe, Sr.) runs.", "Tom", "Sam Roe, Sr."),
         ("Tom Doe Jr. (Sam Roe) runs.", "Tom Doe Jr.", "Sam Roe"),
         ("Tom Doe, Jr. (Sam Roe) runs.", "Tom Doe, Jr.", "Sam Roe"),
@@ -227,6 +228,12 @@ def test_actor_parenthetical_after_a_comma_is_removed_with_the_comma():
     result = clean("She sees her mother, Diane, (Ann Doe), in Rome.")
     assert result.text == "She sees her mother, Diane, in Rome."
     assert result.actors == (ActorNote(26, "Diane", "Ann Doe"),)
+
+
+def test_a_list_of_actors_needs_a_known_first_name_for_half_of_them_only():
+    result = clean("He hires Simon and Peter (Ole Olsen and Chic Johnson), two detectives.")
+    assert result.text == "He hires Simon and Peter, two detectives."
+    assert [note.actor for note in result.actors] == ["Ole Olsen", "Chic Johnson"]
 
 
 def test_a_list_of_actors_after_as_many_names_is_noted_name_by_name():
@@ -832,7 +839,8 @@ def test_a_web_address_opening_a_line_takes_the_space_after_it():
     assert result.text == "Seema leaves.\nDeepak stays."
 
 
-def test_an_actor_link_s_disambiguation_goes_with_the_actor():
-    result = clean("Her husband Tom Doe (Sam Roe (actor)), a banker, leaves.")
+@pytest.mark.parametrize("actor", ["Sam Roe", "Robert Armstrong"])  # longer than a first view
+def test_an_actor_link_s_disambiguation_goes_with_the_actor(actor):
+    result = clean(f"Her husband Tom Doe ({actor} (actor)), a banker, leaves.")
     assert result.text == "Her husband Tom Doe, a banker, leaves."
-    assert result.actors == (ActorNote(19, "Tom Doe", "Sam Roe"),)
+    assert result.actors == (ActorNote(19, "Tom Doe", actor),)

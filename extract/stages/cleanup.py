@@ -821,11 +821,11 @@ _CALENDAR_WORDS = frozenset(
 _NAME_SUFFIXES = function_words("name_suffix")
 _NAME_ABBREVIATIONS = function_words("name_abbreviation")
 _SUFFIX_BEFORE = re.compile(r"(?:,? )([A-Z][A-Za-z]{1,3})\.?$")  # " Jr." or ", Sr" before a "("
-# "played by", "also played by", "played by an uncredited", "an uncredited", "unbilled" (an
-# actor, group 1) or "as", "also", "billed as" before an actor's name
+# "played by", "also played by", "played as an adult by", "played by an uncredited", "an
+# uncredited", "unbilled" (an actor, group 1) or "as", "also", "billed as" before an actor's name
 _ACTOR_PREFIX = re.compile(
     r"(?:(?:also |both |all )?"
-    r"((?:[Pp]layed|[Pp]ortrayed|[Vv]oiced) by(?: an? (?:uncredited|unbilled))?"
+    r"((?:[Pp]layed|[Pp]ortrayed|[Vv]oiced)(?: as an? [a-z]+)? by(?: an? (?:uncredited|unbilled))?"
     r"|(?:an? )?(?:uncredited|unbilled|top-billed))|[Aa]s|also|billed as) "
 )
 
@@ -1172,7 +1172,8 @@ class _ActorRemover:
             if is_paren and (prefix := _ACTOR_PREFIX.match(chars)):
                 start, strong = prefix.end(), prefix.group(1) is not None
             end, words = _name_run(chars, start)
-            if end + 2 <= len(chars) or view.complete or chars.endswith("\n"):
+            fits = end + 2 <= len(chars) and not chars.startswith(" (", end)  # "(actor))" cut
+            if fits or view.complete or chars.endswith("\n"):
                 break
         if not words:
             return None
@@ -1272,17 +1273,20 @@ class _ActorRemover:
 
     def _actor_list(self, pos: int) -> tuple[int, list[str]] | None:
         """(residue end, actors) for a closed parenthetical that lists two or more full names,
-        each opening with a known first name: "(Grant Withers and Loretta Young)", "(Evalyn
-        Knapp, Ray Gallagher and James Cagney)", "(A and B, respectively)"; else None."""
+        at least half of them opening with a known first name: "(Grant Withers and Loretta
+        Young)", "(Evalyn Knapp, Ray Gallagher and James Cagney)", "(Ole Olsen and Chic
+        Johnson)", "(A and B, respectively)"; else None."""
         view = _View(self.text, pos + 1, self.removals, _VIEW_LIMITS[2])
         chars = view.chars
         actors: list[str] = []
+        known_first_names = 0
         at = 0
         while True:
             run_end, words = _name_run(chars, at)
-            if len(words) < 2 or not is_first_name(words[0]) or not _is_person_name(words):
+            if len(words) < 2 or not _is_person_name(words):
                 return None
             actors.append(chars[at:run_end])
+            known_first_names += is_first_name(words[0])
             close = _LIST_END.match(chars, run_end)
             if close is not None:
                 break
@@ -1290,7 +1294,9 @@ class _ActorRemover:
             if separator is None:
                 return None
             at = separator.end()
-        return (view.to_text(close.end() - 1) + 1, actors) if len(actors) > 1 else None
+        if len(actors) < 2 or 2 * known_first_names < len(actors):
+            return None
+        return view.to_text(close.end() - 1) + 1, actors
 
     def _end_before_space(self, pos: int) -> int:
         """Where the text before the "(" at `pos` ends, a space between left out."""

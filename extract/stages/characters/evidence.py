@@ -47,6 +47,10 @@ PERFORMED_BY_VERBS = function_words("performed_by_verb")
 STARRING_VERBS = function_words("starring_verb")
 ROLE_NOUNS = function_words("role_noun")
 PERFORMER_NOUNS = function_words("performer_noun")
+FILM_PART_MODIFIERS = function_words("film_part_modifier")
+CAST_VERBS = function_words("cast_verb")
+CAST_NOUNS = function_words("cast_noun")
+PART_TAKING_VERBS = PERFORMED_BY_VERBS | function_words("part_taking_verb")
 
 
 def name_score(clues: list[str], weights: dict[str, float]) -> float:
@@ -96,6 +100,8 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         stars_as_follows(doc, end) or is_starred(doc, start) or plays_a_part_follows(doc, end)
     ):
         clues.append("performer")
+    if "actor_note" in clues:  # a name its actor's name follows plays no part itself
+        clues = [clue for clue in clues if clue != "performer"]
     # a subject the parser missed counts only for a verb of persons ("Chaos ensues" is none)
     if end - start == 1 and is_surface_subject(doc[start], verbs):
         if s_form_stem(doc[end].lower_, verbs) in animate_verbs():
@@ -154,8 +160,10 @@ def role_clues(head: Token) -> list[str]:
     word = first_conjunct(head)
     dep, governor = word.dep_, word.head
     clues = []
-    if dep == "nsubj":
-        clues.append("animate_subject" if governor.lemma_ in animate_verbs() else "subject")
+    if dep == "nsubj" and governor.lemma_ in animate_verbs():
+        clues.append("animate_subject")
+    elif dep == "nsubj" and governor.i not in (word.doc._.reparsed or ()):
+        clues.append("subject")  # a verb re-read after a name says it of persons only
     elif dep in {"nsubjpass", "dobj"} and governor.lemma_ in animate_verbs():
         clues.append("object_of_person_verb")
     elif dep == "pobj" and is_recipient_phrase(governor):
@@ -240,18 +248,94 @@ def is_animate_verb(verb: Token | None) -> bool:
 
 def is_performer(word: Token) -> bool:
     """An actor named as playing a part: "played by X", "X stars as Y", "the film stars X",
-    "X plays Y", "X portrays the title role", "X and Y play young lovers"."""
+    "X plays Y", "X portrays the title role", "X and Y play young lovers", "X takes the lead
+    role", "X, who played Y", "the supporting cast includes X", "A star, X, plays Y", "a
+    doctor, X as Dr. Y, ..."."""
+    if word.dep_ == "appos" and any(is_as_name(child) for child in word.children):
+        return True
+    if word.dep_ == "appos" and word.head.dep_ == "nsubj":
+        word = word.head
     dep, governor = word.dep_, word.head
     if dep == "pobj" and governor.lower_ == "by":
-        return governor.head.lemma_ in PERFORMED_BY_VERBS
+        verb = governor.head
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":  # "played as an adult by X"
+            verb = verb.head.head
+        return verb.lemma_ in PERFORMED_BY_VERBS
+    if any(child.dep_ == "relcl" and is_performing_clause(child) for child in word.children):
+        return True
+    if dep in {"nsubj", "dobj"} and has_film_part(governor):
+        return True
     if dep == "nsubj" and governor.lemma_ in PERFORMED_BY_VERBS:
-        return any(is_part(child) for child in governor.children)
+        return any(
+            is_part(child) or (is_full_name(word) and is_described_someone(child))
+            for child in governor.children
+        )
+    if dep == "dobj" and governor.lemma_ in CAST_VERBS:
+        subject = child_with_dep(governor, "nsubj")
+        return subject is not None and subject.lemma_.lower() in CAST_NOUNS
     return dep in {"nsubj", "dobj"} and governor.lemma_ in STARRING_VERBS
 
 
+def is_as_name(preposition: Token) -> bool:
+    """ "as Dr. Robert Cromwell": "as" before a name."""
+    name = child_with_dep(preposition, "pobj")
+    return preposition.lower_ == "as" and name is not None and name.pos_ == "PROPN"
+
+
+def is_full_name(head: Token) -> bool:
+    """A name of more than one word ("Ricardo Cortez"), as credits write an actor; a comedy
+    may call its hero by the actor's one name ("Buster plays a drifter who ...")."""
+    return any(child.dep_ == "compound" and child.pos_ == "PROPN" for child in head.children)
+
+
+def is_described_someone(child: Token) -> bool:
+    """ "a jewel dealer who ...": an object a "who" clause describes."""
+    return child.dep_ == "dobj" and any(
+        clause.dep_ == "relcl" and has_who_subject(clause) for clause in child.children
+    )
+
+
+def is_performing_clause(verb: Token) -> bool:
+    """ "who played Detective Anderson": a relative clause of playing a part."""
+    return (
+        verb.lemma_ in PERFORMED_BY_VERBS
+        and has_who_subject(verb)
+        and any(is_part(child) for child in verb.children)
+    )
+
+
+def has_who_subject(verb: Token) -> bool:
+    subject = child_with_dep(verb, "nsubj")
+    return subject is not None and subject.lower_ == "who"
+
+
+def has_film_part(verb: Token) -> bool:
+    """A verb of taking a part whose object is a part in the film ("takes the lead role"; not
+    "offers her the starring role"), or any verb with such a part in its "in" phrase ("in
+    supporting roles")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            child = child_with_dep(child, "pobj")
+        elif child.dep_ != "dobj" or verb.lemma_ not in PART_TAKING_VERBS:
+            continue
+        if child is not None and child.lower_ in ROLE_NOUNS and is_film_part(child):
+            return True
+    return False
+
+
+def is_film_part(noun: Token) -> bool:
+    """A role or star noun modified as a part in the film ("lead role", "main stars")."""
+    return any(
+        modifier.dep_ in {"amod", "compound"} and modifier.lower_ in FILM_PART_MODIFIERS
+        for modifier in noun.children
+    )
+
+
 def stars_as_follows(doc: Doc, end: int) -> bool:
-    """ "X stars as Y" read from the surface, as the small parser takes "stars" for a plural
-    noun after a name."""
+    """ "X stars as Y", "X co-stars as Y" read from the surface, as the small parser takes
+    "stars" for a plural noun after a name."""
+    if doc[end : end + 2].text == "co-":  # "co-stars as"
+        end += 2
     after = doc[end : end + 2]
     return (
         len(after) == 2
@@ -312,12 +396,15 @@ def is_part(child: Token) -> bool:
 
 
 def is_crew_noun(token: Token) -> bool:
-    """A film-crew noun ("director", "the film's star"), not a star of something told by a
-    modifier, who is a character ("a famous opera star", "a football star")."""
+    """A film-crew noun ("director", "the film's star", "the main stars"), not a star of
+    something told by a modifier, who is a character ("a famous opera star", "a football
+    star")."""
     if token.lower_ not in crew_nouns() and token.lemma_.lower() not in STAR_NOUNS:
         return False  # "the stars were X" as "the star was X" (not "producers Eppus and Kibbitzer")
-    return token.lemma_ not in STAR_NOUNS or not any(
-        child.dep_ in {"compound", "amod"} for child in token.children
+    return (
+        token.lemma_ not in STAR_NOUNS
+        or is_film_part(token)
+        or not any(child.dep_ in {"compound", "amod"} for child in token.children)
     )
 
 

@@ -1,0 +1,233 @@
+"""Stage 1b: sentences parsed again where the base model took a verb in -s for a noun.
+
+The small base model often tags a present-tense verb as a plural noun when it follows "and", a
+name it does not know or a pronoun ("He struggles and overpowers a guard", "Al sneaks in and
+kidnaps the boy", "Mavis desires revenge"), and the parse around it goes wrong: the verb loses
+its subject and its object. The same sentence with that verb in the past tense ("overpowered")
+is parsed right. This stage parses such a sentence again that way, with the base model's own
+components, and copies its tags, lemmas and tree back; the verb keeps its text and is tagged as
+the present it is. Nothing else of the Doc changes (text, entities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from spacy.symbols import VERB
+from spacy.tokens import Doc, Span, Token
+
+from extract.document import run_guarded
+from extract.lexicons import function_words, pronouns
+from extract.rules import ALL_RULES, RuleSet
+from extract.syntax import base_modifiers, base_verbs, s_form_stem
+
+# the base model's components that tag, parse and lemmatise (not its entity recogniser)
+PARSING_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+NOUN_TAGS = {"NN", "NNS"}
+PAST_TAGS = {"VBD", "VBN"}
+ADVERB_TAGS = {"RB", "RBR", "RBS"}
+COORDINATORS = function_words("verb_coordinator")
+CLAUSE_OPENING_PREPOSITIONS = function_words("clause_opening_preposition")
+SUBJECT_PRONOUNS = frozenset(
+    form for form, pronoun in pronouns().items() if pronoun.case == "subject"
+) | {"who"}
+NAME_DETERMINERS = {"DT", "PRP$", "POS", "JJ", "CD"}  # "the Wilson papers", "her Ford plans"
+NAME_POS = {"PROPN", "NOUN", "ADJ"}  # an unknown name may be tagged any of them
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@Language.factory(
+    "reparse",
+    assigns=["token.tag", "token.pos", "token.dep", "token.lemma", "doc._.reparsed"],
+    requires=["token.tag", "token.dep", "token.lemma"],
+    default_config={"disabled_rules": []},
+)
+def make_reparse(nlp: Language, name: str, disabled_rules: list[str]) -> Reparser:
+    return Reparser(nlp, base_verbs(nlp), base_modifiers(nlp), RuleSet(disabled_rules))
+
+
+class Reparser:
+    """Parses again the sentences of a Doc with a verb misread as a noun."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        verbs: frozenset[str],
+        modifiers: frozenset[str],
+        rules: RuleSet = ALL_RULES,
+    ):
+        self.nlp = nlp
+        self.verbs = verbs
+        self.modifiers = modifiers
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.rules.on("past_tense_reparse"):
+            doc._.reparsed = []
+            return doc
+        return run_guarded(doc, "reparse", "reparsed", self.reparse)
+
+    def components(self) -> list[Callable[[Doc], Doc]]:
+        return [
+            self.nlp.get_pipe(name) for name in PARSING_COMPONENTS if name in self.nlp.pipe_names
+        ]
+
+    def reparse(self, doc: Doc) -> list[int]:
+        """Parse again each sentence with a misread verb; returns those verbs' token indices."""
+        found = [
+            (sentence, verbs)
+            for sentence in doc.sents
+            if (verbs := misread_verbs(sentence, self.verbs, self.modifiers))
+        ]
+        if not found:
+            return []
+        attributes = [TAG, POS, DEP, HEAD, LEMMA]
+        array = doc.to_array(attributes)
+        changed = []
+        for (sentence, verbs), parsed in zip(found, self.parse_in_past(doc, found), strict=True):
+            if not is_repaired(parsed, [verb.i - sentence.start for verb, _stem in verbs]):
+                continue
+            copy_analysis(doc, array, sentence, parsed, verbs)
+            changed.extend(verb.i for verb, _stem in verbs)
+        if changed:
+            doc.from_array(attributes, array)
+        return changed
+
+    def parse_in_past(
+        self, doc: Doc, found: list[tuple[Span, list[tuple[Token, str]]]]
+    ) -> Iterable[Doc]:
+        """Each sentence parsed alone with its misread verbs in the past tense."""
+        docs = []
+        for sentence, verbs in found:
+            words = [token.text for token in sentence]
+            for verb, stem in verbs:
+                words[verb.i - sentence.start] = past_tense(stem)
+            spaces = [bool(token.whitespace_) for token in sentence]
+            docs.append(Doc(doc.vocab, words=words, spaces=spaces))
+        for component in self.components():
+            docs = [component(parsed) for parsed in docs]
+        return docs
+
+
+def misread_verbs(
+    sentence: Span, verbs: frozenset[str], modifiers: frozenset[str]
+) -> list[tuple[Token, str]]:
+    """The words in -s of known verbs (`verbs`) the base model tagged as nouns, with their
+    base form, where a verb is expected: after "and", a subject pronoun or a name that is no
+    known adjective (`modifiers`: "Professional rivals"), adverbs aside."""
+    found = []
+    for token in sentence:
+        if token.tag_ not in NOUN_TAGS or not token.is_lower or not token.is_alpha:
+            continue
+        stem = s_form_stem(token.lower_, verbs)
+        if stem is None or token.i == sentence.start:
+            continue
+        before = token.nbor(-1)
+        while before.tag_ in ADVERB_TAGS and before.i > sentence.start:
+            before = before.nbor(-1)
+        if is_followed_as_a_noun(token) or is_object_of_a_preposition(token):
+            continue
+        if before.lower_ in COORDINATORS:
+            if follows_a_verb(before, sentence) and not coordinates_plural_nouns(token):
+                found.append((token, stem))
+        elif before.lower_ in SUBJECT_PRONOUNS or (
+            is_bare_name_end(before, sentence)
+            and not (before.pos_ == "ADJ" and before.lower_ in modifiers)
+        ):
+            found.append((token, stem))
+    return found
+
+
+def is_object_of_a_preposition(token: Token) -> bool:
+    """ "for Code reasons", "to the Anglo-Saxon lands": the word is the object of a
+    preposition that opens no clause (unlike "After Jack departs")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.pos_ == "ADP"
+        and token.head.lower_ not in CLAUSE_OPENING_PREPOSITIONS
+    )
+
+
+def is_followed_as_a_noun(token: Token) -> bool:
+    """ "rumors fly", "the surgery and medicines needed", "neighbours including": a verb or
+    "including" after the word makes it a noun."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.tag_.startswith("VB") or after.lower_ == "including")
+
+
+def follows_a_verb(coordinator: Token, sentence: Span) -> bool:
+    """A verb stands before the coordinator in its sentence (not "But things change")."""
+    return any(
+        word.pos_ in {"VERB", "AUX"} for word in sentence.doc[sentence.start : coordinator.i]
+    )
+
+
+def coordinates_plural_nouns(token: Token) -> bool:
+    """ "plates and bottles", "joys and sorrows": a plural noun coordinated with another."""
+    return token.dep_ == "conj" and token.head.tag_ in {"NNS", "NNPS"} and token.head.i < token.i
+
+
+def is_bare_name_end(token: Token, sentence: Span) -> bool:
+    """The last word of a capitalised name with no determiner or modifier before it ("Mavis",
+    "Lord Helpus"; not "the Wilson", "his Ford", "The", a nationality or an acronym: "British
+    escorts", "UN observers")."""
+    if (
+        not token.text[:1].isupper()
+        or not token.is_alpha
+        or token.pos_ not in NAME_POS
+        or token.ent_type_ == "NORP"
+        or (len(token) > 1 and token.is_upper)
+    ):
+        return False
+    start = token.i
+    while start > sentence.start and token.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start == sentence.start or token.doc[start - 1].tag_ not in NAME_DETERMINERS
+
+
+def past_tense(stem: str) -> str:
+    """A regular past form, enough for the tagger to read a verb ("overpower" -> "overpowered",
+    "chase" -> "chased", "marry" -> "married")."""
+    if stem.endswith("e"):
+        return stem + "d"
+    if stem.endswith("y") and stem[-2:-1] not in set("aeiou"):
+        return stem[:-1] + "ied"
+    return stem + "ed"
+
+
+def is_repaired(parsed: Doc, positions: list[int]) -> bool:
+    """Whether the parse in the past tense keeps one sentence and reads each misread word as
+    a verb with a subject of its own or coordinated with another verb."""
+    roots = sum(token.head == token for token in parsed)
+    return roots == 1 and all(is_clause_verb(parsed[i]) for i in positions)
+
+
+def is_clause_verb(verb: Token) -> bool:
+    if verb.tag_ not in PAST_TAGS:
+        return False
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return True
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def copy_analysis(
+    doc: Doc,
+    array: numpy.ndarray,
+    sentence: Span,
+    parsed: Doc,
+    verbs: list[tuple[Token, str]],
+) -> None:
+    """Write the tags, lemmas and tree of `parsed` into the rows of `sentence` in `array`
+    (columns TAG, POS, DEP, HEAD, LEMMA), the misread words as verbs in the present."""
+    strings = doc.vocab.strings
+    present = {verb.i - sentence.start: stem for verb, stem in verbs}
+    for offset, token in enumerate(parsed):
+        row = array[sentence.start + offset]
+        row[0] = strings.add("VBZ") if offset in present else token.tag
+        row[1] = VERB if offset in present else token.pos
+        row[2] = token.dep
+        row[3] = numpy.int64(token.head.i - token.i).astype(numpy.uint64)  # as to_array has it
+        row[4] = strings.add(present[offset]) if offset in present else token.lemma

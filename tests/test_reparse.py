@@ -1,0 +1,79 @@
+"""The re-parse of sentences with a verb in -s the base model tagged a noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import build_nlp
+from extract.stages.reparse import past_tense
+
+
+def words(doc) -> dict[str, tuple[str, str, str]]:
+    return {token.text: (token.tag_, token.dep_, token.head.text) for token in doc}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "object_"),
+    [
+        ("He struggles and overpowers a guard.", "overpowers", "guard"),  # after "and"
+        ("Al sneaks into the store with his gang and kidnaps Bob.", "kidnaps", "Bob"),
+        ("Sykes kidnaps Inchcape and sets sail.", "kidnaps", "Inchcape"),  # after a name
+    ],
+)
+def test_a_verb_read_as_a_noun_is_read_as_a_verb_with_its_object(nlp, text, verb, object_):
+    doc = nlp(text)
+    token = next(token for token in doc if token.text == verb)
+    assert token.i in doc._.reparsed
+    assert (token.tag_, token.pos_, token.lemma_) == ("VBZ", "VERB", verb.removesuffix("s"))
+    assert words(doc)[object_][1:] == ("dobj", verb)
+
+
+def test_the_events_of_a_reparsed_verb_have_their_agent_and_patient(nlp):
+    doc = nlp("Al sneaks into the store with his gang and kidnaps Bob.")
+    names = {index: c["name"] for index, c in enumerate(doc._.characters)}
+    events = {
+        (names.get(e["agent"]), e["predicate"], names.get(e["patient"])) for e in doc._.events
+    }
+    assert ("Al", "kidnap", "Bob") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They share their joys and sorrows.",  # coordinated plural nouns
+        "Word spreads and the rumors fly.",  # a verb follows: a noun
+        "Brennan wants British escorts to meet American transports.",  # a nationality
+        "The soldiers pose as UN observers.",  # an acronym
+        "But things change.",  # no verb before the "and" or "but"
+        "The lovers are reconciled.",  # "The" is no name
+        "Professional rivals of Brodie then find Connors.",  # a known adjective
+        "It is not said, for Code reasons.",  # the object of a preposition
+    ],
+)
+def test_a_noun_stays_a_noun(nlp, text):
+    assert nlp(text)._.reparsed == []
+
+
+def test_the_text_and_the_sentences_are_kept(nlp):
+    text = "He struggles and overpowers a guard. Then Tom leaves."
+    doc = nlp(text)
+    assert doc.text == text
+    assert [sentence.text for sentence in doc.sents] == [
+        "He struggles and overpowers a guard.",
+        "Then Tom leaves.",
+    ]
+
+
+def test_the_reparse_can_be_switched_off():
+    nlp = build_nlp(disabled_rules=["past_tense_reparse"])
+    doc = nlp("He struggles and overpowers a guard.")
+    assert doc._.reparsed == []
+    assert next(token for token in doc if token.text == "overpowers").tag_ != "VBZ"
+
+
+@pytest.mark.parametrize(
+    ("stem", "past"),
+    [("overpower", "overpowered"), ("chase", "chased"), ("marry", "married"), ("play", "played")],
+)
+def test_past_tense(stem, past):
+    assert past_tense(stem) == past
