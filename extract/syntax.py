@@ -33,6 +33,7 @@ GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an un
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 OBJECT_DEPS = {"dobj", "pobj"}  # objects a name read as their conjunct may follow
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis"}
+CLAUSE_CORE_DEPS = {"aux", "auxpass", "nsubj", "nsubjpass"}  # a clause, not a bare participle
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
@@ -55,18 +56,24 @@ def passive_subject(verb: Token) -> Token | None:
     subject = child_with_dep(verb, "nsubjpass")
     if subject is not None:
         return relative_antecedent(subject, verb)
+    if is_comment_clause(verb):
+        return None
     if is_passive(verb):
         before = word_before_clause(verb)
         if before is not None and is_subject_read_as_conjunct(before):
             return before  # "is attacked by Indians and John is badly wounded": John is wounded
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
+    if is_participle_clause(verb):  # "When introduced to Bo, Victor refuses": Victor
+        return active_subject(verb.head) or passive_subject(verb.head)
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
         head = finite_conjunct_head(verb)
         return passive_subject(head) or active_subject(head)
     governor = clause_governor(verb) if child_with_dep(verb, "auxpass") is not None else None
     if governor is not None:  # "hangs herself after being raped by Shambu": the one hanging
         return passive_subject(governor) or active_subject(governor)
+    if child_with_dep(verb, "auxpass") is not None:
+        return name_in_fronted_phrase(verb)
     return None
 
 
@@ -84,7 +91,32 @@ def is_passive(verb: Token) -> bool:
         return True
     if child_with_dep(verb, "agent") is not None and not is_infinitive(verb):
         return True  # not "is warned to run away by Peeta": the "by" phrase is the warning's
+    if is_participle_clause(verb):
+        return True
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and is_passive(verb.head)
+
+
+def is_participle_clause(verb: Token) -> bool:
+    """A past participle with no auxiliary heading an adverbial clause, which is passive
+    ("When introduced to Bo, Victor refuses", "Beset by guilt, Yancey leaves"); not a comment
+    clause ("As described in a magazine, Dick steals")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(child.dep_ in CLAUSE_CORE_DEPS for child in verb.children)
+        and not is_comment_clause(verb)
+    )
+
+
+def is_comment_clause(verb: Token) -> bool:
+    """ "As described in a film magazine", "as expected": a participle after "as" that says
+    something of the telling, with no subject or object among the characters."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+        and not any(child.dep_ in CLAUSE_CORE_DEPS for child in verb.children)
+    )
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -92,7 +124,12 @@ def passive_agent(verb: Token) -> Token | None:
     shot and killed by Lorenzo"), not by one with a subject of its own the parser coordinated
     with the agent ("is dragged off by Frochard and Henriette is arrested and sent")."""
     phrase = child_with_dep(verb, "agent")
-    if phrase is None and is_passive(verb) and not has_subject_read_as_conjunct(verb):
+    if (
+        phrase is None
+        and is_passive(verb)
+        and not has_subject_read_as_conjunct(verb)
+        and not is_participle_clause(verb)  # not the "by" phrase of the clause it hangs on
+    ):
         coordinated = [
             c for c in (verb.head, *verb.conjuncts) if c.pos_ == "VERB" and c.tag_ == "VBN"
         ]
@@ -135,6 +172,8 @@ def active_subject(verb: Token) -> Token | None:
     several the parser gave it before it, the nearest that may be a person ("Beset by guilt,
     when a land rush comes, Yancey leaves": not "Beset"; "Martha yields to his pleading and
     conceals him", with "yields" taken for a noun: Martha)."""
+    if is_comment_clause(verb):
+        return None
     subjects = [child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS]
     before = [child for child in subjects if child.i < verb.i]
     persons = [child for child in before if is_person_word(child)]
@@ -190,7 +229,33 @@ def active_subject(verb: Token) -> Token | None:
     governor = clause_governor(verb)
     if governor is not None:
         return active_subject(governor)
-    return misparsed_subject(verb) or listed_verb_subject(verb)
+    return misparsed_subject(verb) or listed_verb_subject(verb) or name_in_fronted_phrase(verb)
+
+
+def name_in_fronted_phrase(verb: Token) -> Token | None:
+    """A name the parser hung on a phrase placed before a subjectless main verb ("As described
+    in a magazine, Dick Armitage, honest but weak, steals a sum": Dick Armitage, read as in
+    apposition with "magazine" or as a modifier of "described"; "After the war in Europe, Dick,
+    a soldier, marries Ann": Dick, read as a conjunct of "Europe"): the verb's subject."""
+    if verb.dep_ != "ROOT" or not is_finite(verb):
+        return None
+    for fronted in verb.lefts:
+        if fronted.dep_ not in {"advcl", "prep"}:
+            continue
+        names = [
+            word
+            for word in fronted.subtree
+            if word.pos_ == "PROPN"
+            and word != fronted
+            and (
+                word.dep_ in {"appos", "npadvmod"}
+                or word.dep_ == "conj"
+                and word.nbor(-1).text == ","  # not "in Paris and Rome"
+            )
+        ]
+        if names:
+            return names[0]
+    return None
 
 
 def subject_of_passive_governor(verb: Token, governor: Token) -> Token | None:

@@ -667,7 +667,7 @@ def test_headings_are_removed():
 
 
 def test_glued_brackets_never_double():
-    assert clean("[<!-- -->[x]<ref>r</ref>] {<!---->{ '<!---->'").text == "[x] { '"
+    assert clean("[<!-- -->[xy]<ref>r</ref>] {<!---->{ '<!---->'").text == "[xy] { '"
 
 
 # --------------------------------------------------------------------------- seed documents
@@ -844,3 +844,19 @@ def test_an_actor_link_s_disambiguation_goes_with_the_actor(actor):
     result = clean(f"Her husband Tom Doe ({actor} (actor)), a banker, leaves.")
     assert result.text == "Her husband Tom Doe, a banker, leaves."
     assert result.actors == (ActorNote(19, "Tom Doe", actor),)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("He visits Dr. Chang Gow.[3][4] Then he goes.", "He visits Dr. Chang Gow. Then he goes."),
+        ("He visits Gow [3] then.", "He visits Gow then."),
+        ("Mary is his sister.[citation needed] Then.", "Mary is his sister. Then."),
+        ("A note[a] and another[note 2] end.", "A note and another end."),
+        ("He finds [their] house.", "He finds [their] house."),  # an editor's word stays
+    ],
+)
+def test_citation_marks_go(raw, text):
+    last_word = text.split()[-1]
+    result = assert_maps_back(raw, [last_word])
+    assert result.text == text

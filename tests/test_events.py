@@ -3,7 +3,6 @@
 import pytest
 
 from extract.pipeline import build_nlp
-
 from extract.syntax import active_subject, misparsed_object
 
 
@@ -657,3 +656,37 @@ def test_a_promise_is_made_to_the_one_its_complement_acts_on(nlp):
         nlp("Tom Baker promises to give Julia Deep a fancy wedding."), "promise"
     )
     assert (agent, patient, event["modality"]) == ("Tom Baker", "Julia Deep", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        # the name hung on the phrase before a subjectless main verb is its subject
+        (
+            "As described in a magazine, Dick Armitage (Hughes), honest but weak, steals a sum "
+            "from his employer, Walter Haskell.",
+            "steal",
+            ("Dick Armitage", "Walter Haskell"),
+        ),
+        ("After the war in Europe, Dick, a soldier, marries Ann.", "marry", ("Dick", "Ann")),
+        (
+            "As described in a magazine, Carma Carmichael, who lives with her uncle Quincy "
+            "Carmichael, is kidnapped by Jack Brown.",
+            "kidnap",
+            ("Jack Brown", "Carma Carmichael"),
+        ),
+    ],
+)
+def test_a_name_hung_on_a_fronted_phrase_is_the_subject(nlp, text, predicate, expected):
+    agent, _, patient, _ = find(nlp(text), predicate)
+    assert (agent, patient) == expected
+
+
+def test_a_fronted_participle_is_passive(nlp):
+    doc = nlp("Tom meets Bob. When introduced to Bob, Lola's father, Victor, refuses to help.")
+    assert all(event[0] != "Victor" for event in events_of(doc) if event[1] == "introduce")
+
+
+def test_a_comment_clause_with_as_has_no_participants(nlp):
+    doc = nlp("As described in a film magazine, Huckleberry Finn lives with Tom Sawyer.")
+    assert "describe" not in [event[1] for event in events_of(doc)]

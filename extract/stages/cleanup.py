@@ -11,7 +11,8 @@ offsets, and the actor parentheticals it took out of the prose ("Raj (Raj Kiran)
 2. layout: space runs collapse, spaces before ``, . ; : ! ? )`` and after ``(`` go, empty ``()``
    go, headings and extra blank lines go;
 3. actors: actor parentheticals right after a character name are removed and recorded, and
-   bare web addresses (what is left of a cut reference) go.
+   bare web addresses (what is left of a cut reference) and citation marks ("[3]", "[citation
+   needed]") go.
 
 Passes 2 and 3 only select characters of the text before them, so the offset map is composed
 once at the end.
@@ -148,7 +149,9 @@ def clean(raw: str) -> CleanText:
             link_starts.append(t_starts[k] + s_pos - s_starts[k])
 
     remover = _ActorRemover(t1, frozenset(gaps), frozenset(marks), kind_at)
-    removals = _tidy_removals(t1, sorted([*remover.run(link_starts), *_bare_urls(t1)]))
+    removals = _tidy_removals(
+        t1, sorted([*remover.run(link_starts), *_bare_urls(t1), *_citation_marks(t1)])
+    )
     final = _subtract(slices, t_starts, removals)
     text = "".join([s[a:b] for a, b in final])
     offsets = _offset_map(final, pieces, len(text))
@@ -1060,6 +1063,19 @@ def _bare_urls(text: str) -> list[tuple[int, int]]:
     """The bare web addresses left where a reference was cut ("the battle.http://www.abc.net"),
     with the space before them."""
     return [match.span() for match in _BARE_URL.finditer(text)]
+
+
+# Wikipedia's citation and note marks as copied with the prose: "[3]", "[a]", "[note 2]",
+# "[citation needed]" (models/lexicons/function_words.tsv: editorial_mark)
+_EDITORIAL_WORDS = "|".join(re.escape(mark) for mark in sorted(function_words("editorial_mark")))
+_CITATION_MARK = re.compile(
+    rf" ?(?:\[(?:\d{{1,3}}|[a-z]|(?:[Nn]otes?|[Nn]|nb) ?\d{{1,3}}|{_EDITORIAL_WORDS})\])+"
+)
+
+
+def _citation_marks(text: str) -> list[tuple[int, int]]:
+    """The citation and note marks of the text, with the space before them."""
+    return [match.span() for match in _CITATION_MARK.finditer(text)]
 
 
 class _ActorRemover:
