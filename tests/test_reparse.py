@@ -77,3 +77,12 @@ def test_the_reparse_can_be_switched_off():
 )
 def test_past_tense(stem, past):
     assert past_tense(stem) == past
+
+
+def test_a_batch_is_reparsed_as_each_document_alone(nlp):
+    texts = ["He struggles and overpowers a guard.", "Tom leaves.", "Sykes kidnaps Inchcape."]
+    piped = list(nlp.pipe(texts))
+    for text, doc in zip(texts, piped, strict=True):
+        alone = nlp(text)
+        assert doc._.reparsed == alone._.reparsed
+        assert [t.dep_ for t in doc] == [t.dep_ for t in alone]

@@ -11,13 +11,15 @@ the present it is. Nothing else of the Doc changes (text, entities).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from extract.document import run_guarded
 from extract.lexicons import function_words, pronouns
@@ -65,40 +67,49 @@ class Reparser:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.rules.on("past_tense_reparse"):
-            doc._.reparsed = []
-            return doc
-        return run_guarded(doc, "reparse", "reparsed", self.reparse)
+        return next(self.pipe([doc]))
 
-    def components(self) -> list[Callable[[Doc], Doc]]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Reparse a stream of Docs, the sentences of a batch of them parsed together."""
+        for batch in minibatch(docs, batch_size):
+            if not self.rules.on("past_tense_reparse"):
+                for doc in batch:
+                    doc._.reparsed = []
+                yield from batch
+                continue
+            try:
+                found = [self.misread_sentences(doc) for doc in batch]
+                parsed = iter(self.parse_in_past([item for items in found for item in items]))
+            except Exception:  # noqa: BLE001 - each Doc again alone, where errors are reported
+                for doc in batch:
+                    yield run_guarded(doc, "reparse", "reparsed", self.reparse)
+                continue
+            for doc, items in zip(batch, found, strict=True):
+                own = [next(parsed) for _item in items]
+                yield run_guarded(
+                    doc, "reparse", "reparsed", lambda d, i=items, o=own: apply(d, i, o)
+                )
+
+    def reparse(self, doc: Doc) -> list[int]:
+        """Parse again each sentence of one Doc with a misread verb; returns those verbs'
+        token indices."""
+        found = self.misread_sentences(doc)
+        return apply(doc, found, self.parse_in_past(found))
+
+    def components(self) -> list[Pipe]:
         return [
             self.nlp.get_pipe(name) for name in PARSING_COMPONENTS if name in self.nlp.pipe_names
         ]
 
-    def reparse(self, doc: Doc) -> list[int]:
-        """Parse again each sentence with a misread verb; returns those verbs' token indices."""
-        found = [
+    def misread_sentences(self, doc: Doc) -> list[tuple[Span, list[tuple[Token, str]]]]:
+        """The sentences with a misread verb, with those verbs and their base forms."""
+        return [
             (sentence, verbs)
             for sentence in doc.sents
             if (verbs := misread_verbs(sentence, self.verbs, self.modifiers))
         ]
-        if not found:
-            return []
-        attributes = [TAG, POS, DEP, HEAD, LEMMA]
-        array = doc.to_array(attributes)
-        changed = []
-        for (sentence, verbs), parsed in zip(found, self.parse_in_past(doc, found), strict=True):
-            if not is_repaired(parsed, [verb.i - sentence.start for verb, _stem in verbs]):
-                continue
-            copy_analysis(doc, array, sentence, parsed, verbs)
-            changed.extend(verb.i for verb, _stem in verbs)
-        if changed:
-            doc.from_array(attributes, array)
-        return changed
 
-    def parse_in_past(
-        self, doc: Doc, found: list[tuple[Span, list[tuple[Token, str]]]]
-    ) -> Iterable[Doc]:
+    def parse_in_past(self, found: list[tuple[Span, list[tuple[Token, str]]]]) -> list[Doc]:
         """Each sentence parsed alone with its misread verbs in the past tense."""
         docs = []
         for sentence, verbs in found:
@@ -106,10 +117,30 @@ class Reparser:
             for verb, stem in verbs:
                 words[verb.i - sentence.start] = past_tense(stem)
             spaces = [bool(token.whitespace_) for token in sentence]
-            docs.append(Doc(doc.vocab, words=words, spaces=spaces))
+            docs.append(Doc(sentence.doc.vocab, words=words, spaces=spaces))
         for component in self.components():
-            docs = [component(parsed) for parsed in docs]
+            docs = list(component.pipe(docs))
         return docs
+
+
+def apply(
+    doc: Doc, found: list[tuple[Span, list[tuple[Token, str]]]], parsed: list[Doc]
+) -> list[int]:
+    """Keep each parse in the past tense that repairs its sentence; returns the indices of the
+    verbs re-read."""
+    if not found:
+        return []
+    attributes = [TAG, POS, DEP, HEAD, LEMMA]
+    array = doc.to_array(attributes)
+    changed = []
+    for (sentence, verbs), sentence_parse in zip(found, parsed, strict=True):
+        if not is_repaired(sentence_parse, [verb.i - sentence.start for verb, _stem in verbs]):
+            continue
+        copy_analysis(doc, array, sentence, sentence_parse, verbs)
+        changed.extend(verb.i for verb, _stem in verbs)
+    if changed:
+        doc.from_array(attributes, array)
+    return changed
 
 
 def misread_verbs(
