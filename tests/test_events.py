@@ -90,6 +90,19 @@ def test_threats_warnings_and_pretence_are_not_asserted(nlp, text, modality):
     assert find(nlp(text), verb)[3]["modality"] == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "modality"),
+    [
+        ("If John Miller kills Mary Parker, Tom Baker will leave.", "kill", "hypothetical"),
+        ("Mary Parker stays only if John Miller marries her.", "marry", "hypothetical"),
+        ("Unless John Miller marries Mary Parker, Tom Baker dies.", "marry", "hypothetical"),
+        ("John Miller is about to marry Mary Parker when Tom Baker arrives.", "marry", "planned"),
+    ],
+)
+def test_a_condition_or_an_imminent_event_is_not_asserted(nlp, text, verb, modality):
+    assert find(nlp(text), verb)[3]["modality"] == modality
+
+
 def test_control_verb_gives_desired_modality(nlp):
     agent, _, patient, event = find(nlp("John Miller wants to meet Mary Parker."), "meet")
     assert (agent, patient) == ("John Miller", "Mary Parker")

@@ -540,12 +540,15 @@ def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> 
 
 
 def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
-    """(modality, negated by its governor) from auxiliaries and the governing verb (its
-    lemma mended as `verb_lemma` mends it: "hoping" -> "hope")."""
+    """(modality, negated by its governor) from auxiliaries, the conjunction opening the
+    verb's clause ("if", "unless") and the governing verb (its lemma mended as `verb_lemma`
+    mends it: "hoping" -> "hope")."""
     triggers = modality_triggers()
     for child in verb.children:
         if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
             return triggers[(child.lemma_.lower(), "aux")], False
+        if child.dep_ == "mark" and (child.lower_, "mark") in triggers:  # "if Tom kills Bob"
+            return triggers[(child.lower_, "mark")], False
     belief = belief_modality(verb)
     if belief is not None:
         return belief, False
