@@ -50,10 +50,10 @@ def wikiplots_evaluation(tmp_path_factory):
 def test_wikiplots_floors(wikiplots_evaluation):
     assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.935
     assert wikiplots_evaluation.nominal.recall >= 0.745  # measured 0.750
-    assert wikiplots_evaluation.gender_accuracy >= 0.875  # measured 0.880
-    assert wikiplots_evaluation.relations.f1 >= 0.465  # measured 0.471
+    assert wikiplots_evaluation.gender_accuracy >= 0.88  # measured 0.886
+    assert wikiplots_evaluation.relations.f1 >= 0.465  # measured 0.468
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.57  # measured 0.576
+    assert wikiplots_evaluation.events.f1 >= 0.57  # measured 0.575
 
 
 @needs_cmu
@@ -78,28 +78,28 @@ def test_relations_f1_floor(dev_evaluation):
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.64  # measured 0.644
+    assert dev_evaluation.events.f1 >= 0.645  # measured 0.648
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.757  # measured 0.7595
+    assert scores.overall.f1 >= 0.758  # measured 0.7601
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
     # (commanded_name, small-clause objects) took masculine 0.7751 -> 0.7720 here and
     # 0.7342 -> 0.7438 on validation, feminine 0.7348 -> 0.7399: the floor went 0.774 -> 0.77.
-    assert scores.masculine.f1 >= 0.774  # measured 0.7758
-    assert scores.feminine.f1 >= 0.741  # measured 0.7435
+    assert scores.masculine.f1 >= 0.774  # measured 0.7741
+    assert scores.feminine.f1 >= 0.744  # measured 0.7462
     assert scores.bias >= 0.955
 
 
 @pytest.mark.skipif(not GAP_VALIDATION.is_file(), reason="../shared/gap not found")
 def test_gap_validation_floor(nlp):
     rows = list(read_gap(GAP_VALIDATION))
-    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.744  # measured 0.7457
+    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.752  # measured 0.7547
 
 
 @pytest.fixture(scope="module")
