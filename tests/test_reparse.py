@@ -18,6 +18,7 @@ def words(doc) -> dict[str, tuple[str, str, str]]:
         ("He struggles and overpowers a guard.", "overpowers", "guard"),  # after "and"
         ("Al sneaks into the store with his gang and kidnaps Bob.", "kidnaps", "Bob"),
         ("Sykes kidnaps Inchcape and sets sail.", "kidnaps", "Inchcape"),  # after a name
+        ("His comic carelessness enrages the customers.", "enrages", "customers"),  # a noun
     ],
 )
 def test_a_verb_read_as_a_noun_is_read_as_a_verb_with_its_object(nlp, text, verb, object_):
@@ -46,6 +47,7 @@ def test_the_events_of_a_reparsed_verb_have_their_agent_and_patient(nlp):
         "The soldiers pose as UN observers.",  # an acronym
         "But things change.",  # no verb before the "and" or "but"
         "The lovers are reconciled.",  # "The" is no name
+        "These young men are baseball stars themselves.",  # no object after the noun
         "Professional rivals of Brodie then find Connors.",  # a known adjective
         "It is not said, for Code reasons.",  # the object of a preposition
     ],

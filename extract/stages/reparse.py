@@ -36,6 +36,10 @@ CLAUSE_OPENING_PREPOSITIONS = function_words("clause_opening_preposition")
 SUBJECT_PRONOUNS = frozenset(
     form for form, pronoun in pronouns().items() if pronoun.case == "subject"
 ) | {"who"}
+OBJECT_PRONOUNS = frozenset(
+    form for form, pronoun in pronouns().items() if pronoun.case == "object"
+)
+OBJECT_DETERMINERS = {"the", "a", "an"}
 NAME_DETERMINERS = {"DT", "PRP$", "POS", "JJ", "CD"}  # "the Wilson papers", "her Ford plans"
 NAME_POS = {"PROPN", "NOUN", "ADJ"}  # an unknown name may be tagged any of them
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -148,7 +152,8 @@ def misread_verbs(
 ) -> list[tuple[Token, str]]:
     """The words in -s of known verbs (`verbs`) the base model tagged as nouns, with their
     base form, where a verb is expected: after "and", a subject pronoun or a name that is no
-    known adjective (`modifiers`: "Professional rivals"), adverbs aside."""
+    known adjective (`modifiers`: "Professional rivals"), adverbs aside, or between a singular
+    noun and what may be its object."""
     found = []
     for token in sentence:
         if token.tag_ not in NOUN_TAGS or not token.is_lower or not token.is_alpha:
@@ -169,7 +174,20 @@ def misread_verbs(
             and not (before.pos_ == "ADJ" and before.lower_ in modifiers)
         ):
             found.append((token, stem))
+        elif before.tag_ == "NN" and is_followed_by_an_object(token):
+            found.append((token, stem))  # "a visiting artist spots the Tramp"
     return found
+
+
+def is_followed_by_an_object(token: Token) -> bool:
+    """A determiner, a possessive, a name or an object pronoun right after the word ("spots
+    the Tramp", "forces Keene", "enrages his friends"; not "stars themselves", "cards he")."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and (
+        after.tag_ in {"PRP$", "NNP"}
+        or after.lower_ in OBJECT_DETERMINERS
+        or after.lower_ in OBJECT_PRONOUNS
+    )
 
 
 def is_object_of_a_preposition(token: Token) -> bool:
