@@ -450,6 +450,12 @@ def test_a_name_after_known_as_is_another_name_of_the_noun_it_modifies(nlp):
     assert "Johnny" in doc._.characters[0]["aliases"]
 
 
+def test_a_name_the_parser_made_a_second_object_of_a_naming_verb_is_another_name(nlp):
+    doc = nlp('Anna meets Jeff, whom she nicknames "Bingo". Bingo helps her.')
+    assert owner_of(doc, "Bingo", 1) == "Jeff"
+    assert "Bingo" in next(c for c in doc._.characters if c["name"] == "Jeff")["aliases"]
+
+
 def test_a_name_given_to_an_unnamed_character_names_it(nlp):
     doc = nlp("Mary Parker meets a man who is known as Johnny. Johnny smiles at her.")
     johnny = next(c for c in doc._.characters if c["name"] == "Johnny")

@@ -3,10 +3,11 @@
 The small base model often tags a present-tense verb as a plural noun when it follows "and", a
 name it does not know, a pronoun or a noun ("He struggles and overpowers a guard", "Al sneaks
 in and kidnaps the boy", "Mavis desires revenge", "his carelessness enrages the customers"),
-and the parse around it goes wrong: the verb loses its subject and its object. The same sentence with that verb in the past tense ("overpowered")
-is parsed right. This stage parses such a sentence again that way, with the base model's own
-components, and copies its tags, lemmas and tree back; the verb keeps its text and is tagged as
-the present it is. Nothing else of the Doc changes (text, entities).
+and the parse around it goes wrong: the verb loses its subject and its object. The same
+sentence with that verb in the past tense ("overpowered") is parsed right. This stage parses
+such a sentence again that way, with the base model's own components, and copies its tags,
+lemmas and tree back; the verb keeps its text and is tagged as the present it is. Nothing else
+of the Doc changes (text, entities).
 """
 
 from __future__ import annotations

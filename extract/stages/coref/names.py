@@ -31,11 +31,21 @@ def merge_other_name(state: Resolution, name: Token) -> None:
 
 def other_name_holder(name: Token) -> Token | None:
     """The word for the person a naming verb gives `name` to: its object or passive subject
-    ("calls himself X", "is known as X"), else the noun the verb's participle or relative
-    clause modifies ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
+    ("calls himself X", "is known as X"), also when the parser made the name a second object
+    ("nicknames him X"), else the noun the verb's participle or relative clause modifies
+    ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
     markers = naming_verbs()
     if name.dep_ == "oprd" and "-" in markers.get(name.head.lemma_, ()):
         verb = name.head
+    elif name.dep_ == "dobj" and "-" in markers.get(name.head.lemma_, ()):
+        # "whom she nicknames "Bingo"": the parser made the name a second object
+        verb = name.head
+        holder = next(
+            (c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < name.i), None
+        )
+        if holder is None:
+            return None
+        return verb.head if holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else holder
     elif name.dep_ == "pobj" and name.head.lower_ in markers.get(name.head.head.lemma_, ()):
         verb = name.head.head
     else:
