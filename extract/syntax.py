@@ -100,23 +100,26 @@ def is_participle_clause(verb: Token) -> bool:
     """A past participle with no auxiliary heading an adverbial clause, which is passive
     ("When introduced to Bo, Victor refuses", "Beset by guilt, Yancey leaves"); not a comment
     clause ("As described in a magazine, Dick steals")."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and not any(child.dep_ in CLAUSE_CORE_DEPS for child in verb.children)
-        and not is_comment_clause(verb)
-    )
+    return is_bare_participle_clause(verb) and not opens_with_as(verb)
 
 
 def is_comment_clause(verb: Token) -> bool:
     """ "As described in a film magazine", "as expected": a participle after "as" that says
     something of the telling, with no subject or object among the characters."""
+    return is_bare_participle_clause(verb) and opens_with_as(verb)
+
+
+def is_bare_participle_clause(verb: Token) -> bool:
+    """An adverbial clause of a past participle alone, with no auxiliary and no subject."""
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
-        and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
         and not any(child.dep_ in CLAUSE_CORE_DEPS for child in verb.children)
     )
+
+
+def opens_with_as(verb: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
 
 
 def passive_agent(verb: Token) -> Token | None:

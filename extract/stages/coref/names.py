@@ -35,22 +35,21 @@ def other_name_holder(name: Token) -> Token | None:
     ("nicknames him X"), else the noun the verb's participle or relative clause modifies
     ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
     markers = naming_verbs()
-    if name.dep_ == "oprd" and "-" in markers.get(name.head.lemma_, ()):
+    if name.dep_ in {"oprd", "dobj"} and "-" in markers.get(name.head.lemma_, ()):
         verb = name.head
-    elif name.dep_ == "dobj" and "-" in markers.get(name.head.lemma_, ()):
-        # "whom she nicknames "Bingo"": the parser made the name a second object
-        verb = name.head
+    elif name.dep_ == "pobj" and name.head.lower_ in markers.get(name.head.head.lemma_, ()):
+        verb = name.head.head
+    else:
+        return None
+    # "whom she nicknames "Bingo"": the parser made the name a second object
+    if name.dep_ == "dobj":
         holder = next(
             (c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < name.i), None
         )
         if holder is None:
             return None
-        return verb.head if holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else holder
-    elif name.dep_ == "pobj" and name.head.lower_ in markers.get(name.head.head.lemma_, ()):
-        verb = name.head.head
     else:
-        return None
-    holder = child_with_dep(verb, "dobj") or child_with_dep(verb, "nsubjpass")
+        holder = child_with_dep(verb, "dobj") or child_with_dep(verb, "nsubjpass")
     if (
         holder is None
         and verb.dep_ in NAME_GIVING_MODIFIERS
