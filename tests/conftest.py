@@ -22,6 +22,14 @@ def nlp():
     return build_nlp()
 
 
+@pytest.fixture(scope="session")
+def nlp_without_reparse():
+    """The pipeline with the base model's parse kept as it is, for the rules that repair it."""
+    from extract.pipeline import build_nlp
+
+    return build_nlp(disabled_rules=["past_tense_reparse"])
+
+
 @pytest.fixture
 def characters_of(nlp):
     """Characters of a text by name: {name: character dict}, with the gender a couple gives."""

@@ -419,6 +419,26 @@ def test_they_after_a_coordinated_clause_is_its_two_characters(nlp):
     assert pronoun_owners(doc, "they") == ["John Smith", "Mary Jones"]
 
 
+def test_they_of_a_time_clause_after_its_main_clause_is_its_two_characters(nlp):
+    doc = nlp("John Smith leaves Mary Jones after they quarrel.")
+    assert pronoun_owners(doc, "they") == ["John Smith", "Mary Jones"]
+    doc = nlp("John Smith wants Mary Jones to live there so they would be closer to Leeds.")
+    assert pronoun_owners(doc, "they") == []  # a clause of purpose may mean anyone
+
+
+def test_definite_description_said_to_be_a_name_is_that_character(nlp):
+    doc = nlp("Mary Jones sees a stranger. The stranger is John Reed, a gunfighter.")
+    assert [c["name"] for c in doc._.characters] == ["Mary Jones", "John Reed"]
+    assert owner_of(doc, "stranger") == "John Reed"
+    doc = nlp("Mary Jones sees an old gardener. The new gardener is John Smith.")
+    assert owner_of(doc, "gardener") != "John Smith"  # "new" may single out someone else
+
+
+def test_a_description_owning_the_apposition_of_a_name_is_not_that_name(nlp):
+    doc = nlp("A prince loves Ann Lee. Carl Vance, the prince's assistant, arrives.")
+    assert owner_of(doc, "prince", 1) == "the prince"
+
+
 def test_former_as_an_adjective_is_no_one(nlp):
     doc = nlp("Tom Hale meets Peter Bell in the former slum.")
     assert owner_of(doc, "former") is None

@@ -2,7 +2,6 @@
 
 import pytest
 
-from extract.pipeline import build_nlp
 from extract.syntax import active_subject, misparsed_object
 
 
@@ -430,10 +429,9 @@ def test_a_surface_verb_takes_no_patient_after_a_time_preposition(nlp):
     assert (agent, patient) == ("Mary Hill", None)
 
 
-def test_a_verb_coordinated_with_a_surface_verb_shares_its_agent():
+def test_a_verb_coordinated_with_a_surface_verb_shares_its_agent(nlp_without_reparse):
     # the small parser tags "stabs" a plural noun and hangs "kills" on it (without the reparse)
-    nlp = build_nlp(disabled_rules=["past_tense_reparse"])
-    agent, _, patient, event = find(nlp("Tom stabs and kills Bob."), "kill")
+    agent, _, patient, event = find(nlp_without_reparse("Tom stabs and kills Bob."), "kill")
     assert (agent, patient) == ("Tom", "Bob")
     assert "surface_verb_conjunct" in event["rules"]
 
@@ -519,14 +517,14 @@ def test_passive_participle_clause_is_done_to_the_subject_it_hangs_on(nlp):
     assert (agent, patient) == ("John Miller", "Maria Lopez")
 
 
-def test_second_subject_after_the_verb_is_its_object(nlp):
-    doc = nlp("Moked releases Mr. Hasson.")
+def test_second_subject_after_the_verb_is_its_object(nlp_without_reparse):
+    doc = nlp_without_reparse("Moked releases Mr. Hasson.")
     assert [t.dep_ for t in doc if t.text in {"Moked", "Hasson"}] == ["nsubj", "nsubj"]
     assert misparsed_object(doc[1]).text == "Hasson"
 
 
-def test_name_after_a_verb_taken_for_an_adverbial_is_its_object(nlp):
-    doc = nlp("Tom insults Mary.")
+def test_name_after_a_verb_taken_for_an_adverbial_is_its_object(nlp_without_reparse):
+    doc = nlp_without_reparse("Tom insults Mary.")
     assert doc[2].dep_ == "npadvmod"
     assert find(doc, "insult")[:3] == ("Tom", "insult", "Mary")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import build_nlp
 from extract.stages.reparse import past_tense
 
 
@@ -27,6 +26,24 @@ def test_a_verb_read_as_a_noun_is_read_as_a_verb_with_its_object(nlp, text, verb
     assert token.i in doc._.reparsed
     assert (token.tag_, token.pos_, token.lemma_) == ("VBZ", "VERB", verb.removesuffix("s"))
     assert words(doc)[object_][1:] == ("dobj", verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "analysis"),
+    [
+        ("Nurşan kills Şavki with a knife.", "Nurşan", ("NNP", "nsubj", "kills")),  # tagged NN
+        ("Luc rescues Madeleine.", "Madeleine", ("NNP", "dobj", "rescues")),  # an adverb
+    ],
+)
+def test_a_present_verb_misparsed_around_an_unknown_name_is_parsed_again(nlp, text, name, analysis):
+    doc = nlp(text)
+    assert words(doc)[name] == analysis
+    assert doc._.reparsed == []  # only verbs re-read from a noun are listed
+
+
+def test_a_present_verb_after_a_known_word_is_not_parsed_again(nlp_without_reparse, nlp):
+    text = "Word spreads quickly."  # "Word" tagged a noun, but the model knows it
+    assert [t.tag_ for t in nlp(text)] == [t.tag_ for t in nlp_without_reparse(text)]
 
 
 def test_the_events_of_a_reparsed_verb_have_their_agent_and_patient(nlp):
@@ -66,9 +83,8 @@ def test_the_text_and_the_sentences_are_kept(nlp):
     ]
 
 
-def test_the_reparse_can_be_switched_off():
-    nlp = build_nlp(disabled_rules=["past_tense_reparse"])
-    doc = nlp("He struggles and overpowers a guard.")
+def test_the_reparse_can_be_switched_off(nlp_without_reparse):
+    doc = nlp_without_reparse("He struggles and overpowers a guard.")
     assert doc._.reparsed == []
     assert next(token for token in doc if token.text == "overpowers").tag_ != "VBZ"
 

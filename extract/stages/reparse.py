@@ -1,13 +1,16 @@
-"""Stage 1b: sentences parsed again where the base model took a verb in -s for a noun.
+"""Stage 1b: sentences parsed again where the base model misread a verb in -s.
 
 The small base model often tags a present-tense verb as a plural noun when it follows "and", a
 name it does not know, a pronoun or a noun ("He struggles and overpowers a guard", "Al sneaks
 in and kidnaps the boy", "Mavis desires revenge", "his carelessness enrages the customers"),
-and the parse around it goes wrong: the verb loses its subject and its object. The same
-sentence with that verb in the past tense ("overpowered") is parsed right. This stage parses
-such a sentence again that way, with the base model's own components, and copies its tags,
-lemmas and tree back; the verb keeps its text and is tagged as the present it is. Nothing else
-of the Doc changes (text, entities).
+and the parse around it goes wrong: the verb loses its subject and its object. Around a name
+it does not know, it also misparses a verb it tagged right: the name is tagged a common noun or
+is not the verb's subject ("Nurşan kills", "Max rents"), or the object is read as an adverb
+("rescues Madeleine"). The same sentence with that verb in the past tense ("overpowered",
+"killed") is parsed right. This stage parses such a sentence again that way, with the base
+model's own components, and copies its tags, lemmas and tree back; the verb keeps its text and
+is tagged as the present it is. Nothing else of the Doc changes (text, entities).
+`doc._.reparsed` lists the verbs re-read from a noun.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from extract.document import run_guarded
-from extract.lexicons import function_words, pronouns
+from extract.lexicons import function_words, is_first_name, pronouns
 from extract.rules import ALL_RULES, RuleSet
-from extract.syntax import base_modifiers, base_verbs, s_form_stem
+from extract.syntax import base_modifiers, base_verbs, known_words, s_form_stem
 
 # the base model's components that tag, parse and lemmatise (not its entity recogniser)
 PARSING_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -53,7 +56,13 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
     default_config={"disabled_rules": []},
 )
 def make_reparse(nlp: Language, name: str, disabled_rules: list[str]) -> Reparser:
-    return Reparser(nlp, base_verbs(nlp), base_modifiers(nlp), RuleSet(disabled_rules))
+    return Reparser(
+        nlp,
+        base_verbs(nlp),
+        base_modifiers(nlp),
+        known_words(nlp, "noun", "verb", "adj", "adv"),
+        RuleSet(disabled_rules),
+    )
 
 
 class Reparser:
@@ -64,11 +73,13 @@ class Reparser:
         nlp: Language,
         verbs: frozenset[str],
         modifiers: frozenset[str],
+        common_words: frozenset[str],
         rules: RuleSet = ALL_RULES,
     ):
         self.nlp = nlp
         self.verbs = verbs
         self.modifiers = modifiers
+        self.common_words = common_words
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
@@ -111,7 +122,7 @@ class Reparser:
         return [
             (sentence, verbs)
             for sentence in doc.sents
-            if (verbs := misread_verbs(sentence, self.verbs, self.modifiers))
+            if (verbs := misread_verbs(sentence, self.verbs, self.modifiers, self.common_words))
         ]
 
     def parse_in_past(self, found: list[tuple[Span, list[tuple[Token, str]]]]) -> list[Doc]:
@@ -132,31 +143,37 @@ def apply(
     doc: Doc, found: list[tuple[Span, list[tuple[Token, str]]]], parsed: list[Doc]
 ) -> list[int]:
     """Keep each parse in the past tense that repairs its sentence; returns the indices of the
-    verbs re-read."""
+    verbs re-read from a noun."""
     if not found:
         return []
     attributes = [TAG, POS, DEP, HEAD, LEMMA]
     array = doc.to_array(attributes)
-    changed = []
+    repaired = False
+    read_as_nouns = []
     for (sentence, verbs), sentence_parse in zip(found, parsed, strict=True):
         if not is_repaired(sentence_parse, [verb.i - sentence.start for verb, _stem in verbs]):
             continue
+        read_as_nouns.extend(verb.i for verb, _stem in verbs if verb.tag_ in NOUN_TAGS)
         copy_analysis(doc, array, sentence, sentence_parse, verbs)
-        changed.extend(verb.i for verb, _stem in verbs)
-    if changed:
+        repaired = True
+    if repaired:
         doc.from_array(attributes, array)
-    return changed
+    return read_as_nouns
 
 
 def misread_verbs(
-    sentence: Span, verbs: frozenset[str], modifiers: frozenset[str]
+    sentence: Span, verbs: frozenset[str], modifiers: frozenset[str], common_words: frozenset[str]
 ) -> list[tuple[Token, str]]:
     """The words in -s of known verbs (`verbs`) the base model tagged as nouns, with their
     base form, where a verb is expected: after "and", a subject pronoun or a name that is no
     known adjective (`modifiers`: "Professional rivals"), adverbs aside, or between a singular
-    noun and what may be its object."""
+    noun and what may be its object; and the verbs it misparsed around a name it does not know
+    (see is_misparsed_present)."""
     found = []
     for token in sentence:
+        if token.tag_ == "VBZ" and is_misparsed_present(token, sentence, common_words):
+            found.append((token, token.lemma_))
+            continue
         if token.tag_ not in NOUN_TAGS or not token.is_lower or not token.is_alpha:
             continue
         stem = s_form_stem(token.lower_, verbs)
@@ -178,6 +195,25 @@ def misread_verbs(
         elif before.tag_ == "NN" and is_followed_by_an_object(token):
             found.append((token, stem))  # "a visiting artist spots the Tramp"
     return found
+
+
+def is_misparsed_present(verb: Token, sentence: Span, common_words: frozenset[str]) -> bool:
+    """A verb in -s the base model tagged right but parsed wrong around a name it does not
+    know: the name right before it is tagged a common noun and is no word the model knows
+    (`common_words`: "Nurşan/NN kills"; not "Word spreads"), or it is not its subject
+    ("Max/compound rents", "Raj/RB meets Pooja/nsubj"), or a name after it hangs on it as an
+    adverb ("rescues Madeleine/npadvmod")."""
+    if verb.pos_ != "VERB" or not verb.is_lower or not verb.is_alpha or verb.i == sentence.start:
+        return False  # not an auxiliary: "Tai has been appointed"
+    if any(c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i for c in verb.children):
+        return True
+    before = verb.nbor(-1)
+    is_its_subject = before.dep_ in SUBJECT_DEPS and before.head == verb
+    if not is_bare_name_end(before, sentence):
+        return False
+    if is_its_subject:
+        return before.pos_ != "PROPN" and before.lower_ not in common_words
+    return True
 
 
 def is_followed_by_an_object(token: Token) -> bool:
@@ -222,12 +258,12 @@ def coordinates_plural_nouns(token: Token) -> bool:
 
 def is_bare_name_end(token: Token, sentence: Span) -> bool:
     """The last word of a capitalised name with no determiner or modifier before it ("Mavis",
-    "Lord Helpus"; not "the Wilson", "his Ford", "The", a nationality or an acronym: "British
-    escorts", "UN observers")."""
+    "Lord Helpus", a known first name tagged an adverb: "Raj"; not "the Wilson", "his Ford",
+    "The", a nationality or an acronym: "British escorts", "UN observers")."""
     if (
         not token.text[:1].isupper()
         or not token.is_alpha
-        or token.pos_ not in NAME_POS
+        or not (token.pos_ in NAME_POS or token.pos_ == "ADV" and is_first_name(token.text))
         or token.ent_type_ == "NORP"
         or (len(token) > 1 and token.is_upper)
     ):

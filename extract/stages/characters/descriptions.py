@@ -279,6 +279,6 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":
         return owners[following]
     left = noun.left_edge.i
-    if left >= 2 and doc[left - 1].text == "," and left - 2 in owners:
-        return owners[left - 2]
+    if left >= 2 and doc[left - 1].text == "," and left - 2 in owners and noun.dep_ != "poss":
+        return owners[left - 2]  # not "Stalburg, the prince's assistant": the prince
     return None

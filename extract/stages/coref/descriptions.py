@@ -61,6 +61,8 @@ def resolve_description(
     rules = state.rules
     character = description["character"] if rules.on("named_description") else None
     rule = "named_description"
+    if character is not None and rules.on("identified_description"):
+        merge_identified_description(state, head, description, character)
     if character is None and description["subject"] is not None and rules.on("predicate_subject"):
         character, rule = state.owners.get(description["subject"]), "predicate_subject"
         if character is None:
@@ -114,6 +116,26 @@ def resolve_description(
     actor = noted_actor(state.doc, end)
     if actor is not None and state.characters[character]["actor"] is None:
         state.characters[character]["actor"] = actor
+
+
+def merge_identified_description(
+    state: Resolution, head: Token, description: dict, character: int
+) -> None:
+    """A definite description of the last unnamed character of its noun, said to be a named
+    one, makes the two one ("A stranger arrives. The stranger is John Reed"; "sees a man ...
+    The man is Allen Carver"): the named one keeps the mentions of both. Not after a modifier
+    that may single out someone else ("the new gardener"), nor beyond the pronoun window."""
+    if description["determiner"] != "definite" or has_distinguishing_modifier(head):
+        return
+    earlier = state.last_described.get(description["noun"])
+    if earlier is None or earlier == character or not is_unnamed(state, earlier):
+        return
+    genders = {state.gender(earlier), state.gender(character)} - {"unknown"}
+    if is_unnamed(state, character) or len(genders) > 1:
+        return
+    last_seen = max(a.sentence for a in state.antecedents if a.character == earlier)
+    if state.sentence_of[head.i] - last_seen <= state.settings.sentence_window:
+        state.merge(earlier, character)
 
 
 def noted_actor(doc: Doc, end: int) -> str | None:

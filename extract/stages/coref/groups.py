@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import group_words, kinship_nouns, person_nouns
+from extract.lexicons import function_words, group_words, kinship_nouns, person_nouns
 from extract.phrases import determiner_of
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
 from extract.stages.coref.state import Resolution
 
+TIME_CONJUNCTIONS = function_words("time_conjunction")
 GROUP_RULES = Registry("coref", "group")  # (state, pronoun, excluded) -> its characters, or []
 
 
@@ -35,11 +36,20 @@ def last_coordinated_group(state: Resolution, token: Token, excluded: set[int]) 
 
 @GROUP_RULES.register("pair_of_the_clause_before")
 def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
-    """The subject "they" of a clause coordinated after another is the two characters of that
-    clause, when there are exactly two ("Raj meets Pooja and they become friends")."""
+    """The subject "they" of a clause coordinated after another, or of an adverbial clause
+    after its main clause, is the two characters of that clause, when there are exactly two
+    ("Raj meets Pooja and they become friends", "Sam leaves Ann after they quarrel")."""
     verb = token.head
-    if token.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj" or verb.head.i > token.i:
+    if (
+        token.dep_ not in SUBJECT_DEPS
+        or verb.dep_ not in {"conj", "advcl"}
+        or verb.head.i > token.i
+    ):
         return []
+    if verb.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in TIME_CONJUNCTIONS for c in verb.children
+    ):
+        return []  # "wants Julia to live there so they would be closer": anyone
     before = set(verb.head.subtree) - set(verb.subtree)
     if any(is_plural_person_noun(word) for word in before):
         return []  # "has detectives watching her husband and they ...": the detectives
