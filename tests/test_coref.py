@@ -439,6 +439,14 @@ def test_a_description_owning_the_apposition_of_a_name_is_not_that_name(nlp):
     assert owner_of(doc, "prince", 1) == "the prince"
 
 
+def test_possessive_opening_a_sentence_is_the_one_the_same_possessive_meant_before(nlp):
+    doc = nlp(
+        "Ann Lee is a singer. To improve her image, her publicist Carl Vance has an idea. "
+        "Her manager, John Reed, likes it."
+    )
+    assert owner_of(doc, "Her") == "Ann Lee"
+
+
 def test_former_as_an_adjective_is_no_one(nlp):
     doc = nlp("Tom Hale meets Peter Bell in the former slum.")
     assert owner_of(doc, "former") is None

@@ -28,7 +28,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   the one asked for the subject of a question ("asks Fletcher if he'd be interested"),
   the subject of its clause for any other possessive outside that subject ("Edmund could not
   inherit his father's land"; for the complement of a verb with an object, that verb's:
-  "Krauss asked Brown to join her band"), then subjects (those of main clauses before those
+  "Krauss asked Brown to join her band"), for a possessive opening its sentence the one
+  character the same possessive meant in the sentence before ("her publicist ... Her
+  manager"), then subjects (those of main clauses before those
   of relative clauses the pronoun is not in), then any mention, the most recent first; a
   relative named to identify someone ranks a step lower ("Margaret, daughter of James
   Whittle");

@@ -20,6 +20,7 @@ from extract.stages.coref.clauses import (
     argument_verb,
     enclosing_verb,
     is_thing,
+    opens_its_sentence,
     own_subject,
     phrase_characters,
     preposed_adjuncts,
@@ -198,6 +199,24 @@ def prefer_parallel_possessive(choice: Choice) -> int | None:
         ),
         None,
     )
+
+
+@PRONOUN_PREFERENCES.register("opening_possessive")
+def prefer_opening_possessive(choice: Choice) -> int | None:
+    """A possessive opening its sentence is the one character the same possessive meant in the
+    sentence before ("To improve her image, her publicist Al has an idea. Her manager likes
+    it": the one whose image it is)."""
+    token = choice.token
+    if token.dep_ != "poss" or not opens_its_sentence(token.head):
+        return None
+    meant = {
+        c.character
+        for c in choice.candidates
+        if c.sentence == choice.sentence - 1
+        and c.dep == "poss"
+        and choice.state.doc[c.head].lower_ == token.lower_
+    }
+    return meant.pop() if len(meant) == 1 else None
 
 
 @PRONOUN_PREFERENCES.register("preposed_clause_pronoun")
