@@ -156,6 +156,11 @@ def test_name_that_speaks_is_a_person_whatever_its_entity_label(nlp):
     assert "Vicky" in names(nlp, "Vicky says that the house is ready. Vicky laughs.")
 
 
+def test_a_date_label_does_not_count_where_the_name_plays_a_person_s_part(nlp):
+    assert "May" in names(nlp, "Tom Baker falls in love with May.")
+    assert "May" not in names(nlp, "Tom Baker arrives in May.")
+
+
 def test_possessor_of_a_person_noun_is_a_person(nlp):
     assert "Pooja" in names(nlp, "Pooja's maid has saved money for her daughter.")
 

@@ -50,10 +50,10 @@ def wikiplots_evaluation(tmp_path_factory):
 def test_wikiplots_floors(wikiplots_evaluation):
     assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.935
     assert wikiplots_evaluation.nominal.recall >= 0.745  # measured 0.750
-    assert wikiplots_evaluation.gender_accuracy >= 0.88  # measured 0.886
-    assert wikiplots_evaluation.relations.f1 >= 0.465  # measured 0.468
+    assert wikiplots_evaluation.gender_accuracy >= 0.888  # measured 0.892
+    assert wikiplots_evaluation.relations.f1 >= 0.472  # measured 0.476
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.57  # measured 0.575
+    assert wikiplots_evaluation.events.f1 >= 0.577  # measured 0.581
 
 
 @needs_cmu
@@ -68,38 +68,38 @@ def test_nominal_characters_recall_floor(dev_evaluation):
 
 @needs_cmu
 def test_gender_accuracy_floor(dev_evaluation):
-    assert dev_evaluation.gender_accuracy >= 0.935
+    assert dev_evaluation.gender_accuracy >= 0.942  # measured 0.947
 
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.71  # measured 0.714
+    assert dev_evaluation.relations.f1 >= 0.713  # measured 0.716
 
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.645  # measured 0.648
+    assert dev_evaluation.events.f1 >= 0.648  # measured 0.652
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.758  # measured 0.7601
+    assert scores.overall.f1 >= 0.760  # measured 0.7624
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
     # (commanded_name, small-clause objects) took masculine 0.7751 -> 0.7720 here and
     # 0.7342 -> 0.7438 on validation, feminine 0.7348 -> 0.7399: the floor went 0.774 -> 0.77.
     assert scores.masculine.f1 >= 0.774  # measured 0.7741
-    assert scores.feminine.f1 >= 0.744  # measured 0.7462
+    assert scores.feminine.f1 >= 0.746  # measured 0.7497
     assert scores.bias >= 0.955
 
 
 @pytest.mark.skipif(not GAP_VALIDATION.is_file(), reason="../shared/gap not found")
 def test_gap_validation_floor(nlp):
     rows = list(read_gap(GAP_VALIDATION))
-    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.752  # measured 0.7547
+    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.754  # measured 0.7563
 
 
 @pytest.fixture(scope="module")

@@ -208,12 +208,15 @@ def is_misparsed_present(verb: Token, sentence: Span, common_words: frozenset[st
     if any(c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i for c in verb.children):
         return True
     before = verb.nbor(-1)
-    is_its_subject = before.dep_ in SUBJECT_DEPS and before.head == verb
-    if not is_bare_name_end(before, sentence):
-        return False
-    if is_its_subject:
-        return before.pos_ != "PROPN" and before.lower_ not in common_words
-    return True
+    if before.dep_ in SUBJECT_DEPS and before.head == verb:
+        return (
+            before.pos_ in {"NOUN", "ADJ"}
+            and before.text[:1].isupper()
+            and before.is_alpha
+            and before.lower_ not in common_words  # no nationality either ("Tanmayi/NORP")
+            and (before.i == sentence.start or before.nbor(-1).tag_ not in NAME_DETERMINERS)
+        )
+    return is_bare_name_end(before, sentence)
 
 
 def is_followed_by_an_object(token: Token) -> bool:

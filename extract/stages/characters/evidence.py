@@ -37,6 +37,8 @@ OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "P
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
 FAMILY_CATEGORIES = {"family", "romance"}
 STAR_NOUNS = {"star", "co-star"}
+PERSON_ROLE_CLUES = {"animate_subject", "object_of_person_verb", "recipient", "person_possessor",
+                     "personal_possessor", "person_apposition"}  # fmt: skip
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
 DIRECTION_PREPOSITIONS = function_words("direction_preposition")
@@ -114,6 +116,8 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         apposed.append(said_to_be)
     if any(is_crew_noun(token) for token in [*span, *apposed, *doc[max(start - 1, 0) : start]]):
         clues.append("crew_apposition")
+    if "first_name" in clues and PERSON_ROLE_CLUES & set(clues):
+        clues = [clue for clue in clues if clue != "number_entity"]  # "in love with May/DATE"
     return clues
 
 
