@@ -415,6 +415,11 @@ def test_a_tie_noun_relates_the_people_coordinated_after_its_of(nlp):
     assert ("Geeta Rao", "spouse", "Swaroop Das") in relations_of(doc)
 
 
+def test_a_tie_noun_relates_the_people_of_a_between_on_its_verb(nlp):
+    doc = nlp("A romance develops between Tom Baker and Ann Lee.")
+    assert ("Tom Baker", "lover", "Ann Lee") in relations_of(doc)
+
+
 def test_a_tie_noun_said_of_their_relates_no_one(nlp):
     doc = nlp(
         "Sushma Rao got engaged to a man named Ajit Das and Deepak Rao arranges their marriage."

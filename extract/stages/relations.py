@@ -396,7 +396,8 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
     Swaroop", "Miluska and Frantisek, a barren couple", "Oliver develops a crush on Dodge": a
     noun naming a tie (models/rules/relation_nouns.tsv) relates the two people it is said of,
     its possessor (or the subject of a verb of having or starting it) and the object of its
-    "to"/"with"/"for"/"on", those of its "of"/"between", or those it is apposed or predicated
+    "to"/"with"/"for"/"on", those of its "of"/"between" (also of a "between" on the verb it is
+    the subject of: "a romance develops between X and Y"), or those it is apposed or predicated
     to (not "their marriage": who "they" are is too often a guess; not a tie someone only
     believes in, nor "her love for her son")."""
     found = []
@@ -413,8 +414,11 @@ def relation_noun_relations(doc: Doc, referents: dict[int, list[int]]) -> list[t
             continue  # whom "their" stands for is a guess; the tie would rest on it alone
         holder = possessor if possessor is not None else object_holder(noun)
         sides = [characters_of(holder, referents), characters_of(said_of(noun), referents)]
-        # the small parser often hangs the phrase on the verb ("prepares for her wedding to X")
+        # the small parser often hangs the phrase on the verb ("prepares for her wedding to X",
+        # "a romance develops between X and Y")
         following = [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
+        if noun.dep_ == "nsubj":
+            following += [c for c in noun.head.children if c.lower_ == "between"]
         for prep in dict.fromkeys([*noun.children, *following]):
             if prep.dep_ == "prep" and prep.lower_ in TIE_PREPOSITIONS:
                 other = child_with_dep(prep, "pobj")
