@@ -293,6 +293,13 @@ def test_they_subject_of_the_main_clause_after_an_adverb_is_the_pair_before(nlp)
     assert pronoun_owners(doc, "they") == []  # the sentence named someone before it
 
 
+def test_they_after_a_sentence_of_one_character_is_the_pair_of_the_two_before(nlp):
+    doc = nlp("Nora Vance meets a stranger. The stranger is Carl Reed. Soon they marry.")
+    assert pronoun_owners(doc, "they") == ["Nora Vance", "Carl Reed"]
+    doc = nlp("Nora Vance meets Ann Lee. Carl Reed arrives. Soon they leave.")
+    assert pronoun_owners(doc, "they") == []  # three people in the two sentences
+
+
 def test_they_passive_subject_opening_a_sentence_is_the_pair_before(nlp):
     doc = nlp("Nora Vance meets Carl Vance at a dance. They get married.")
     assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]

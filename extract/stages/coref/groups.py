@@ -75,10 +75,27 @@ def pair_of_the_previous_sentence(
     ("Bhagwaan confronts Shambu. They fight", "... Soon they marry", "They get married")."""
     if not is_opening_subject(state, token):
         return []
-    previous = state.doc[token.sent.start - 1].sent if token.sent.start > 0 else []
-    if any(is_plural_person_noun(word) for word in previous):
-        return []
-    return only_pair(characters_named_in(state, state.sentence_of[token.i] - 1))
+    return only_pair(characters_named_before(state, token, 2))
+
+
+def characters_named_before(state: Resolution, word: Token, size: int) -> set[int]:
+    """The characters of the sentence before the word's; when it names fewer than `size`,
+    with those of the sentence before it ("She sees a man in the water. The man is Allen
+    Carver. Soon the two fall in love": she and Allen). None after a plural noun of people
+    the group may be instead ("has detectives watching her husband. They...", "swear
+    vengeance against Sagar with the Rosarios. They...")."""
+    named: set[int] = set()
+    sentence = word.sent
+    for _step in range(2):
+        if sentence.start == 0 or len(named) >= size:
+            break
+        sentence = state.doc[sentence.start - 1].sent
+        if any(is_plural_person_noun(w) or w.tag_ == "NNPS" for w in sentence):
+            return set()
+        named |= characters_named_in(state, state.sentence_of[sentence.start])
+        if not named:
+            break  # a sentence naming no one: the pair is not further back
+    return named
 
 
 def is_opening_subject(state: Resolution, token: Token) -> bool:
@@ -166,7 +183,7 @@ def mention_group_of_the_sentence_before(
         return
     named = [
         c
-        for c in characters_named_in(state, state.sentence_of[head.i] - 1)
+        for c in characters_named_before(state, head, size)
         if gender == "unknown" or state.gender(c) in {gender, "unknown"}
     ]
     if len(named) != size or not all(has_person_evidence(state.characters[c]) for c in named):
