@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from extract.document import run_guarded
-from extract.lexicons import function_words, is_first_name, pronouns
+from extract.lexicons import function_words, pronouns
 from extract.rules import ALL_RULES, RuleSet
 from extract.syntax import base_modifiers, base_verbs, known_words, s_form_stem
 
@@ -201,8 +201,8 @@ def is_misparsed_present(verb: Token, sentence: Span, common_words: frozenset[st
     """A verb in -s the base model tagged right but parsed wrong around a name it does not
     know: the name right before it is tagged a common noun and is no word the model knows
     (`common_words`: "Nurşan/NN kills"; not "Word spreads"), or it is not its subject
-    ("Max/compound rents", "Raj/RB meets Pooja/nsubj"), or a name after it hangs on it as an
-    adverb ("rescues Madeleine/npadvmod")."""
+    ("Max/compound rents"), or a name after it hangs on it as an adverb ("rescues
+    Madeleine/npadvmod")."""
     if verb.pos_ != "VERB" or not verb.is_lower or not verb.is_alpha or verb.i == sentence.start:
         return False  # not an auxiliary: "Tai has been appointed"
     if any(c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i for c in verb.children):
@@ -213,7 +213,7 @@ def is_misparsed_present(verb: Token, sentence: Span, common_words: frozenset[st
             before.pos_ in {"NOUN", "ADJ"}
             and before.text[:1].isupper()
             and before.is_alpha
-            and before.lower_ not in common_words  # no nationality either ("Tanmayi/NORP")
+            and before.lower_ not in common_words  # whatever entity label the model gave it
             and (before.i == sentence.start or before.nbor(-1).tag_ not in NAME_DETERMINERS)
         )
     return is_bare_name_end(before, sentence)
@@ -261,12 +261,12 @@ def coordinates_plural_nouns(token: Token) -> bool:
 
 def is_bare_name_end(token: Token, sentence: Span) -> bool:
     """The last word of a capitalised name with no determiner or modifier before it ("Mavis",
-    "Lord Helpus", a known first name tagged an adverb: "Raj"; not "the Wilson", "his Ford",
-    "The", a nationality or an acronym: "British escorts", "UN observers")."""
+    "Lord Helpus"; not "the Wilson", "his Ford", "The", a nationality or an acronym: "British
+    escorts", "UN observers")."""
     if (
         not token.text[:1].isupper()
         or not token.is_alpha
-        or not (token.pos_ in NAME_POS or token.pos_ == "ADV" and is_first_name(token.text))
+        or token.pos_ not in NAME_POS
         or token.ent_type_ == "NORP"
         or (len(token) > 1 and token.is_upper)
     ):
