@@ -80,6 +80,11 @@ def test_sentence_at_an_offset():
     assert sentence_at(TEXT, -1) == ""
 
 
+def test_sentence_goes_on_after_an_abbreviated_title():
+    text = "They flee. They are stopped by Mrs. Lowe and Dr. Black. They fight."
+    assert sentence_at(text, text.index("Black")) == "They are stopped by Mrs. Lowe and Dr. Black."
+
+
 def test_eval_command_lists_errors_and_prints_json(tmp_path):
     gold_dir, out = write_set(tmp_path, "toy", "toy")
     runner = CliRunner()

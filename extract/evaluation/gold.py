@@ -16,11 +16,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extract.io.outputs import read_records
-from extract.lexicons import honorifics, relation_types
+from extract.lexicons import abbreviated_honorifics, honorifics, relation_types
 
 ARTICLES = ("the ", "a ", "an ")
 UNMATCHED = "unmatched:"  # the name key of a predicted character no gold character matches
-SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+# a period after an abbreviated title ("Mrs. Lowe") ends no sentence
+SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{re.escape(title)})" for title in sorted(abbreviated_honorifics()))
+    + r"[.!?][\"')\]]*\s+"
+)
 
 
 @dataclass
