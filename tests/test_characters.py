@@ -266,6 +266,12 @@ def test_unnamed_person_who_only_owns_something_is_no_character(nlp):
     assert "Lola Smith's maid" in reported and "Lola Smith's father" not in reported
 
 
+def test_an_indefinite_apposition_describes_the_person_noun_it_follows(nlp):
+    doc = nlp("Anna joins her father, another French spy, at an estate. Her father is caught.")
+    reported = {c["name"] for c in doc._.characters if is_character(c)}
+    assert "Anna's father" in reported and "another French spy" not in reported
+
+
 def test_unnamed_person_who_owns_a_request_is_a_character(nlp):
     doc = nlp("Lucy Gray agrees to her husband's request to attend a party.")
     reported = {c["name"] for c in doc._.characters if is_character(c)}

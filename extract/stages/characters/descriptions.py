@@ -60,6 +60,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
             or predicate.dep_ == "ccomp"  # "making Lane the prime suspect"
         ) and (subject is None or possessor is None):
             continue
+        if determiner == "indefinite" and named is None and is_apposed_to_a_person_noun(noun):
+            continue  # "her father, another French spy": said of the father
         if subject is None and (
             determiner is None
             or determiner == "indefinite"
@@ -82,6 +84,11 @@ def find_descriptions(doc: Doc) -> list[dict]:
     descriptions += partitive_descriptions(doc, owners)
     descriptions.sort(key=lambda description: description["head"])
     return descriptions
+
+
+def is_apposed_to_a_person_noun(noun: Token) -> bool:
+    """The noun stands in apposition to a person noun, which it describes further."""
+    return noun.dep_ == "appos" and is_person_noun(noun.head)
 
 
 def description_gender(noun: Token, lemma: str) -> str:
