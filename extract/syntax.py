@@ -27,6 +27,7 @@ NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
+VOWELS = set("aeiou")
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
@@ -732,3 +733,74 @@ def assenting_subjects(request: Token) -> list[Token]:
         and child_with_dep(word, "neg") is None
         and (subject := subject_of(word)) is not None
     ]
+
+
+def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
+    """The verb's lemma, with the silent "e" the base model's lemmatizer drops from a short
+    stem put back ("raped" -> "rape", "scares" -> "scare", "hoped" -> "hope"): a stem of
+    consonant, vowel, consonant doubles its last letter ("rapped", "hopped"), so a form
+    without the double comes from the verb in -e."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    if verb.tag_ == "NNS":  # a verb the parser took for a plural noun: "marries" -> "marry"
+        return s_form_stem(form, verbs) or lemma
+    if lemma + "e" not in verbs or form not in {lemma + "ed", lemma + "es", lemma + "ing"}:
+        return lemma
+    consonant_vowel_consonant = (
+        len(lemma) >= 3
+        and lemma[-1] not in VOWELS | {"w", "x", "y"}
+        and lemma[-2] in VOWELS
+        and lemma[-3] not in VOWELS
+    )
+    return lemma + "e" if consonant_vowel_consonant else lemma
+
+
+def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
+    """(modality, negated by its governor) from auxiliaries, the conjunction opening the
+    verb's clause ("if", "unless") and the governing verb (its lemma mended as `verb_lemma`
+    mends it: "hoping" -> "hope")."""
+    triggers = modality_triggers()
+    for child in verb.children:
+        if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
+            return triggers[(child.lemma_.lower(), "aux")], False
+        if child.dep_ == "mark" and (child.lower_, "mark") in triggers:  # "if Tom kills Bob"
+            return triggers[(child.lower_, "mark")], False
+    belief = belief_modality(verb)
+    if belief is not None:
+        return belief, False
+    # "promised to disown him and leave him", "agrees to get Bradford released": a verb that
+    # shares the subject of the one it is coordinated with, or that one has done, is as real
+    # (not a finite verb the parser hung on an infinitive: "tries to avoid him and meets Tom")
+    if (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not has_own_subject(verb)
+        and (verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS)
+        or causative_roles(verb) is not None
+        and verb.dep_ == "ccomp"
+    ):
+        return modality_of(verb.head, verbs)
+    # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
+    if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
+        modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
+        if modality == "negative":
+            return "asserted", True
+        governing, _negated = modality_of(verb.head, verbs)
+        if modality is not None:
+            # "believing that they are planning to kill him": what is only believed stays so
+            if governing in UNREAL_MODALITIES:
+                return governing, False
+            return modality, has_negation(verb.head)
+        # "would choose to marry him": what the governing verb is, its complement is too
+        if governing != "asserted":
+            return governing, False
+    # "wouldn't dream of betraying her": a gerund after a preposition of a negated verb does
+    # not happen, nor does one after "without" ("leaves without killing him")
+    preposition = verb.head if verb.dep_ == "pcomp" else None
+    if preposition is not None and preposition.head.pos_ in {"VERB", "AUX"}:
+        if preposition.lower_ == "without" or has_negation(preposition.head):
+            return "asserted", True
+        # "is accused of killing him", "is arrested for stealing the bonds"
+        alleged = triggers.get((verb_lemma(preposition.head, verbs), "pcomp"))
+        if alleged is not None:
+            return alleged, False
+    return "asserted", False

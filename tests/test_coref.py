@@ -1,6 +1,6 @@
 """One test per sieve of the coreference stage, on hand-written sentences."""
 
-from extract.document import characters_by_token
+from extract.document import characters_by_token, is_character
 
 
 def owner_of(doc, word, occurrence=0):
@@ -680,3 +680,12 @@ def test_a_child_known_by_title_and_family_name_is_not_guessed(nlp):
 def test_an_indefinite_description_is_someone_new(nlp):
     doc = nlp("Mary Parker dates Tom Baker. Mary Parker invites an old girlfriend of Tom's.")
     assert owner_of(doc, "girlfriend") != "Mary Parker"
+
+
+def test_an_indefinite_said_once_in_what_does_not_happen_is_no_character(nlp):
+    def reported(text):
+        return {c["name"] for c in nlp(text)._.characters if is_character(c)}
+
+    assert "a shop girl" not in reported("Tom Baker cannot afford to date a shop girl.")
+    assert "a man" not in reported("Tom Baker never killed a man.")
+    assert "a detective" in reported("Tom Baker hires a detective.")

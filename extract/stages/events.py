@@ -48,24 +48,23 @@ from extract.lexicons import (
 from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
     FINITE_TAGS,
-    UNREAL_MODALITIES,
     active_subject,
     base_verbs,
-    belief_modality,
     causative_roles,
     child_with_dep,
     has_negation,
-    has_own_subject,
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
     is_reciprocal_pronoun,
     is_reflexive,
     misparsed_object,
+    modality_of,
     opening_subject_of,
     passive_agent,
     passive_subject,
     s_form_stem,
+    verb_lemma,
 )
 
 # the meaning of each set is in models/lexicons/function_words.tsv
@@ -81,7 +80,6 @@ NON_PATIENT_PREPOSITIONS = (
     function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
 )
 CIRCUMSTANCE_PREPOSITIONS = function_words("circumstance_preposition")
-VOWELS = set("aeiou")
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -194,25 +192,6 @@ def trigger_reading(
     """The rule that reads the word as an event's trigger, if one does (in the order of
     models/rules/rules.tsv)."""
     return EVENT_READINGS.first(rules, verb, participle, surface_verb)[0]
-
-
-def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
-    """The verb's lemma, with the silent "e" the base model's lemmatizer drops from a short
-    stem put back ("raped" -> "rape", "scares" -> "scare", "hoped" -> "hope"): a stem of
-    consonant, vowel, consonant doubles its last letter ("rapped", "hopped"), so a form
-    without the double comes from the verb in -e."""
-    lemma, form = verb.lemma_.lower(), verb.lower_
-    if verb.tag_ == "NNS":  # a verb the parser took for a plural noun: "marries" -> "marry"
-        return s_form_stem(form, verbs) or lemma
-    if lemma + "e" not in verbs or form not in {lemma + "ed", lemma + "es", lemma + "ing"}:
-        return lemma
-    consonant_vowel_consonant = (
-        len(lemma) >= 3
-        and lemma[-1] not in VOWELS | {"w", "x", "y"}
-        and lemma[-2] in VOWELS
-        and lemma[-3] not in VOWELS
-    )
-    return lemma + "e" if consonant_vowel_consonant else lemma
 
 
 def is_misparsed_verb(token: Token) -> bool:
@@ -537,55 +516,3 @@ def arguments_of(verb: Token, referents: dict[int, list[int]], exclude: set) -> 
             {"role": role, "span": [head.left_edge.i, head.i + 1], "character": character}
         )
     return arguments
-
-
-def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
-    """(modality, negated by its governor) from auxiliaries, the conjunction opening the
-    verb's clause ("if", "unless") and the governing verb (its lemma mended as `verb_lemma`
-    mends it: "hoping" -> "hope")."""
-    triggers = modality_triggers()
-    for child in verb.children:
-        if child.dep_ == "aux" and (child.lemma_.lower(), "aux") in triggers:
-            return triggers[(child.lemma_.lower(), "aux")], False
-        if child.dep_ == "mark" and (child.lower_, "mark") in triggers:  # "if Tom kills Bob"
-            return triggers[(child.lower_, "mark")], False
-    belief = belief_modality(verb)
-    if belief is not None:
-        return belief, False
-    # "promised to disown him and leave him", "agrees to get Bradford released": a verb that
-    # shares the subject of the one it is coordinated with, or that one has done, is as real
-    # (not a finite verb the parser hung on an infinitive: "tries to avoid him and meets Tom")
-    if (
-        verb.dep_ == "conj"
-        and verb.head.pos_ in {"VERB", "AUX"}
-        and not has_own_subject(verb)
-        and (verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS)
-        or causative_roles(verb) is not None
-        and verb.dep_ == "ccomp"
-    ):
-        return modality_of(verb.head, verbs)
-    # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
-    if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
-        modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
-        if modality == "negative":
-            return "asserted", True
-        governing, _negated = modality_of(verb.head, verbs)
-        if modality is not None:
-            # "believing that they are planning to kill him": what is only believed stays so
-            if governing in UNREAL_MODALITIES:
-                return governing, False
-            return modality, has_negation(verb.head)
-        # "would choose to marry him": what the governing verb is, its complement is too
-        if governing != "asserted":
-            return governing, False
-    # "wouldn't dream of betraying her": a gerund after a preposition of a negated verb does
-    # not happen, nor does one after "without" ("leaves without killing him")
-    preposition = verb.head if verb.dep_ == "pcomp" else None
-    if preposition is not None and preposition.head.pos_ in {"VERB", "AUX"}:
-        if preposition.lower_ == "without" or has_negation(preposition.head):
-            return "asserted", True
-        # "is accused of killing him", "is arrested for stealing the bonds"
-        alleged = triggers.get((verb_lemma(preposition.head, verbs), "pcomp"))
-        if alleged is not None:
-            return alleged, False
-    return "asserted", False

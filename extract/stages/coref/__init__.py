@@ -68,6 +68,7 @@ from extract.stages.coref.descriptions import (
     ORDINAL_REFERENCES,
     is_only_a_possessor,
     is_ordinal_adjective,
+    is_unreal_indefinite,
     name_unnamed_character,
     register_couple_ties,
     resolve_description,
@@ -168,7 +169,9 @@ def resolve_mentions(
         character["gender"] = state.gender(index)
         if character["kind"] == "nominal":
             name_unnamed_character(doc, state, index)
-            character["incidental"] = is_only_a_possessor(doc, character)
+            character["incidental"] = is_only_a_possessor(doc, character) or (
+                rules.on("unreal_indefinite") and is_unreal_indefinite(doc, character)
+            )
     renumber_descriptions(state, kept)
     doc._.description_links = [
         [description["character"], description.get("possessor_character")]

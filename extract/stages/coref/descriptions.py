@@ -18,12 +18,14 @@ from extract.lexicons import (
     unrealised_relations,
 )
 from extract.phrases import INDEFINITE, determiner_of
-from extract.stages.coref.clauses import argument_verb
+from extract.stages.coref.clauses import argument_verb, enclosing_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
 from extract.syntax import (
     active_subject,
     assenting_subjects,
     child_with_dep,
+    has_negation,
+    modality_of,
     own_phrase,
     subject_of,
 )
@@ -31,6 +33,22 @@ from extract.syntax import (
 ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
 POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
+
+
+def is_unreal_indefinite(doc: Doc, character: dict) -> bool:
+    """An indefinite description said once, in what does not happen or only may ("can't
+    afford to date a shop girl", "would marry a man", "never killed a man"): it sets up no one
+    the story goes on with (Karttunen's discourse referents)."""
+    if len(character["mentions"]) != 1:
+        return False
+    start, end, _kind = character["mentions"][0]
+    if doc[start].lower_ not in INDEFINITE:
+        return False
+    verb = enclosing_verb(doc[end - 1])
+    if verb is None:
+        return False
+    modality, governor_negated = modality_of(verb, frozenset())
+    return modality != "asserted" or governor_negated or has_negation(verb)
 
 
 def is_only_a_possessor(doc: Doc, character: dict) -> bool:
