@@ -98,6 +98,13 @@ def test_one_of_someones_people_is_an_unnamed_character(nlp):
     assert owner_of(doc, "one") == "Shambu Dada's gangmember"
 
 
+def test_one_of_the_people_in_view_is_an_unnamed_character(nlp):
+    doc = nlp("When Cal Morton arrives, he is wounded by one of the gangsters.")
+    assert owner_of(doc, "one") == "one of the gangsters"
+    doc = nlp("Timmy Lee hides in one of the closets.")
+    assert owner_of(doc, "one") is None
+
+
 def test_one_of_someones_people_with_a_name_apposed_is_that_character(nlp):
     doc = nlp("Later, one of Jada's friends, Monique, calls Jada.")
     assert owner_of(doc, "one") == "Monique"

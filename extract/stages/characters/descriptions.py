@@ -106,9 +106,9 @@ def description_gender(noun: Token, lemma: str) -> str:
 
 
 def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
-    """ "one of his gangmembers", "one of Jada's friends, Monique": one person picked from
-    someone's people, described by the plural noun (its head, so that coref meets the
-    possessor first)."""
+    """ "one of his gangmembers", "one of Jada's friends, Monique", "one of the sentries": one
+    person picked from someone's people or from people already in view, described by the
+    plural noun (its head, so that coref meets the possessor first)."""
     descriptions = []
     for noun in doc:
         if noun.tag_ not in PLURAL_TAGS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
@@ -118,7 +118,7 @@ def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
             continue
         possessor = child_with_dep(noun, "poss")
         lemma = person_noun_lemma(noun) if is_person_noun(noun) else None
-        if lemma is None or possessor is None:
+        if lemma is None or possessor is None and determiner_of(noun) != "the":
             continue
         descriptions.append(
             {
@@ -126,7 +126,7 @@ def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
                 "head": noun.i,
                 "noun": lemma,
                 "gender": person_nouns().get(lemma, "unknown"),
-                "possessor": possessor.i,
+                "possessor": possessor.i if possessor is not None else None,
                 "determiner": "partitive",
                 "character": named_character_of(one, owners) or named_character_of(noun, owners),
                 "subject": None,
