@@ -32,12 +32,16 @@ def is_person_noun(token: Token) -> bool:
 def person_noun_lemma(token: Token) -> str | None:
     """The person-noun lexicon entry of a token ("maids" -> "maid"), if any; a two-word entry
     when the word before modifies it ("best friend", "love interest", "sworn brothers")."""
-    forms = [token.lemma_.lower(), token.lower_]
-    if token.i > 0 and not multiword_heads().isdisjoint(forms):  # a word before may belong
+    nouns = person_nouns()
+    lemma, lower = token.lemma_.lower(), token.lower_
+    heads = multiword_heads()
+    if token.i > 0 and (lemma in heads or lower in heads):  # a word before may belong
         before = token.doc[token.i - 1]
         if before.head == token and before.dep_ in {"amod", "compound"}:
-            forms = [f"{before.lower_} {form}" for form in forms] + forms
-    return next((form for form in forms if form in person_nouns()), None)
+            for form in (f"{before.lower_} {lemma}", f"{before.lower_} {lower}"):
+                if form in nouns:
+                    return form
+    return lemma if lemma in nouns else lower if lower in nouns else None
 
 
 @cache

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract.lexicons import (
     function_words,
@@ -38,7 +39,10 @@ CLAUSE_CORE_DEPS = {"aux", "auxpass", "nsubj", "nsubjpass"}  # a clause, not a b
 
 
 def child_with_dep(token: Token, dep: str) -> Token | None:
-    return next((child for child in token.children if child.dep_ == dep), None)
+    for child in token.children:
+        if child.dep_ == dep:
+            return child
+    return None
 
 
 def first_conjunct(word: Token) -> Token:
@@ -675,18 +679,17 @@ def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
     as the noun of one phrase with it ("Reyansh rescues Ucchal", "Léon rents a room": the
     unknown name taken for an adjective, the verb for a plural noun), or read right but left
     without a subject ("Nicat rescues Simuzər", the name hung on the object)."""
-    doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if not (
-        token.is_sent_start
-        and token.text[:1].isupper()
+        token.text[:1].isupper()
+        and token.is_sent_start
         and token.is_alpha
         and token.pos_ in GLUED_NAME_POS
         and token.dep_ not in SUBJECT_DEPS
-        and after is not None
-        and after.is_lower
-        and s_form_stem(after.lower_, verbs) is not None
+        and token.i + 1 < len(token.doc)
     ):
+        return False
+    after = token.doc[token.i + 1]
+    if not after.is_lower or s_form_stem(after.lower_, verbs) is None:
         return False
     glued = after.tag_ == "NNS" and token.head == after
     subjectless = opening_subject_of(after) == token
@@ -710,7 +713,19 @@ def opening_subject_of(verb: Token) -> Token | None:
 def is_written_in_lower_case(token: Token) -> bool:
     """The text writes the capitalised word in lower case somewhere too ("Faith ... faith"): a
     common word capitalised by its place, not a name."""
-    return re.search(rf"(?<!\w){re.escape(token.lower_)}(?!\w)", token.doc.text) is not None
+    return re.search(rf"(?<!\w){re.escape(token.lower_)}(?!\w)", doc_text(token.doc)) is not None
+
+
+DOC_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (spaCy joins the tokens again on every access; a Doc's
+    text never changes)."""
+    text = DOC_TEXTS.get(doc)
+    if text is None:
+        text = DOC_TEXTS[doc] = doc.text
+    return text
 
 
 def own_phrase(verb: Token) -> Iterator[Token]:

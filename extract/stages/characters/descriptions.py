@@ -33,10 +33,13 @@ def find_descriptions(doc: Doc) -> list[dict]:
     creatures = acting_creatures(doc)
     descriptions = []
     for noun in doc:
+        noun_lemma = person_noun_lemma(noun)
+        if noun_lemma is None and noun.lemma_.lower() not in creatures:
+            continue  # neither a person noun nor an acting creature
         kin_title = is_kin_title(noun, owners)  # "mother Haba", also "her Uncle Jack"
         if noun.tag_ in PLURAL_TAGS or noun.i in owners and not kin_title:
             continue
-        lemma = person_noun_lemma(noun) if is_person_noun(noun) or kin_title else None
+        lemma = noun_lemma if is_person_noun(noun) or kin_title else None
         if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
             lemma = noun.lemma_.lower()
         if lemma is None:

@@ -147,11 +147,13 @@ def relative_who_follows(doc: Doc, end: int) -> bool:
 def pronoun_follows(doc: Doc, end: int) -> bool:
     """A personal pronoun comes after the name, in its sentence or the next, before any other
     capitalised name."""
-    sentence = doc[end - 1].sent
-    limit = sentence.end
-    if limit < len(doc):
-        limit = doc[limit].sent.end
-    for token in doc[end:limit]:
+    sentence_starts = 0  # met after the name: the second ends the next sentence
+    for i in range(end, len(doc)):
+        token = doc[i]
+        if token.is_sent_start:
+            sentence_starts += 1
+            if sentence_starts == 2:
+                return False
         if token.lower_ in PERSONAL_PRONOUNS:
             return True
         if is_name_token(token):
@@ -338,13 +340,12 @@ def is_film_part(noun: Token) -> bool:
 def stars_as_follows(doc: Doc, end: int) -> bool:
     """ "X stars as Y", "X co-stars as Y" read from the surface, as the small parser takes
     "stars" for a plural noun after a name."""
-    if doc[end : end + 2].text == "co-":  # "co-stars as"
+    if end + 2 <= len(doc) and doc[end].text_with_ws + doc[end + 1].text == "co-":  # "co-stars"
         end += 2
-    after = doc[end : end + 2]
     return (
-        len(after) == 2
-        and s_form_stem(after[0].lower_, STARRING_VERBS) is not None
-        and after[1].lower_ == "as"
+        end + 2 <= len(doc)
+        and s_form_stem(doc[end].lower_, STARRING_VERBS) is not None
+        and doc[end + 1].lower_ == "as"
     )
 
 

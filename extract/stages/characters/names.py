@@ -297,18 +297,16 @@ def find_name_mentions(
     for form in sorted(owner, key=len, reverse=True):
         by_first_word.setdefault(form[0], []).append(form)
     found: list[list[tuple[int, int, NameForm]]] = [[] for _ in clusters]
+    texts = [token.text for token in doc]
+    words = [text.rstrip(".") for text in texts]  # as words of a name, without a full stop
     i = 0
     while i < len(doc):
-        first = written_name_word(doc[i], 0)
+        first = "The" if texts[i] == "the" else words[i]  # "the Boy" is "The Boy"
         match = next(
             (
                 form
                 for form in by_first_word.get(first, ())
-                if tuple(
-                    written_name_word(token, position)
-                    for position, token in enumerate(doc[i : i + len(form)])
-                )
-                == form
+                if (first, *words[i + 1 : i + len(form)]) == form
             ),
             None,
         )
@@ -319,14 +317,6 @@ def find_name_mentions(
             found[owner[match]].append((i, i + len(match), match))
         i += len(match)
     return found
-
-
-def written_name_word(token: Token, position: int) -> str:
-    """The token as a word of a name form: without a final full stop, and a lower-case "the"
-    opening the name as "The"."""
-    if position == 0 and token.text == "the":
-        return "The"
-    return token.text.rstrip(".")
 
 
 def is_indefinite_name(span: Span) -> bool:
