@@ -26,6 +26,8 @@ negated verb, or after "without", does not happen ("wouldn't dream of betraying 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -381,75 +383,13 @@ def patients_of(
     has (models/lexicons/personal_nouns.tsv: "ignores Haymitch's advice", not "enters Gordon's
     office"), a prepositional object of the object ("reveals his love for Katniss"), or the
     subject of a small clause ("hears Rue calling", "deems him insane")."""
-    obj = child_with_dep(verb, "dobj")
-    if obj is None and verb.dep_ == "compound" and verb.head.i > verb.i:
-        obj = verb.head  # "Snow summons Seneca Crane": the verb hung on the name as a compound
-    if obj is None and causative_roles(verb) is None:
-        obj = misparsed_object(verb)
-    slots = [
-        passive_subject(verb) if with_passive_subject else None,
-        obj,
-        *(
-            word
-            for child in verb.children
-            for word in child.children
-            if is_object_read_as_possessive(word)
-        ),
-        child_with_dep(verb, "dative"),
-        *(c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS),
-    ]
-    # "breaks up with Inder", "gives the donkey back to Tahaan": the preposition may hang on
-    # the particle or adverb (not "goes away from Seema": moving off is done to no one)
-    heads = [verb, *(child for child in verb.children if child.dep_ in {"prt", "advmod"})]
-    preps = [
-        prep
-        for head in heads
-        for prep in head.children
-        if prep.dep_ in {"prep", "dative"}
-        and prep.lower_ not in NON_PATIENT_PREPOSITIONS
-        and (head == verb or prep.lower_ != "from")
-    ]
-    objects = [child_with_dep(prep, "pobj") for prep in preps]
-    slots += objects
-    # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
-    # (not one of circumstance: "comes at the instigation of Pavithran")
-    slots += [
-        child_with_dep(inner, "pobj")
-        for prep, phrase in zip(preps, objects, strict=True)
-        if phrase is not None and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS
-        for inner in phrase.children
-        if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
-    ]
-    object_phrases = []
-    if obj is not None:
-        slots.append(first_object_read_as_compound(obj))
-        if obj.lemma_.lower() in personal_nouns():  # "ignores Haymitch's advice", not "office"
-            slots.append(child_with_dep(obj, "poss"))
-        object_phrases = prepositional_objects(obj)
-        slots += object_phrases
-    # "stabs the pole into the beast's side", "rushes into his arms", "sees parts of Woody's
-    # body": whose body (not where one is: "dies in her arms")
-    directed = [
-        phrase
-        for prep, phrase in zip(preps, objects, strict=True)
-        if phrase is not None and prep.lower_ in SURFACE_PATIENT_PREPOSITIONS
-    ]
-    slots += [
-        child_with_dep(phrase, "poss")
-        for phrase in [*directed, *object_phrases]
-        if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
-    ]
-    # "has her brought in": what is done to her is the participle's event, not the "have"'s
-    slots += [
-        child_with_dep(clause, "nsubj") or child_with_dep(clause, "nsubjpass")
-        for clause in verb.children
-        if is_small_clause(clause, verb) and causative_roles(clause) is None
-    ]
-    for slot in slots:
+    obj = direct_object(verb)
+    for slot in patient_slots(verb, obj, with_passive_subject):
         if slot is not None and is_reflexive(slot):
             # "kills himself": no one else; "throws herself at Les": the one she is thrown at
             if slot != obj:
                 return []
+            directed = directed_phrases(patient_prepositions(verb))
             return next(
                 (found for phrase in directed if (found := others(phrase, referents, agents))),
                 [],
@@ -460,6 +400,89 @@ def patients_of(
         if characters:
             return characters
     return []
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The verb's direct object, also where the small parser hung the verb on it or misread
+    it."""
+    obj = child_with_dep(verb, "dobj")
+    if obj is None and verb.dep_ == "compound" and verb.head.i > verb.i:
+        obj = verb.head  # "Snow summons Seneca Crane": the verb hung on the name as a compound
+    if obj is None and causative_roles(verb) is None:
+        obj = misparsed_object(verb)
+    return obj
+
+
+def patient_slots(
+    verb: Token, obj: Token | None, with_passive_subject: bool
+) -> Iterator[Token | None]:
+    """The words that may hold the verb's patient (or None), in the order patients_of tries
+    them, each found only when the ones before held no one."""
+    yield passive_subject(verb) if with_passive_subject else None
+    yield obj
+    yield from (
+        word
+        for child in verb.children
+        for word in child.children
+        if is_object_read_as_possessive(word)
+    )
+    yield child_with_dep(verb, "dative")
+    yield from (c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS)
+    preps = patient_prepositions(verb)
+    yield from (phrase for _prep, phrase in preps)
+    # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
+    # (not one of circumstance: "comes at the instigation of Pavithran")
+    yield from (
+        child_with_dep(inner, "pobj")
+        for prep, phrase in preps
+        if phrase is not None and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS
+        for inner in phrase.children
+        if inner.dep_ == "prep" and inner.lower_ not in NON_PATIENT_PREPOSITIONS
+    )
+    object_phrases = []
+    if obj is not None:
+        yield first_object_read_as_compound(obj)
+        if obj.lemma_.lower() in personal_nouns():  # "ignores Haymitch's advice", not "office"
+            yield child_with_dep(obj, "poss")
+        object_phrases = prepositional_objects(obj)
+        yield from object_phrases
+    # "stabs the pole into the beast's side", "rushes into his arms", "sees parts of Woody's
+    # body": whose body (not where one is: "dies in her arms")
+    yield from (
+        child_with_dep(phrase, "poss")
+        for phrase in [*directed_phrases(preps), *object_phrases]
+        if phrase is not None and personal_nouns().get(phrase.lemma_.lower()) == "body"
+    )
+    # "has her brought in": what is done to her is the participle's event, not the "have"'s
+    yield from (
+        child_with_dep(clause, "nsubj") or child_with_dep(clause, "nsubjpass")
+        for clause in verb.children
+        if is_small_clause(clause, verb) and causative_roles(clause) is None
+    )
+
+
+def patient_prepositions(verb: Token) -> list[tuple[Token, Token | None]]:
+    """(preposition, its object or None) of the prepositions that may introduce a patient.
+    "breaks up with Inder", "gives the donkey back to Tahaan": the preposition may hang on the
+    particle or adverb (not "goes away from Seema": moving off is done to no one)."""
+    heads = [verb, *(child for child in verb.children if child.dep_ in {"prt", "advmod"})]
+    return [
+        (prep, child_with_dep(prep, "pobj"))
+        for head in heads
+        for prep in head.children
+        if prep.dep_ in {"prep", "dative"}
+        and prep.lower_ not in NON_PATIENT_PREPOSITIONS
+        and (head == verb or prep.lower_ != "from")
+    ]
+
+
+def directed_phrases(preps: list[tuple[Token, Token | None]]) -> list[Token]:
+    """The objects of the prepositions of direction ("into the beast's side", "at Les")."""
+    return [
+        phrase
+        for prep, phrase in preps
+        if phrase is not None and prep.lower_ in SURFACE_PATIENT_PREPOSITIONS
+    ]
 
 
 def others(slot: Token, referents: dict[int, list[int]], agents: list[int]) -> list[int]:

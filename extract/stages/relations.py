@@ -86,6 +86,7 @@ from extract.syntax import (
     assenting_subjects,
     believed_modality,
     child_with_dep,
+    doc_text,
     has_negation,
     is_reciprocal_pronoun,
     is_reflexive,
@@ -437,7 +438,7 @@ def adjective_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple
     relates its subject and the object of its preposition (not when negated or only believed)."""
     found = []
     tie_words = {word for word, _preposition in relation_adjectives()}
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
     if not any(tie_word in text for tie_word in tie_words):
         return found  # most documents: no need to make a Token of every word
     for word in doc:

@@ -133,6 +133,7 @@ def resolve_mentions(
     descriptions_at = {d["head"]: d for d in state.descriptions}
     sentence_ends = {sentence.end - 1: sentence for sentence in doc.sents}
     for token in doc:
+        word = token.lower_
         if token.i in state.name_ends:
             if rules.on("other_name"):
                 merge_other_name(state, token)
@@ -142,7 +143,7 @@ def resolve_mentions(
         elif token.i in descriptions_at:
             resolve_description(state, token, descriptions_at.pop(token.i), descriptions_at)
         elif (
-            token.lower_ in ORDINAL_REFERENCES
+            word in ORDINAL_REFERENCES
             and token.i > 0
             and doc[token.i - 1].lower_ == "the"
             and not is_ordinal_adjective(token)
@@ -152,10 +153,10 @@ def resolve_mentions(
         elif token.tag_ == "NNS":
             if rules.on("counted_group"):
                 resolve_counted_group(state, token)
-        elif token.pos_ == "NUM" and token.lower_ in group_words("number"):
+        elif token.pos_ == "NUM" and word in group_words("number"):
             if rules.on("counted_group"):
                 resolve_counted_pronoun(state, token)
-        elif token.lower_ in group_words("noun") and determiner_of(token) == "the":
+        elif word in group_words("noun") and determiner_of(token) == "the":
             if rules.on("definite_group_noun"):
                 resolve_group_noun(state, token)
         else:
