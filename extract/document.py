@@ -84,6 +84,7 @@ class Event(TypedDict):
     arguments: list[dict]  # {"role", "span": [start, end], "character"}
     negated: bool
     modality: str
+    attempted: bool  # only tried: "tries to kill Tom" (modality asserted: the attempt is made)
     rule: str
 
 

@@ -113,6 +113,21 @@ def test_coordinated_verb_shares_the_modality_of_its_first_conjunct(nlp):
     assert find(doc, "marry")[3]["modality"] == "planned"
     doc = nlp("Anna Berg tries to avoid John Miller and meets Peter Hall.")
     assert find(doc, "meet")[3]["modality"] == "asserted"  # a finite verb: said, not tried
+    assert not find(doc, "meet")[3]["attempted"] and find(doc, "avoid")[3]["attempted"]
+
+
+def test_a_relation_verb_without_object_shares_the_next_verbs_object(nlp):
+    agent, _, patient, _event = find(nlp("Gilda Ray shoots and kills Carl Bauer."), "shoot")
+    assert (agent, patient) == ("Gilda Ray", "Carl Bauer")
+    turns = [e for e in events_of(nlp("Tom Baker turns and kisses Ann Lee.")) if e[1] == "turn"]
+    assert all(patient is None for _agent, _, patient, _event in turns)
+
+
+def test_what_is_tried_is_an_asserted_attempt(nlp):
+    _agent, _, _patient, event = find(nlp("John Miller tries to kill Peter Hall."), "kill")
+    assert event["modality"] == "asserted" and event["attempted"]
+    _agent, _, _patient, event = find(nlp("John Miller kills Peter Hall."), "kill")
+    assert not event["attempted"]
 
 
 def test_a_gerund_of_an_accusation_or_a_sentence_is_believed(nlp):

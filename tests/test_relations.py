@@ -83,6 +83,8 @@ def test_a_kin_predicate_the_copula_does_not_assert_shows_no_relation(nlp):
 def test_attempted_harm_makes_an_enemy(nlp):
     doc = nlp("John Miller tries to kill Tom Baker.")
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
+    doc = nlp("John Miller tries to marry Ann Lee.")
+    assert ("John Miller", "spouse", "Ann Lee") not in relations_of(doc)
 
 
 def test_harm_its_patient_asks_for_makes_no_enemy(nlp):

@@ -153,6 +153,7 @@ def event_record(
         ],
         "negated": event["negated"],
         "modality": event["modality"],
+        "attempted": event["attempted"],
     }
 
 

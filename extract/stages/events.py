@@ -17,11 +17,12 @@ has her brought in": Gordon brings her). A light verb keeps the word it carries 
 from the verb governing it, a verb of belief included ("thinks he is having an affair":
 believed); models/rules/modality.tsv. A complement of a verb that is no trigger takes that
 verb's modality ("would choose to marry him": hypothetical); a gerund after a preposition of a
-negated verb, or after "without", does not happen ("wouldn't dream of betraying her").
+negated verb, or after "without", does not happen ("wouldn't dream of betraying her"). What is
+only tried ("tries to kill Tom") is an interaction all the same: asserted, and `attempted`.
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
-"modality"}`.
+"modality", "attempted"}`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from extract.lexicons import (
     participle_verbs,
     personal_nouns,
     reciprocal_verbs,
+    relation_verbs,
     relative_pronouns,
     support_verbs,
 )
@@ -82,6 +84,8 @@ NON_PATIENT_PREPOSITIONS = (
     function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
 )
 CIRCUMSTANCE_PREPOSITIONS = function_words("circumstance_preposition")
+OWN_COMPLEMENT_DEPS = {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "acomp", "attr"}
+ATTEMPTED = "attempted"  # the modality of what is tried (models/rules/modality.tsv)
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 
@@ -152,9 +156,16 @@ def find_events(
         ):  # "Tom stabs and kills Bob": Tom kills
             agents, participant_rule = surface_agents[verb.head.i], "surface_verb_conjunct"
             patients = [c for c in patients if c not in agents]
+        shared = object_sharing_conjunct(verb, predicate) if not patients else None
+        if shared is not None and rules.on("shared_object"):  # "shoots and kills him"
+            patients = patients_of(shared, referents, agents)
+            participant_rule = "shared_object" if patients else participant_rule
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb, verbs)
+        attempted = modality == ATTEMPTED
+        if attempted:
+            modality = "asserted"  # the attempt is made: an interaction all the same
         for agent, patient in participant_pairs(agents, patients):
             events.append(
                 {
@@ -168,6 +179,7 @@ def find_events(
                     "arguments": arguments_of(verb, referents, exclude={agent, patient}),
                     "negated": has_negation(verb) or governor_negated,
                     "modality": modality,
+                    "attempted": attempted,
                     "rules": [reading, *filter(None, [participant_rule])],
                 }
             )
@@ -194,6 +206,23 @@ def trigger_reading(
     """The rule that reads the word as an event's trigger, if one does (in the order of
     models/rules/rules.tsv)."""
     return EVENT_READINGS.first(rules, verb, participle, surface_verb)[0]
+
+
+def object_sharing_conjunct(verb: Token, predicate: str) -> Token | None:
+    """The verb right after "and" whose object a verb of a relation without one of its own
+    shares ("shoots and kills him", "stabs and wounds Dan"; models/rules/relation_verbs.tsv;
+    not "falls and hits her": "fall" shows love only with its noun)."""
+    if not any(rule.noun is None for rule in relation_verbs().get(predicate, [])):
+        return None
+    if any(child.dep_ in OWN_COMPLEMENT_DEPS for child in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "and":
+        return None
+    after = doc[verb.i + 2]
+    if after.dep_ != "conj" or after.head != verb or child_with_dep(after, "dobj") is None:
+        return None
+    return after
 
 
 def is_misparsed_verb(token: Token) -> bool:

@@ -547,7 +547,7 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
         # one who tries to kill another is an enemy (not one thought to have killed); one who
         # wants to marry is no spouse yet, one who agrees to is engaged
         # (models/rules/unrealised_relations.tsv)
-        modality = event["modality"]
+        modality = "attempted" if event["attempted"] else event["modality"]
         verb = doc[event["trigger"][0]]
         if any(child.dep_ == "dobj" and is_reflexive(child) for child in verb.children):
             continue  # "throws herself at Les": not what throwing a thing at him would show

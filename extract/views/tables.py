@@ -53,7 +53,7 @@ def record_tables(records: dict[str, list[dict]], explain: bool = False) -> list
             predicate,
             names.get(event["patient"], ""),
             "; ".join(f"{a['role']}: {a['text']}" for a in event["arguments"]),
-            event["modality"],
+            "attempted" if event["attempted"] else event["modality"],
             *([", ".join(event["rules"])] if explain else []),
         )
 
