@@ -272,6 +272,12 @@ def test_an_indefinite_apposition_describes_the_person_noun_it_follows(nlp):
     assert "Anna's father" in reported and "another French spy" not in reported
 
 
+def test_a_description_after_an_actors_parenthetical_is_an_apposition(nlp):
+    characters = names(nlp, "Molly runs into Dorothy Wayne (Ruby Keeler) a friend who dances.")
+    assert "a friend" not in characters
+    assert [5, 7, "nominal"] in characters["Dorothy Wayne"]["mentions"]
+
+
 def test_unnamed_person_who_owns_a_request_is_a_character(nlp):
     doc = nlp("Lucy Gray agrees to her husband's request to attend a party.")
     reported = {c["name"] for c in doc._.characters if is_character(c)}

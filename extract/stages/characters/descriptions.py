@@ -89,6 +89,18 @@ def find_descriptions(doc: Doc) -> list[dict]:
     return descriptions
 
 
+def name_before_actor_note(noun: Token, owners: dict[int, int]) -> int | None:
+    """The character named right before the description's determiner, where the cleanup took
+    out an actor's parenthetical that stood for the comma of an apposition ("Dorothy Wayne
+    (Ruby Keeler) a friend who dances")."""
+    determiner = child_with_dep(noun, "det")
+    if determiner is None or determiner.i == 0 or determiner.i - 1 not in owners:
+        return None
+    name_end = determiner.nbor(-1)
+    anchors = {anchor for anchor, _name, _actor in noun.doc._.actor_notes or []}
+    return owners[name_end.i] if name_end.idx + len(name_end) in anchors else None
+
+
 def is_apposed_to_a_person_noun(noun: Token) -> bool:
     """The noun stands in apposition to a person noun, which it describes further."""
     return noun.dep_ == "appos" and is_person_noun(noun.head)
@@ -291,4 +303,7 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     left = noun.left_edge.i
     if left >= 2 and doc[left - 1].text == "," and left - 2 in owners and noun.dep_ != "poss":
         return owners[left - 2]  # not "Stalburg, the prince's assistant": the prince
+    named = name_before_actor_note(noun, owners)
+    if named is not None:  # "Dorothy Wayne (Ruby Keeler) a friend who dances"
+        return named
     return None
