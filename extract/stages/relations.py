@@ -43,7 +43,7 @@ text order, each (type, pair) once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -125,10 +125,11 @@ def find_relations(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Relation]:
     """Relations of every rule switched on, in text order, each (type, pair) once."""
     owners = characters_by_token(doc)
     referents = referents_by_token(doc, owners)
+    plural_kin = plural_kinship_nouns(doc)  # two rules read them
     finders = {
         "possessive_kinship": lambda: possessive_kinship_relations(doc, referents),
-        "plural_kinship": lambda: plural_kinship_relations(doc, owners, referents),
-        "group_noun": lambda: group_noun_relations(doc, owners),
+        "plural_kinship": lambda: plural_kinship_relations(doc, plural_kin, owners, referents),
+        "group_noun": lambda: group_noun_relations(doc, plural_kin, owners),
         "kin_pair": lambda: kin_pair_relations(doc, owners),
         "relation_noun": lambda: relation_noun_relations(doc, referents),
         "relation_adjective": lambda: adjective_relations(doc, referents),
@@ -308,13 +309,16 @@ def is_spouse_to_be(noun: Token) -> bool:
 
 
 def plural_kinship_relations(
-    doc: Doc, owners: dict[int, int], referents: dict[int, list[int]]
+    doc: Doc,
+    plural_kin: list[tuple[Token, KinshipNoun]],
+    owners: dict[int, int],
+    referents: dict[int, list[int]],
 ) -> list[tuple[int, dict]]:
     """ "his homeboys, T-Bone and Baby Boy", "their sons Luke and Ben": each named member stands
     in the noun's relation to each possessor (for a couple type, to one each, in the order of
     the possessors' first mentions: "Raj and Veer ... their wives Bhavana and Diya")."""
     found = []
-    for noun, kinship in plural_kinship_nouns(doc):
+    for noun, kinship in plural_kin:
         members, holders = plural_kin_ends(doc, noun, owners, referents)
         # "their sons Luke and Ben" are the children of each of them; but "their wives
         # Bhavana, Diya and Sonia" are one each, in order, and say nothing when they are not
@@ -348,12 +352,14 @@ def plural_kin_ends(
     return named, characters_of(child_with_dep(of, "pobj"), referents)
 
 
-def group_noun_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict]]:
+def group_noun_relations(
+    doc: Doc, plural_kin: list[tuple[Token, KinshipNoun]], owners: dict[int, int]
+) -> list[tuple[int, dict]]:
     """ "sisters Anna and Elsa", "partners Jake, William and Clarence": the named members of a
     plural kinship noun of a symmetric type, said of no one else, stand in that relation to
     each other."""
     found = []
-    for noun, kinship in plural_kinship_nouns(doc):
+    for noun, kinship in plural_kin:
         if kinship.type == "parent" and kinship.referent == "target":
             relation_type = "sibling"  # "his sons Luke and Ben": brothers
         elif relation_types()[kinship.type].symmetric and not child_with_dep(noun, "poss"):
@@ -379,7 +385,10 @@ def kin_pair_relations(doc: Doc, owners: dict[int, int]) -> list[tuple[int, dict
     """ "husband and wife Rawdon and Miranda", "brother and sister Tom and Ann": a pair of
     kinship nouns of one symmetric type titling two names relates them."""
     found = []
-    for noun in doc:
+    for word in doc:
+        if word.lower_ != "and" or word.i + 1 == len(doc):
+            continue  # a pair is joined by "and": only the word after one may end it
+        noun = doc[word.i + 1]
         first = kin_pair_before(noun)
         if first is None or child_with_dep(first, "poss") is not None:
             continue
@@ -503,14 +512,16 @@ def predicated_of(noun: Token) -> Token | None:
     return child_with_dep(noun.head, "nsubj")
 
 
-def plural_kinship_nouns(doc: Doc) -> Iterator[tuple[Token, KinshipNoun]]:
+def plural_kinship_nouns(doc: Doc) -> list[tuple[Token, KinshipNoun]]:
     """The plural kinship nouns of the Doc ("homeboys", "sons"), with their lexicon entry."""
+    found = []
     for noun in doc:
         if noun.tag_ not in PLURAL_TAGS:
             continue
         kinship = kinship_nouns().get(person_noun_lemma(noun))
         if kinship is not None:
-            yield noun, kinship
+            found.append((noun, kinship))
+    return found
 
 
 def pair_relations(

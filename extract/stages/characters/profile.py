@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
     generic_person_nouns,
@@ -37,10 +38,26 @@ def name_gender(spans: list[Span]) -> str:
     return votes.most_common(1)[0][0]
 
 
+# Doc -> name position -> positions of its apposed person nouns (positions, not Tokens,
+# which would keep the Doc alive)
+APPOSED_NOUNS: WeakKeyDictionary[Doc, dict[int, tuple[int, ...]]] = WeakKeyDictionary()
+
+
 def apposed_person_nouns(name: Token) -> list[Token]:
     """Person nouns that describe the name directly: its head in apposition (also through a
     coordination: "their wives Bhavana, Diya and Sonia"), a compound or appositive child, or
-    the predicate of a copula it is the subject of."""
+    the predicate of a copula it is the subject of. Found once per word of a Doc, as the
+    evidence, the gender and the descriptors all ask (the parse is final after reparse)."""
+    doc = name.doc
+    known = APPOSED_NOUNS.setdefault(doc, {})
+    found = known.get(name.i)
+    if found is None:
+        found = known[name.i] = tuple(noun.i for noun in find_apposed_person_nouns(name))
+    return [doc[i] for i in found]
+
+
+def find_apposed_person_nouns(name: Token) -> list[Token]:
+    """The person nouns apposed to the name, looked up in the tree (apposed_person_nouns)."""
     nouns = [
         child
         for child in name.children

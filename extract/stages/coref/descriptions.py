@@ -3,9 +3,12 @@ one; unnamed characters are named by their most specific description."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
+    RelationVerb,
     creature_nouns,
     function_words,
     generic_person_nouns,
@@ -229,9 +232,8 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
     for verb in sentence:
         rules = [
             rule
-            for rule in relation_verbs().get(verb.lemma_, [])
-            if relation_types()[rule.type].couple
-            and (rule.noun is None or any(word.lemma_ == rule.noun for word in own_phrase(verb)))
+            for rule in couple_verbs().get(verb.lemma_, ())
+            if rule.noun is None or any(word.lemma_ == rule.noun for word in own_phrase(verb))
         ]
         if not rules or child_with_dep(verb, "neg") is not None:
             continue
@@ -256,6 +258,16 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
         one, other = state.owners.get(subject.i), state.owners.get(partner.i)
         if one is not None and other is not None and one != other:
             register_tie(state, (f"{tie}:source", one), other)
+
+
+@cache
+def couple_verbs() -> dict[str, list[RelationVerb]]:
+    """The relation verbs of couples ("marry", "date"), by predicate."""
+    rules = {
+        predicate: [rule for rule in verbs if relation_types()[rule.type].couple]
+        for predicate, verbs in relation_verbs().items()
+    }
+    return {predicate: couple for predicate, couple in rules.items() if couple}
 
 
 def unrealised_tie(state: Resolution, verb: Token, relation_type: str) -> str | None:

@@ -143,7 +143,7 @@ class Resolution:
         declared = self.characters[character]["gender"]
         if declared != "unknown":
             return declared
-        return votes.most_common(1)[0][0] if votes else "unknown"
+        return max(votes, key=votes.__getitem__) if votes else "unknown"  # most_common(1), cheaper
 
     def likely_gender(self, character: int) -> str:
         """The text's gender, else the one usually given to the first name."""
