@@ -125,6 +125,17 @@ def honorifics() -> dict[str, str]:
 
 
 @cache
+def title_nouns() -> dict[str, str]:
+    """Titles -> the person noun a definite description uses for their bearer ("Dr" ->
+    "doctor", "Captain" -> "captain"), for the titles that have one."""
+    return {
+        row["form"]: row["noun"]
+        for row in read_table("lexicons/honorifics.tsv")
+        if row["noun"] != "-"
+    }
+
+
+@cache
 def abbreviated_honorifics() -> frozenset[str]:
     """Titles written short with a period ("Sgt", "Lt")."""
     return frozenset(

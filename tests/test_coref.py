@@ -696,3 +696,12 @@ def test_an_indefinite_said_once_in_what_does_not_happen_is_no_character(nlp):
     assert "a shop girl" not in reported("Tom Baker cannot afford to date a shop girl.")
     assert "a man" not in reported("Tom Baker never killed a man.")
     assert "a detective" in reported("Tom Baker hires a detective.")
+
+
+def test_a_definite_description_of_a_title_is_its_bearer(nlp):
+    doc = nlp("Captain Hook meets Wendy Darling. Later the captain kidnaps her.")
+    assert owner_of(doc, "captain") == "Captain Hook"
+    doc = nlp("Dr. Homer Lamb meets Ann Lee. The doctor hypnotizes her.")
+    assert owner_of(doc, "doctor") == "Homer Lamb"
+    doc = nlp("Captain Hook meets Wendy Darling. A captain arrives. The captain sleeps.")
+    assert owner_of(doc, "captain", 1) != "Captain Hook"

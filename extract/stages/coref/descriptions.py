@@ -18,6 +18,7 @@ from extract.lexicons import (
     personal_nouns,
     relation_types,
     relation_verbs,
+    title_nouns,
     unrealised_relations,
 )
 from extract.phrases import INDEFINITE, determiner_of
@@ -102,6 +103,13 @@ def resolve_description(
         if character is None and rules.on("titled_family_name"):
             character = titled_family_member(state, description, possessor)
             rule = "titled_family_name"
+    if (
+        character is None
+        and description["determiner"] == "definite"
+        and possessor is None
+        and rules.on("titled_name")
+    ):
+        character, rule = titled_character(state, description), "titled_name"
     # a creature is one individual of the story however it is introduced again ("a shark")
     if (
         character is None
@@ -137,6 +145,39 @@ def resolve_description(
     actor = noted_actor(state.doc, end)
     if actor is not None and state.characters[character]["actor"] is None:
         state.characters[character]["actor"] = actor
+
+
+def titled_character(state: Resolution, description: dict) -> int | None:
+    """The named character met last whose title the description's noun is ("Captain Hook ...
+    the captain", "Dr. Lamb ... the doctor"; models/lexicons/honorifics.tsv), unless an unnamed
+    one so described was met after it."""
+    noun = description["noun"]
+    unnamed = state.last_described.get(noun)
+    for antecedent in reversed(state.antecedents):
+        character = antecedent.character
+        if character == unnamed:
+            return None
+        if (
+            not is_unnamed(state, character)
+            and noun in titles_of(state, character)
+            and len({state.gender(character), description["gender"]} - {"unknown"}) < 2
+        ):
+            return character
+    return None
+
+
+def titles_of(state: Resolution, character: int) -> set[str]:
+    """The person nouns of the titles the character's name is written with."""
+    doc = state.doc
+    titles = set()
+    for start, _end, kind in state.characters[character]["mentions"]:
+        if kind != "name":
+            continue
+        for word in doc[max(start - 1, 0) : start + 1]:
+            noun = title_nouns().get(word.text.rstrip("."))
+            if noun is not None:
+                titles.add(noun)
+    return titles
 
 
 def merge_identified_description(
