@@ -153,10 +153,14 @@ def titled_character(state: Resolution, description: dict) -> int | None:
     one so described was met after it."""
     noun = description["noun"]
     unnamed = state.last_described.get(noun)
+    seen = set()
     for antecedent in reversed(state.antecedents):
         character = antecedent.character
         if character == unnamed:
             return None
+        if character in seen:
+            continue
+        seen.add(character)
         if (
             not is_unnamed(state, character)
             and noun in titles_of(state, character)
