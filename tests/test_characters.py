@@ -278,6 +278,12 @@ def test_a_description_after_an_actors_parenthetical_is_an_apposition(nlp):
     assert [5, 7, "nominal"] in characters["Dorothy Wayne"]["mentions"]
 
 
+def test_a_name_the_parser_took_for_an_adverb_is_named_by_the_noun_before(nlp):
+    # the small parser tags "Molly" RB before "promises"
+    characters = names(nlp, "Al is a dancer. His sister Molly promises his agent he will quit.")
+    assert "Al's sister" not in characters and characters["Molly"]["gender"] == "female"
+
+
 def test_unnamed_person_who_owns_a_request_is_a_character(nlp):
     doc = nlp("Lucy Gray agrees to her husband's request to attend a party.")
     reported = {c["name"] for c in doc._.characters if is_character(c)}

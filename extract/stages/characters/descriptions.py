@@ -101,6 +101,12 @@ def name_before_actor_note(noun: Token, owners: dict[int, int]) -> int | None:
     return owners[name_end.i] if name_end.idx + len(name_end) in anchors else None
 
 
+def is_name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised name the parser took for an adverb before its verb
+    ("His sister Molly/RB promises")."""
+    return token.pos_ == "PROPN" or token.pos_ == "ADV" and token.ent_type_ == "PERSON"
+
+
 def is_apposed_to_a_person_noun(noun: Token) -> bool:
     """The noun stands in apposition to a person noun, which it describes further."""
     return noun.dep_ == "appos" and is_person_noun(noun.head)
@@ -298,7 +304,7 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
         return owners[fronted.i]
     doc = noun.doc
     following = noun.i + 1
-    if following < len(doc) and following in owners and doc[following].pos_ == "PROPN":
+    if following < len(doc) and following in owners and is_name_word(doc[following]):
         return owners[following]
     left = noun.left_edge.i
     if left >= 2 and doc[left - 1].text == "," and left - 2 in owners and noun.dep_ != "poss":
