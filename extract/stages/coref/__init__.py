@@ -8,7 +8,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   known by the same noun and possessor ("her husband, Inder" makes Inder "Pooja's husband", so a
   later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder; "husband and
   wife Rawdon and Miranda" makes each known by the other's noun), a definite
-  one to the last character described by that noun; otherwise it starts an unnamed character;
+  one to the named character whose title is its noun ("Captain Hook ... the captain";
+  models/lexicons/honorifics.tsv) or to the last character described by that noun;
+  otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice, and never vetoes the subject after a phrase placed before
   it: "During her time on the show, Allen..." --, never a creature, and a non-reflexive
@@ -45,7 +47,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions of the characters it
 writes to `Doc._.characters` (the named ones of `Doc._.names` first, in their order); unnamed
-characters mentioned only in passing are marked `incidental`. `Doc._.description_links` gives
+characters mentioned only in passing are marked `incidental`: one who only owns something
+("her father's trust fund"), or an indefinite said once in what does not happen or only may
+("can't afford to date a shop girl"). `Doc._.description_links` gives
 each description's character and its possessor's, for the relation stage, and
 `Doc._.mention_rules` the rule that resolved each mention. The rules are named in
 models/rules/rules.tsv, in the order they are tried, and each can be switched off.
