@@ -28,6 +28,7 @@ NON_PERSON_OBJECTS = function_words("non_person_object")
 RELATIVE_PRONOUNS = relative_pronouns(possessive=False)
 FINITE_TAGS = {"VBZ", "VBD", "VBP"}
 UNREAL_MODALITIES = {"believed", "hypothetical"}  # what is only thought or imagined
+ATTEMPTED = "attempted"  # the modality of what is tried (models/rules/modality.tsv)
 VOWELS = set("aeiou")
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")

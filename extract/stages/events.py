@@ -51,6 +51,7 @@ from extract.lexicons import (
 )
 from extract.rules import ALL_RULES, Registry, RuleSet
 from extract.syntax import (
+    ATTEMPTED,
     FINITE_TAGS,
     active_subject,
     base_verbs,
@@ -85,7 +86,6 @@ NON_PATIENT_PREPOSITIONS = (
 )
 CIRCUMSTANCE_PREPOSITIONS = function_words("circumstance_preposition")
 OWN_COMPLEMENT_DEPS = {"dobj", "dative", "prep", "prt", "xcomp", "ccomp", "acomp", "attr"}
-ATTEMPTED = "attempted"  # the modality of what is tried (models/rules/modality.tsv)
 ARGUMENT_ROLES = {"dobj": "object", "dative": "recipient", "attr": "attribute", "oprd": "attribute"}
 
 

@@ -81,6 +81,7 @@ from extract.phrases import (
 )
 from extract.rules import ALL_RULES, RuleSet, rules_of
 from extract.syntax import (
+    ATTEMPTED,
     UNREAL_MODALITIES,
     active_subject,
     assenting_subjects,
@@ -558,7 +559,7 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
         # one who tries to kill another is an enemy (not one thought to have killed); one who
         # wants to marry is no spouse yet, one who agrees to is engaged
         # (models/rules/unrealised_relations.tsv)
-        modality = "attempted" if event["attempted"] else event["modality"]
+        modality = ATTEMPTED if event["attempted"] else event["modality"]
         verb = doc[event["trigger"][0]]
         if any(child.dep_ == "dobj" and is_reflexive(child) for child in verb.children):
             continue  # "throws herself at Les": not what throwing a thing at him would show
