@@ -327,6 +327,12 @@ def test_a_surname_under_a_title_of_the_other_gender_is_a_relative(nlp):
     assert characters["Mary Doyle"]["aliases"] == ["Mary Doyle", "Doyle"]
 
 
+def test_a_surname_under_titles_of_both_genders_is_two_people(nlp):
+    characters = names(nlp, "Mrs. Wiggs raises five children. Mr. Wiggs left for Alaska.")
+    assert characters["Mrs. Wiggs"]["aliases"] == ["Mrs. Wiggs"]
+    assert characters["Mr. Wiggs"]["gender"] == "male"
+
+
 def test_a_character_known_only_by_title_and_one_name_keeps_the_title_in_its_name(nlp):
     characters = names(nlp, "Dr. Bradford meets Walter Haskell. Dr. Bradford leaves.")
     assert characters["Dr. Bradford"]["aliases"] == ["Dr. Bradford"]

@@ -366,17 +366,22 @@ def split_titled_relatives(
 ) -> list[list[tuple[int, int, NameForm]]]:
     """A shorter form whose title is of the other gender than the full name's first name is
     a relative, a person of its own ("Mary McDonagh, the daughter of a Mr. McDonagh"): one
-    per form and title gender."""
+    per form and title gender. Without a first name of known gender, the first gendered
+    title sets the gender ("Mrs. Wiggs ... Mr. Wiggs" are two people)."""
     kept, relatives = [], {}
     for cluster_mentions in mentions:
         longest = max((form for _s, _e, form in cluster_mentions), key=len, default=())
         given = first_name_gender(longest[0]) if len(longest) > 1 else None
+        titled = given is None
+        if titled:
+            titles = (title_gender(doc, start) for start, _end, _form in cluster_mentions)
+            given = next((title for title in titles if title in OTHER_GENDER), None)
         own = []
         for start, end, form in cluster_mentions:
             title = title_gender(doc, start)
             if (
                 given is not None
-                and len(form) < len(longest)
+                and (titled or len(form) < len(longest))
                 and title in OTHER_GENDER.get(given, ())
             ):
                 relatives.setdefault((form, title), []).append((start, end, form))
