@@ -1,5 +1,7 @@
 """One test per sieve of the coreference stage, on hand-written sentences."""
 
+import pytest
+
 from extract.document import characters_by_token, is_character
 
 
@@ -86,6 +88,23 @@ def test_apposition_makes_the_description_a_name_mention(nlp):
     doc = nlp("Pooja and her husband, Inder, rent a flat. Later her husband leaves.")
     assert owner_of(doc, "husband", 1) == "Inder"
     assert not [c for c in doc._.characters if c["kind"] == "nominal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann meets reporter Tom Brown. Later the reporter kisses her.",
+        "Ann meets the reporter Tom Brown. Later the reporter kisses her.",
+    ],
+)
+def test_a_role_noun_titling_a_name_makes_it_known_by_that_noun(nlp, text):
+    doc = nlp(text)
+    assert owner_of(doc, "reporter", 1) == "Tom Brown"
+
+
+def test_a_noun_that_names_no_role_titles_no_name(nlp):
+    doc = nlp("In the film, leading man Myles Brent is shot. Drew questions the prop man.")
+    assert owner_of(doc, "man", 1) != "Myles Brent"
 
 
 def test_description_is_known_the_other_way_round(nlp):

@@ -6,7 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.document import characters_by_token
-from extract.lexicons import creature_nouns, kinship_nouns, person_nouns, relation_types
+from extract.lexicons import (
+    creature_nouns,
+    generic_person_nouns,
+    kinship_nouns,
+    person_nouns,
+    relation_types,
+)
 from extract.phrases import (
     DEFINITE,
     INDEFINITE,
@@ -47,7 +53,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
         subject = copula_subject(noun)
         if noun.dep_ == "oprd" or is_as_phrase(noun) and subject is None:
             continue  # "disguised as her maid" (but "serves as her secretary")
-        if noun.dep_ in TITLE_DEPS and not kin_title:
+        titled = title_bearer(noun, owners)  # "reporter Tom Brown", "the sailor Binns"
+        if noun.dep_ in TITLE_DEPS and not kin_title and titled is None:
             continue
         possessor = possessor_of(noun)
         determiner = determiner_kind(noun, possessor)
@@ -65,11 +72,15 @@ def find_descriptions(doc: Doc) -> list[dict]:
             continue
         if determiner == "indefinite" and named is None and is_apposed_to_a_person_noun(noun):
             continue  # "her father, another French spy": said of the father
-        if subject is None and (
-            determiner is None
-            or determiner == "indefinite"
-            and named is None
-            and noun.dep_ not in ARGUMENT_DEPS
+        if (
+            subject is None
+            and titled is None
+            and (
+                determiner is None
+                or determiner == "indefinite"
+                and named is None
+                and noun.dep_ not in ARGUMENT_DEPS
+            )
         ):
             continue
         descriptions.append(
@@ -87,6 +98,28 @@ def find_descriptions(doc: Doc) -> list[dict]:
     descriptions += partitive_descriptions(doc, owners)
     descriptions.sort(key=lambda description: description["head"])
     return descriptions
+
+
+def title_bearer(noun: Token, owners: dict[int, int]) -> int | None:
+    """The character whose name a singular role noun stands before as a title, in one noun
+    phrase ("reporter Tom Brown", "the wicked witch Momba"; not "the man Cedric loves", nor a
+    noun that names no role: "leading man Myles Brent"), also where the parser made both
+    subjects of one verb ("sailor/nsubj Binns/nsubj saves them")."""
+    doc = noun.doc
+    following = noun.i + 1
+    if noun.i in owners or following >= len(doc) or following not in owners:
+        return None
+    if person_noun_lemma(noun) in generic_person_nouns() or kin_pair_before(noun) is not None:
+        return None  # "husband and wife Billy and Sally": kin_pair_tie pairs them
+    name = doc[following]
+    if not is_name_word(name) or noun.tag_ in PLURAL_TAGS:
+        return None
+    while name.i + 1 < len(doc) and owners.get(name.i + 1) == owners[following]:
+        name = doc[name.i + 1]  # the last word of the name, its head in the phrase
+    in_one_phrase = (
+        noun.head == name or name.head == noun or noun.dep_ == name.dep_ and noun.head == name.head
+    )
+    return owners[following] if in_one_phrase else None
 
 
 def name_before_actor_note(noun: Token, owners: dict[int, int]) -> int | None:
