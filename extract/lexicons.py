@@ -393,10 +393,20 @@ def first_name_gender(word: str) -> str | None:
     return gender if gender in {"male", "female"} else None
 
 
+# lower-case Latin letters that Unicode does not decompose into an ASCII letter and a mark
+UNDECOMPOSED_LETTERS = str.maketrans(
+    {
+        "ı": "i", "ə": "e", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+        "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+    }
+)  # fmt: skip
+
+
 @cache
 def ascii_folded(word: str) -> str:
-    """The word with its accents and other combining marks dropped ("léon" -> "leon")."""
-    decomposed = unicodedata.normalize("NFKD", word)
+    """The word with its accents and other combining marks dropped, and the lower-case Latin
+    letters that have none written as ASCII ("léon" -> "leon", "ülkər" -> "ulker")."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(UNDECOMPOSED_LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

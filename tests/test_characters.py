@@ -375,6 +375,15 @@ def test_a_first_name_given_to_both_genders_is_a_name_without_a_gender():
     assert not is_first_name("II")  # a regnal number ("Henry II"), not a name
 
 
+def test_first_names_of_many_countries_are_known_whatever_their_letters():
+    from extract.lexicons import first_name_gender, is_first_name
+
+    assert first_name_gender("Nasiru") == "male"  # Hausa, not in the Western name lists
+    assert first_name_gender("Mandla") == "male"  # Zulu
+    assert first_name_gender("Nahidə") == "female"  # "ə" has no decomposition to fold
+    assert not is_first_name("Bank") and not is_first_name("The")  # English words stay out
+
+
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
     doc = nlp("He opens his Murphy bed. He sleeps. Murphy calls the Smith brothers.")
     clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Murphy"]

@@ -109,13 +109,16 @@ def title_bearer(noun: Token, owners: dict[int, int]) -> int | None:
     following = noun.i + 1
     if noun.i in owners or following >= len(doc) or following not in owners:
         return None
-    if person_noun_lemma(noun) in generic_person_nouns() or kin_pair_before(noun) is not None:
-        return None  # "husband and wife Billy and Sally": kin_pair_tie pairs them
+    if person_noun_lemma(noun) in generic_person_nouns():
+        return None
     name = doc[following]
     if not is_name_word(name) or noun.tag_ in PLURAL_TAGS:
         return None
     while name.i + 1 < len(doc) and owners.get(name.i + 1) == owners[following]:
         name = doc[name.i + 1]  # the last word of the name, its head in the phrase
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    if kin_pair_before(noun) is not None and after is not None and after.lower_ == "and":
+        return None  # "husband and wife Billy and Sally": kin_pair_tie pairs them
     in_one_phrase = (
         noun.head == name or name.head == noun or noun.dep_ == name.dep_ and noun.head == name.head
     )
