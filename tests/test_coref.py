@@ -511,6 +511,11 @@ def test_a_name_after_known_as_is_another_name_of_the_noun_it_modifies(nlp):
     assert "Johnny" in doc._.characters[0]["aliases"]
 
 
+def test_a_name_given_to_a_noun_apposed_to_a_name_is_another_name_of_that_name(nlp):
+    doc = nlp("Mary Holmes, once a famous opera star known as Maria di Nardi, lives alone.")
+    assert owner_of(doc, "Nardi") == "Mary Holmes"
+
+
 def test_a_name_the_parser_made_a_second_object_of_a_naming_verb_is_another_name(nlp):
     doc = nlp('Anna meets Jeff, whom she nicknames "Bingo". Bingo helps her.')
     assert owner_of(doc, "Bingo", 1) == "Jeff"

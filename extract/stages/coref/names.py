@@ -33,7 +33,8 @@ def other_name_holder(name: Token) -> Token | None:
     """The word for the person a naming verb gives `name` to: its object or passive subject
     ("calls himself X", "is known as X"), also when the parser made the name a second object
     ("nicknames him X"), else the noun the verb's participle or relative clause modifies
-    ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger")."""
+    ("Tom Hardy, nicknamed Ace", "Ranchhod, who is known as Roger"), or the name that noun
+    stands in apposition to ("Mary, once an opera star known as Maria di Nardi")."""
     markers = naming_verbs()
     if name.dep_ in {"oprd", "dobj"} and "-" in markers.get(name.head.lemma_, ()):
         verb = name.head
@@ -55,8 +56,19 @@ def other_name_holder(name: Token) -> Token | None:
         and verb.dep_ in NAME_GIVING_MODIFIERS
         or (holder is not None and holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl")
     ):
-        return verb.head
+        noun = verb.head  # "Mary Holmes, once an opera star known as X": the apposed name's
+        return noun.head if is_apposed_outside_a_list(noun) else noun
     return holder
+
+
+def is_apposed_outside_a_list(noun: Token) -> bool:
+    """A common noun in apposition to what it describes, in no list the parser may have read
+    as appositions ("Dennis Carson, a prostitute named Vantine, and Barbara Willis")."""
+    return (
+        noun.dep_ == "appos"
+        and noun.pos_ == "NOUN"
+        and not any(child.dep_ in {"cc", "conj"} for child in (*noun.children, *noun.head.children))
+    )
 
 
 def register_kin_pair(state: Resolution, name: Token) -> None:
