@@ -107,6 +107,26 @@ def test_a_noun_that_names_no_role_titles_no_name(nlp):
     assert owner_of(doc, "man", 1) != "Myles Brent"
 
 
+def kin_group_of(doc, word):
+    """Names of the characters mentioned by the first token with this text."""
+    index = next(t.i for t in doc if t.text == word)
+    return sorted(
+        c["name"] for c in doc._.characters if [index, index + 1] in [m[:2] for m in c["mentions"]]
+    )
+
+
+def test_a_possessed_plural_kin_noun_is_the_kin_known_so_far(nlp):
+    doc = nlp("Yancey has a son, Cim, and a daughter, Donna. Later Yancey leaves his children.")
+    assert kin_group_of(doc, "children") == ["Cim", "Donna"]
+    doc = nlp("Yancey has a son, Cim, and a daughter, Donna. Yancey leaves his sons.")
+    assert kin_group_of(doc, "sons") == ["Cim"]
+
+
+def test_other_kin_are_not_the_kin_known_so_far(nlp):
+    doc = nlp("Mark is Joel's brother. Mark sails, accompanied by Joel and their other brothers.")
+    assert kin_group_of(doc, "brothers") == []
+
+
 def test_description_is_known_the_other_way_round(nlp):
     doc = nlp("Ravi Menon, the son of Gopal Menon, is jailed. Ravi Menon later meets his father.")
     assert owner_of(doc, "father") == "Gopal Menon"

@@ -42,8 +42,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   sentence; with the one before it when it names only one), a group noun ("the trio", "the
   couple"; models/lexicons/group_words.tsv) to the last coordinated group of its size, else,
   opening its sentence, to the characters of the sentence before when they are that many
-  ("the two" too), and a counted plural ("the
-  three men") gives its gender to the last group of that size;
+  ("the two" too), a counted plural ("the three men") gives its gender to the last group of
+  that size, and a possessed plural of parents, children or siblings ("his children", "their
+  sons") is each named character known so far as the possessor's kin of that kind;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.
 Resolved pronouns and descriptions become `pronoun` and `nominal` mentions of the characters it
 writes to `Doc._.characters` (the named ones of `Doc._.names` first, in their order); unnamed
@@ -55,8 +56,8 @@ each description's character and its possessor's, for the relation stage, and
 models/rules/rules.tsv, in the order they are tried, and each can be switched off.
 
 Modules: `state` (the pass's state), `pronouns` (constraints and preferences), `groups` (plural
-pronouns, group nouns, counted plurals), `descriptions`, `names` (other names, kin pairs),
-`clauses` (the clause helpers they share).
+pronouns, group nouns, counted plurals, kin groups), `descriptions`, `names` (other names, kin
+pairs), `clauses` (the clause helpers they share).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ from extract.stages.coref.groups import (
     resolve_counted_group,
     resolve_counted_pronoun,
     resolve_group_noun,
+    resolve_kin_group,
 )
 from extract.stages.coref.names import merge_other_name, register_kin_pair
 from extract.stages.coref.pronouns import resolve_pronoun
@@ -155,7 +157,8 @@ def resolve_mentions(
             if rules.on("former_latter"):
                 resolve_former_latter(state, token)
         elif token.tag_ == "NNS":
-            if rules.on("counted_group"):
+            is_kin_group = rules.on("kin_group") and resolve_kin_group(state, token)
+            if rules.on("counted_group") and not is_kin_group:
                 resolve_counted_group(state, token)
         elif token.pos_ == "NUM" and word in group_words("number"):
             if rules.on("counted_group"):

@@ -12,10 +12,13 @@ from extract.lexicons import function_words, group_words, kinship_nouns, person_
 from extract.phrases import determiner_of
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
-from extract.stages.coref.state import Resolution
+from extract.stages.coref.descriptions import description_role
+from extract.stages.coref.state import Resolution, is_unnamed
+from extract.syntax import child_with_dep
 
 TIME_CONJUNCTIONS = function_words("time_conjunction")
 GROUP_RULES = Registry("coref", "group")  # (state, pronoun, excluded) -> its characters, or []
+NUCLEAR_FAMILY = {"parent", "sibling"}  # kin of these types say which kin a plural means
 
 
 @GROUP_RULES.register("coordinated_group")
@@ -211,6 +214,31 @@ def last_group_of_size(state: Resolution, word: Token, size: int, gender: str) -
         ):
             return group
     return set()
+
+
+def resolve_kin_group(state: Resolution, noun: Token) -> bool:
+    """ "his children", "their sons", "Mayer's brothers": the named characters the text has
+    made known so far as the possessor's parents, children or siblings, of the noun's gender
+    (a daughter is no son). Whether the noun is such a possessed plural kinship noun."""
+    kinship = kinship_nouns().get(noun.lemma_.lower())
+    possessor = child_with_dep(noun, "poss")
+    if kinship is None or kinship.type not in NUCLEAR_FAMILY or possessor is None:
+        return False  # "her aunts" are not all her other kin
+    possessors = state.groups.get(possessor.i) or (
+        [state.owners[possessor.i]] if possessor.i in state.owners else []
+    )
+    role = description_role(noun.lemma_.lower())
+    members = {
+        kin
+        for holder in possessors
+        for kin in state.by_description.get((role, holder), [])
+        if not is_unnamed(state, kin)
+        and (kinship.gender == "unknown" or state.gender(kin) in {kinship.gender, "unknown"})
+    } - set(possessors)
+    others = any(child.lower_ == "other" for child in noun.children)  # "their other brothers"
+    if members and not others:
+        mention_group(state, noun, members, "kin_group")
+    return True
 
 
 def resolve_group_noun(state: Resolution, noun: Token) -> None:
