@@ -260,10 +260,15 @@ def test_object_pronoun_is_not_the_subject_its_verb_shares(nlp):
     assert owner_of(doc, "him") == "Tom Baker"
 
 
-def test_name_prior_never_leaves_a_pronoun_without_referent(nlp):
+def test_name_prior_never_leaves_a_subject_pronoun_without_referent(nlp):
     # "John" is usually a man's name, but the text has nobody else "she" could be
     doc = nlp("John Carter is a famous singer. She meets the mayor.")
     assert owner_of(doc, "She") == "John Carter"
+
+
+def test_a_possessive_the_name_prior_rules_out_stays_unresolved(nlp):
+    doc = nlp("Mary Carter rejects his proposal.")
+    assert owner_of(doc, "his") is None
 
 
 def test_description_never_takes_its_own_possessive_pronoun(nlp):

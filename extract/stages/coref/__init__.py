@@ -13,7 +13,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice, and never vetoes the subject after a phrase placed before
-  it: "During her time on the show, Allen..." --, never a creature, and a non-reflexive
+  it: "During her time on the show, Allen..."; a possessive it leaves without a candidate
+  stays unresolved: "Mary rejects his proposal" --, never a creature, and a non-reflexive
   object pronoun never refers to its clause's subject, also one its verb shares: "ambushes
   her and pins her down", or one inside the verb's object: "orders a hit on him", nor the
   subject of a causative "have": "Gordon has her brought in"; a "her" the parser took for

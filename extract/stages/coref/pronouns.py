@@ -136,10 +136,16 @@ class Choice:
             and state.gender(antecedent.character) in {gender, "unknown"}
         ]
         # the first-name prior only narrows the choice among the names known to be people: it
-        # never leaves a pronoun without a referent when the text itself leaves a person possible
+        # never leaves a subject or object pronoun without a referent when the text itself
+        # leaves a person possible; a possessive may be someone not named ("Mary rejects his
+        # proposal": not Mary)
         candidates = [
             c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
-        ] or [c for c in in_window if has_person_evidence(state.characters[c.character])]
+        ]
+        if not candidates and token.tag_ != "PRP$":
+            candidates = [
+                c for c in in_window if has_person_evidence(state.characters[c.character])
+            ]
         return cls(state, token, gender, excluded, candidates, {c.character for c in candidates})
 
     @property
