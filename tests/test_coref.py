@@ -127,6 +127,19 @@ def test_other_kin_are_not_the_kin_known_so_far(nlp):
     assert kin_group_of(doc, "brothers") == []
 
 
+def test_a_tie_noun_of_no_gender_goes_to_the_one_known_by_that_tie_whatever_its_gender(nlp):
+    doc = nlp(
+        "Harold's sworn enemy, Hank Hooper, pelts him. Mrs. Hooper and her son Hank show up."
+        " Harold fights his longtime nemesis."
+    )
+    assert owner_of(doc, "nemesis") == "Hank Hooper"
+
+
+def test_a_kin_noun_of_no_one_tie_is_not_another_kin_of_the_possessor(nlp):
+    doc = nlp("Evelyn lives with her uncle, Peter Hall. Her cousin arrives.")
+    assert owner_of(doc, "cousin") != "Peter Hall"
+
+
 def test_description_is_known_the_other_way_round(nlp):
     doc = nlp("Ravi Menon, the son of Gopal Menon, is jailed. Ravi Menon later meets his father.")
     assert owner_of(doc, "father") == "Gopal Menon"

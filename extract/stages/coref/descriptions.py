@@ -37,6 +37,7 @@ from extract.syntax import (
 ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
 POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
+OTHER_KIN = "other_family"  # the type of the kin nouns that name no one tie ("uncle", "cousin")
 
 
 def is_unreal_indefinite(doc: Doc, character: dict) -> bool:
@@ -64,6 +65,15 @@ def is_only_a_possessor(doc: Doc, character: dict) -> bool:
         end.dep_ == "poss" and personal_nouns().get(end.head.lemma_.lower()) not in {"mind", "act"}
         for end in ends
     )
+
+
+def known_one(state: Resolution, known: list[int], gender: str, role: str) -> int | None:
+    """The first of the characters known by a tie that is of the description's gender; any,
+    for a noun of no gender that names one kind of tie ("his nemesis" is the enemy known as
+    a man; but "her cousin" is not the uncle known as her other kin)."""
+    if gender == "unknown" and not role.startswith(f"{OTHER_KIN}:"):
+        return next(iter(known), None)
+    return of_gender(state, known, gender)
 
 
 def resolve_description(
@@ -96,7 +106,8 @@ def resolve_description(
         and determiner_of(head) not in INDEFINITE  # "an old girlfriend of Neville's": new
         and rules.on("known_tie")
     ):
-        character = of_gender(state, state.by_description.get(key, []), description["gender"])
+        known = state.by_description.get(key, [])
+        character = known_one(state, known, description["gender"], key[0])
         rule = "known_tie"
         if character is None and rules.on("couple_partner"):
             character, rule = couple_partner(state, key, description["gender"]), "couple_partner"
