@@ -442,6 +442,13 @@ def group_members(doc, noun):
     return [c["name"] for c in doc._.characters if span in c["mentions"]]
 
 
+def test_an_object_them_is_the_pair_of_the_sentence_before(nlp):
+    doc = nlp("Tom meets Ann. The sheriff arrests them.")
+    assert pronoun_owners(doc, "them") == ["Tom", "Ann"]
+    doc = nlp("Tom meets Ann. She finds the letters and hides them.")
+    assert pronoun_owners(doc, "them") == []
+
+
 def test_group_noun_is_the_last_coordinated_group_of_its_size(nlp):
     doc = nlp(
         "Ann Lee and Tom Hall leave the town. Kay Hill, Matt Cole and Mark Cole flee down the "

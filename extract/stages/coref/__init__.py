@@ -40,7 +40,8 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
   they..."), of its sentence ("their") or of the sentence before (a "they" opening its
-  sentence; with the one before it when it names only one), a group noun ("the trio", "the
+  sentence, or an object "them" in a sentence naming no one else; with the one before it when
+  it names only one), a group noun ("the trio", "the
   couple"; models/lexicons/group_words.tsv) to the last coordinated group of its size, else,
   opening its sentence, to the characters of the sentence before when they are that many
   ("the two" too), a counted plural ("the three men") gives its gender to the last group of

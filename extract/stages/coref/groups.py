@@ -70,12 +70,19 @@ def pair_of_the_sentence(state: Resolution, token: Token, _excluded: set[int]) -
 
 
 @GROUP_RULES.register("pair_of_the_previous_sentence")
-def pair_of_the_previous_sentence(
-    state: Resolution, token: Token, _excluded: set[int]
-) -> list[int]:
+def pair_of_the_previous_sentence(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
     """A "they" that opens its sentence, or is the subject of its main clause after words that
     name no one, is the two characters of the sentence before, when there are exactly two
-    ("Bhagwaan confronts Shambu. They fight", "... Soon they marry", "They get married")."""
+    ("Bhagwaan confronts Shambu. They fight", "... Soon they marry", "They get married"); so
+    is an object "them" (not its clause's subject) in a sentence that names no one else and
+    no plural noun before it ("Flo sings while Dot plays. Their boss complains to them")."""
+    if token.lower_ == "them" and token.dep_ in {"dobj", "pobj", "dative"}:
+        pair = set(only_pair(characters_named_before(state, token, 2) - excluded))
+        here = characters_named_in(state, state.sentence_of[token.i])
+        before = token.doc[token.sent.start : token.i]
+        if here - excluded - pair or any(is_plural_noun(word) for word in before):
+            return []
+        return sorted(pair)
     if not is_opening_subject(state, token):
         return []
     return only_pair(characters_named_before(state, token, 2))
@@ -115,6 +122,12 @@ def is_plural_person_noun(word: Token) -> bool:
     """A plural noun of people ("detectives", "the men"), whom a "they" may mean instead; not a
     possessor ("knocks on his neighbors' door")."""
     return word.tag_ == "NNS" and word.dep_ != "poss" and word.lemma_.lower() in person_nouns()
+
+
+def is_plural_noun(word: Token) -> bool:
+    """A plural noun a "them" may mean ("the stolen documents", "two detectives"); not a
+    possessor."""
+    return word.tag_ in {"NNS", "NNPS"} and word.dep_ != "poss"
 
 
 def only_pair(characters: set[int]) -> list[int]:
