@@ -384,6 +384,11 @@ def test_first_names_of_many_countries_are_known_whatever_their_letters():
     assert not is_first_name("Bank") and not is_first_name("The")  # English words stay out
 
 
+def test_the_pronoun_i_ending_a_sentence_is_no_name(nlp):
+    characters = names(nlp, "The stone reads R. I. P. Then I went home, and so did I.")
+    assert characters["R. I. P."]["aliases"] == ["R. I. P."]
+
+
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
     doc = nlp("He opens his Murphy bed. He sleeps. Murphy calls the Smith brothers.")
     clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Murphy"]

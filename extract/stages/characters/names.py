@@ -217,8 +217,9 @@ def is_title_word(word: str) -> bool:
 
 
 def is_common_noun_name(form: NameForm) -> bool:
-    """A capitalised person noun used as a name ("Dad", "Mommy") is not a proper name."""
-    return len(form) == 1 and form[0].lower() in person_nouns()
+    """A capitalised person noun used as a name ("Dad", "Mommy") is not a proper name, nor is
+    the pronoun "I" ending a sentence ("so did I.")."""
+    return len(form) == 1 and (form[0].lower() in person_nouns() or form[0] == "I")
 
 
 def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
