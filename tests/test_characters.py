@@ -534,6 +534,12 @@ def test_a_known_place_is_no_person(nlp):
     assert "known_place" not in clues["Florence"]  # a first name too
 
 
+def test_a_first_name_written_as_a_place_the_model_tags_a_place_is_a_place(nlp):
+    assert "London" not in names(nlp, "Sally is visiting London when she marries Leonard.")
+    assert "France" not in names(nlp, "Jerome leaves France to be with his wife.")
+    assert "Virginia" in names(nlp, "Virginia, who runs the inn, meets Tom. She smiles.")
+
+
 def test_a_nickname_in_quotes_is_a_name_of_the_person_it_stands_in(nlp):
     doc = nlp('Tom Hale meets "Bull" McGee at the bar. McGee hits him. Later Bull laughs.')
     bull = next(c for c in doc._.characters if "McGee" in c["aliases"])

@@ -38,10 +38,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.document import Character, run_guarded
-from extract.lexicons import person_evidence_weights, real_person_clues
+from extract.lexicons import is_first_name, person_evidence_weights, real_person_clues
 from extract.rules import ALL_RULES, RuleSet
 from extract.stages.characters.descriptions import find_descriptions
 from extract.stages.characters.evidence import (
+    PERSON_ONLY_CLUES,
     coordinated_with_persons,
     is_common_word_opening,
     name_clues,
@@ -121,12 +122,27 @@ def name_evidence(
         for index, cluster_mentions in enumerate(mentions):
             if is_common_word_opening(doc, cluster_mentions):
                 clues[index].append("common_word_opening")
+    for cluster_mentions, cluster_clues in zip(mentions, clues, strict=True):
+        if "known_place" in cluster_clues and is_first_name_written_as_a_person(
+            cluster_mentions, cluster_clues
+        ):
+            cluster_clues[:] = [clue for clue in cluster_clues if clue != "known_place"]
     scores = [name_score(cluster_clues, weights) for cluster_clues in clues]
     if rules.on("coordinated_with_person"):  # one more clue, once the others are summed
         for index in coordinated_with_persons(doc, mentions, scores):
             clues[index].append("coordinated_with_person")
             scores[index] += weights["coordinated_with_person"]
     return mentions, clues, scores
+
+
+def is_first_name_written_as_a_person(
+    cluster_mentions: list[tuple[int, int, NameForm]], cluster_clues: list[str]
+) -> bool:
+    """A one-word first name written as a place that some occurrence shows to be a person
+    ("Virginia, who ...", "her daughter Virginia"), however the base model tagged it."""
+    return all(
+        len(form) == 1 and is_first_name(form[0]) for _start, _end, form in cluster_mentions
+    ) and not PERSON_ONLY_CLUES.isdisjoint(cluster_clues)
 
 
 def character_name(doc: Doc, longest: tuple[int, int, NameForm], spans: list[Span]) -> str:

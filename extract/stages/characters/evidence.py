@@ -35,6 +35,13 @@ from extract.syntax import (
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
+# clues only a person gives, that outweigh a name's being written as a place
+PERSON_ONLY_CLUES = frozenset(
+    {
+        "person_apposition", "relative_who", "animate_subject", "title", "actor_note",
+        "person_possessor",
+    }
+)  # fmt: skip
 FAMILY_CATEGORIES = {"family", "romance"}
 STAR_NOUNS = {"star", "co-star"}
 PERSON_ROLE_CLUES = {"animate_subject", "object_of_person_verb", "recipient", "person_possessor",
@@ -89,7 +96,7 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
-    if entity != "PERSON" and is_known_place(span):
+    if entity != "PERSON" and is_known_place(span, entity in PLACE_ENTITIES):
         clues.append("known_place")
     if span.end_char in actor_anchors(doc):
         clues.append("actor_note")
@@ -217,10 +224,13 @@ def is_family_noun(noun: Token) -> bool:
     return kinship is not None and relation_types()[kinship.type].category in FAMILY_CATEGORIES
 
 
-def is_known_place(span: Span) -> bool:
+def is_known_place(span: Span, tagged_a_place: bool = False) -> bool:
     """A name written as a continent, country, US state or large city ("Chicago", "South
-    America"), unless a first name too ("Florence", "Sydney")."""
-    return span.text in places() and not (len(span) == 1 and is_first_name(span.text))
+    America"), unless a first name too ("Florence", "Sydney") that the base model does not
+    tag a place there ("leaves for Paris": a place)."""
+    return span.text in places() and (
+        tagged_a_place or not (len(span) == 1 and is_first_name(span.text))
+    )
 
 
 def is_recipient_phrase(preposition: Token) -> bool:
