@@ -48,24 +48,24 @@ def wikiplots_evaluation(tmp_path_factory):
 
 @needs_wikiplots
 def test_wikiplots_floors(wikiplots_evaluation):
-    assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.935
+    assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.938
     assert wikiplots_evaluation.nominal.recall >= 0.76  # measured 0.767
-    assert wikiplots_evaluation.nominal.f1 >= 0.61  # measured 0.614
+    assert wikiplots_evaluation.nominal.f1 >= 0.616  # measured 0.622
     assert wikiplots_evaluation.gender_accuracy >= 0.888  # measured 0.893
-    assert wikiplots_evaluation.relations.f1 >= 0.478  # measured 0.484
+    assert wikiplots_evaluation.relations.f1 >= 0.479  # measured 0.485
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.586  # measured 0.592
+    assert wikiplots_evaluation.events.f1 >= 0.594  # measured 0.600
 
 
 @needs_cmu
 def test_named_characters_f1_floor(dev_evaluation):
-    assert dev_evaluation.named.f1 >= 0.945
+    assert dev_evaluation.named.f1 >= 0.945  # measured 0.955
 
 
 @needs_cmu
 def test_nominal_characters_recall_floor(dev_evaluation):
     assert dev_evaluation.nominal.recall >= 0.76  # measured 0.765
-    assert dev_evaluation.nominal.f1 >= 0.62  # measured 0.627
+    assert dev_evaluation.nominal.f1 >= 0.628  # measured 0.634
 
 
 @needs_cmu
@@ -80,28 +80,28 @@ def test_relations_f1_floor(dev_evaluation):
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.652  # measured 0.657
+    assert dev_evaluation.events.f1 >= 0.653  # measured 0.658
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.760  # measured 0.7621
+    assert scores.overall.f1 >= 0.760  # measured 0.7615
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
     # (commanded_name, small-clause objects) took masculine 0.7751 -> 0.7720 here and
     # 0.7342 -> 0.7438 on validation, feminine 0.7348 -> 0.7399: the floor went 0.774 -> 0.77.
-    assert scores.masculine.f1 >= 0.774  # measured 0.7746
-    assert scores.feminine.f1 >= 0.746  # measured 0.7497
+    assert scores.masculine.f1 >= 0.774  # measured 0.7741
+    assert scores.feminine.f1 >= 0.746  # measured 0.7491
     assert scores.bias >= 0.955
 
 
 @pytest.mark.skipif(not GAP_VALIDATION.is_file(), reason="../shared/gap not found")
 def test_gap_validation_floor(nlp):
     rows = list(read_gap(GAP_VALIDATION))
-    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.755  # measured 0.7580
+    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.755  # measured 0.7596
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +130,6 @@ def test_litbank_named_characters_floor(nlp):
     from extract.evaluation.litbank import read_litbank, score_litbank
 
     scores = score_litbank(nlp, read_litbank(LITBANK))
-    assert scores.named.f1 >= 0.628  # measured 0.632 (P 0.559, R 0.728); baseline 0.537
-    # measured 0.889 on 323: "God" takes "her Majesty" since "a lieutenant of thirty-one", in
-    # apposition, no longer stands as a person of its own (both readings wrong)
-    assert scores.gender_accuracy >= 0.885
+    assert scores.named.f1 >= 0.630  # measured 0.636 (P 0.561, R 0.735); baseline 0.537
+    # measured 0.899 on 327 (0.889 on 323 before "Mr. ... Mrs." of one surname were split)
+    assert scores.gender_accuracy >= 0.892
