@@ -59,7 +59,7 @@ def passive_subject(verb: Token) -> Token | None:
     a passive relative clause or participle modifies ("Pooja, who is deserted by",
     "her maid cheated by"), and the subject of the clause a passive participle hangs on
     ("hangs herself after being raped", "is threatened by getting beat up")."""
-    subject = child_with_dep(verb, "nsubjpass")
+    subject = child_with_dep(verb, "nsubjpass") or subject_on_auxiliary(verb, "auxpass")
     if subject is not None:
         return relative_antecedent(subject, verb)
     if is_comment_clause(verb):
@@ -81,6 +81,15 @@ def passive_subject(verb: Token) -> Token | None:
     if child_with_dep(verb, "auxpass") is not None:
         return name_in_fronted_phrase(verb)
     return None
+
+
+def subject_on_auxiliary(verb: Token, dep: str) -> Token | None:
+    """A subject the parser hung on the verb's auxiliary instead of the verb ("Tom/nsubj
+    is/auxpass engaged to Ann", "Mickey and Herbert are married")."""
+    auxiliary = child_with_dep(verb, dep)
+    if auxiliary is None:
+        return None
+    return child_with_dep(auxiliary, "nsubjpass") or child_with_dep(auxiliary, "nsubj")
 
 
 def relative_antecedent(subject: Token, verb: Token) -> Token:
@@ -184,6 +193,7 @@ def active_subject(verb: Token) -> Token | None:
     if is_comment_clause(verb):
         return None
     subjects = [child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS]
+    subjects = subjects or [s for s in [subject_on_auxiliary(verb, "aux")] if s is not None]
     before = [child for child in subjects if child.i < verb.i]
     persons = [child for child in before if is_person_word(child)]
     if len(before) > 1:
@@ -755,7 +765,25 @@ def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
     """The verb's lemma, with the silent "e" the base model's lemmatizer drops from a short
     stem put back ("raped" -> "rape", "scares" -> "scare", "hoped" -> "hope"): a stem of
     consonant, vowel, consonant doubles its last letter ("rapped", "hopped"), so a form
-    without the double comes from the verb in -e."""
+    without the double comes from the verb in -e. A word joined to it by a hyphen is part of
+    it ("two-timing" -> "two-time", "double-crosses" -> "double-cross"), a prefix is not
+    ("re-stuffs" -> "stuff")."""
+    lemma = mended_lemma(verb, verbs)
+    doc, i = verb.doc, verb.i
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and len(doc[i - 2]) >= 3  # not a prefix: "re-enters" is "enter" again
+        and doc[i - 2].is_alpha
+    ):
+        return f"{doc[i - 2].lower_}-{lemma}"
+    return lemma
+
+
+def mended_lemma(verb: Token, verbs: frozenset[str]) -> str:
+    """The verb's lemma with its silent "e" put back (verb_lemma)."""
     lemma, form = verb.lemma_.lower(), verb.lower_
     if verb.tag_ == "NNS":  # a verb the parser took for a plural noun: "marries" -> "marry"
         return s_form_stem(form, verbs) or lemma

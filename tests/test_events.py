@@ -716,3 +716,13 @@ def test_a_fronted_participle_is_passive(nlp):
 def test_a_comment_clause_with_as_has_no_participants(nlp):
     doc = nlp("As described in a film magazine, Huckleberry Finn lives with Tom Sawyer.")
     assert "describe" not in [event[1] for event in events_of(doc)]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(nlp):
+    # the small parser makes "Tom" the subject of "is", the passive auxiliary of "engaged"
+    assert find(nlp("Tom is engaged to Ann."), "engage")[:3] == ("Tom", "engage", "Ann")
+
+
+def test_a_word_hyphened_to_a_verb_is_part_of_its_predicate(nlp):
+    doc = nlp("Inez loves Harry. But Harry is two-timing her with Liane.")
+    assert find(doc, "two-time")[:3] == ("Harry", "two-time", "Inez")
