@@ -212,6 +212,14 @@ def test_coordinated_subjects_of_a_relation_noun(nlp):
     assert ("John Miller", "friend", "Tom Baker") in relations_of(doc)
 
 
+def test_a_relation_noun_predicated_with_someone_relates_the_subject_to_them(nlp):
+    doc = nlp("John Miller and Ann Lee become friends with Tom Baker.")
+    assert relations_of(doc) == {
+        ("John Miller", "friend", "Tom Baker"),
+        ("Ann Lee", "friend", "Tom Baker"),
+    }
+
+
 def test_their_daughter_is_the_child_of_each_of_them(nlp):
     doc = nlp("Rawdon Smith and Miranda Jones travel with their daughter Quincey.")
     assert ("Rawdon Smith", "parent", "Quincey") in relations_of(doc)

@@ -614,7 +614,8 @@ def shared_predicate_relations(
 ) -> list[tuple[int, dict]]:
     """ "Raj and Pooja become good friends", "they are lovers", "Milan and Goran are two
     criminals": a plural symmetric relation noun, or a plural trade noun (colleagues),
-    predicated of coordinated characters or of a group pronoun relates each pair of them."""
+    predicated of coordinated characters or of a group pronoun relates each pair of them, and
+    the subject to the one it is "with" ("Tom becomes friends with Bill")."""
     found = []
     for noun in doc:
         subject = predicated_of(noun)
@@ -629,8 +630,18 @@ def shared_predicate_relations(
             continue
         # "Raj and Pooja": the small parser may hang the first name on the verb as a modifier
         misparsed = [owners[c.i] for c in noun.head.lefts if c.dep_ == "advmod" and c.i in owners]
+        # "Tom becomes friends with Bill": the one the noun or its verb is "with" too
+        partners = [
+            character
+            for word in ((noun, noun.head) if noun.tag_ == "NNS" else ())
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for character in characters_of(child_with_dep(prep, "pobj"), referents)
+        ]
         group = sorted({*characters_of(subject, referents), *misparsed})
-        found += pair_relations(doc, noun, relation_type, group, "shared_predicate")
+        groups = [sorted({one, partner}) for one in group for partner in partners] or [group]
+        for pair in groups:
+            found += pair_relations(doc, noun, relation_type, pair, "shared_predicate")
     return found
 
 
