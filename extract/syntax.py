@@ -193,7 +193,9 @@ def active_subject(verb: Token) -> Token | None:
     if is_comment_clause(verb):
         return None
     subjects = [child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS]
-    subjects = subjects or [s for s in [subject_on_auxiliary(verb, "aux")] if s is not None]
+    hung = subject_on_auxiliary(verb, "aux") if not subjects else None
+    if hung is not None:
+        subjects = [hung]
     before = [child for child in subjects if child.i < verb.i]
     persons = [child for child in before if is_person_word(child)]
     if len(before) > 1:
