@@ -3,6 +3,8 @@ maid", "the farmer", "one of his gangmembers"), with their possessor and determi
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from extract.document import characters_by_token
@@ -252,12 +254,11 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
 def acting_creatures(doc: Doc) -> set[str]:
     """Animals and creatures that act in the story ("the shark attacks Michael"): the creature
     nouns (models/lexicons/creature_nouns.tsv) that are the subject of a verb somewhere."""
+    subjects = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("nsubj"))
     return {
         token.lemma_.lower()
-        for token in doc
-        if token.dep_ == "nsubj"
-        and token.head.pos_ == "VERB"
-        and token.lemma_.lower() in creature_nouns()
+        for token in (doc[int(i)] for i in subjects)  # the subjects only: fewer Token objects
+        if token.head.pos_ == "VERB" and token.lemma_.lower() in creature_nouns()
     }
 
 
