@@ -771,17 +771,22 @@ def verb_lemma(verb: Token, verbs: frozenset[str]) -> str:
     it ("two-timing" -> "two-time", "double-crosses" -> "double-cross"), a prefix is not
     ("re-stuffs" -> "stuff")."""
     lemma = mended_lemma(verb, verbs)
-    doc, i = verb.doc, verb.i
-    if (
-        i >= 2
-        and doc[i - 1].text == "-"
-        and not doc[i - 2].whitespace_
-        and not doc[i - 1].whitespace_
-        and len(doc[i - 2]) >= 3  # not a prefix: "re-enters" is "enter" again
-        and doc[i - 2].is_alpha
-    ):
-        return f"{doc[i - 2].lower_}-{lemma}"
+    if verb.i >= 2 and is_joining_hyphen(verb.nbor(-1)):
+        word = verb.nbor(-2)
+        if len(word) >= 3 and word.is_alpha:  # not a prefix: "re-enters" is "enter" again
+            return f"{word.lower_}-{lemma}"
     return lemma
+
+
+def is_joining_hyphen(token: Token) -> bool:
+    """A hyphen with no space on either side, inside a word: "two-timing", "T-Bone"."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def mended_lemma(verb: Token, verbs: frozenset[str]) -> str:

@@ -22,7 +22,12 @@ from extract.lexicons import (
     surnames,
 )
 from extract.phrases import determiner_of, is_person_noun
-from extract.syntax import is_participle_form_of, is_surface_subject, is_written_in_lower_case
+from extract.syntax import (
+    is_joining_hyphen,
+    is_participle_form_of,
+    is_surface_subject,
+    is_written_in_lower_case,
+)
 
 NameForm = tuple[str, ...]
 INDEFINITE_ARTICLES = function_words("indefinite_article")
@@ -78,14 +83,7 @@ def is_untagged_first_name(token: Token) -> bool:
 
 def is_name_hyphen(token: Token) -> bool:
     """The hyphen inside a name such as "T-Bone"."""
-    doc = token.doc
-    return (
-        token.text == "-"
-        and 0 < token.i < len(doc) - 1
-        and not doc[token.i - 1].whitespace_
-        and not token.whitespace_
-        and is_name_token(doc[token.i + 1])
-    )
+    return is_joining_hyphen(token) and is_name_token(token.nbor(1))
 
 
 def is_name_particle(token: Token) -> bool:

@@ -140,8 +140,8 @@ def resolve_description(
         character, rule = state.new_character(), "new_character"
         register_relation_object(state, head, character)
     # "their daughter, Cecilia": the daughter of each of them ("her daughter" said of either)
-    for owner in state.groups.get(description["possessor"]) or [possessor]:
-        if owner is not None and character != owner:
+    for owner in state.possessors_at(description["possessor"]):
+        if character != owner:
             register_tie(state, (key[0], owner), character)
     state.last_described[description["noun"]] = character
     if description["noun"] in creature_nouns() and state.characters[character]["kind"] == "nominal":

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extract.document import has_person_evidence
 from extract.lexicons import function_words, group_words, kinship_nouns, person_nouns
-from extract.phrases import determiner_of
+from extract.phrases import PLURAL_TAGS, determiner_of
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
 from extract.stages.coref.descriptions import description_role
@@ -127,7 +127,7 @@ def is_plural_person_noun(word: Token) -> bool:
 def is_plural_noun(word: Token) -> bool:
     """A plural noun a "them" may mean ("the stolen documents", "two detectives"); not a
     possessor."""
-    return word.tag_ in {"NNS", "NNPS"} and word.dep_ != "poss"
+    return word.tag_ in PLURAL_TAGS and word.dep_ != "poss"
 
 
 def only_pair(characters: set[int]) -> list[int]:
@@ -237,9 +237,7 @@ def resolve_kin_group(state: Resolution, noun: Token) -> bool:
     possessor = child_with_dep(noun, "poss")
     if kinship is None or kinship.type not in NUCLEAR_FAMILY or possessor is None:
         return False  # "her aunts" are not all her other kin
-    possessors = state.groups.get(possessor.i) or (
-        [state.owners[possessor.i]] if possessor.i in state.owners else []
-    )
+    possessors = state.possessors_at(possessor.i)
     role = description_role(noun.lemma_.lower())
     members = {
         kin

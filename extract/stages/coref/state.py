@@ -114,6 +114,13 @@ class Resolution:
         if salient:
             self.make_salient(head, character)
 
+    def possessors_at(self, index: int | None) -> list[int]:
+        """The characters a possessive word stands for: each member of a group ("their"),
+        else its one character, else none."""
+        if index is None:
+            return []
+        return self.groups.get(index) or ([self.owners[index]] if index in self.owners else [])
+
     def make_salient(self, head: Token, character: int) -> None:
         """The mention is an antecedent, in the role it plays: a subject the parser hung
         elsewhere ("Nicat rescues Simuzər") is a subject."""
