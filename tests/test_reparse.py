@@ -41,6 +41,20 @@ def test_a_present_verb_misparsed_around_an_unknown_name_is_parsed_again(nlp, te
     assert doc._.reparsed == []  # only verbs re-read from a noun are listed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah, a maid, shoots and kills Tom.",  # after an apposition
+        "Jacob, a doorman at the theatre, attacks and robs his boss.",  # after its object
+    ],
+)
+def test_a_noun_a_present_verb_hangs_on_as_its_conjunct_is_a_verb(nlp, text):
+    doc = nlp(text)
+    verb = doc[[token.text for token in doc].index("and") - 1]
+    assert verb.i in doc._.reparsed
+    assert verb.tag_ == "VBZ"
+
+
 def test_a_present_verb_after_a_known_word_is_not_parsed_again(nlp_without_reparse, nlp):
     text = "Word spreads quickly."  # "Word" tagged a noun, but the model knows it
     assert [t.tag_ for t in nlp(text)] == [t.tag_ for t in nlp_without_reparse(text)]
@@ -59,6 +73,7 @@ def test_the_events_of_a_reparsed_verb_have_their_agent_and_patient(nlp):
     "text",
     [
         "They share their joys and sorrows.",  # coordinated plural nouns
+        "He collects stamps and plays chess.",  # the verb after "and" hangs on "collects"
         "Word spreads and the rumors fly.",  # a verb follows: a noun
         "Brennan wants British escorts to meet American transports.",  # a nationality
         "The soldiers pose as UN observers.",  # an acronym

@@ -194,6 +194,8 @@ def misread_verbs(
             found.append((token, stem))
         elif before.tag_ == "NN" and is_followed_by_an_object(token):
             found.append((token, stem))  # "a visiting artist spots the Tramp"
+        elif has_a_present_coordinated(token):
+            found.append((token, stem))  # "Sarah, Kitty's servant, shoots and kills him"
     return found
 
 
@@ -217,6 +219,20 @@ def is_misparsed_present(verb: Token, sentence: Span, common_words: frozenset[st
             and (before.i == sentence.start or before.nbor(-1).tag_ not in NAME_DETERMINERS)
         )
     return is_bare_name_end(before, sentence)
+
+
+def has_a_present_coordinated(token: Token) -> bool:
+    """A verb in -s follows the word after a coordinator and hangs on it as its conjunct
+    ("shoots and kills", "attacks and robs/VB")."""
+    if token.i + 2 >= len(token.doc):
+        return False
+    coordinator, verb = token.nbor(1), token.nbor(2)
+    return (
+        coordinator.lower_ in COORDINATORS
+        and verb.pos_ == "VERB"
+        and verb.lower_.endswith("s")
+        and verb.head == token
+    )
 
 
 def is_followed_by_an_object(token: Token) -> bool:
