@@ -612,6 +612,16 @@ def test_a_subject_of_a_relative_clause_is_less_salient_than_a_main_subject_late
     assert owner_of(doc, "He") == "Tom Hale"
 
 
+def test_a_subject_just_brought_in_is_less_salient_than_those_named_by_pronouns_beside_it(nlp):
+    doc = nlp("Tom Hale walks in. A policeman greets him and his sister. He smiles at her.")
+    assert owner_of(doc, "He") == "Tom Hale"
+
+
+def test_a_subject_just_brought_in_stays_salient_when_no_one_else_is_a_pronoun(nlp):
+    doc = nlp("Tom Hale walks in. A policeman greets Tom Hale. He smiles.")
+    assert owner_of(doc, "He") == "a policeman"
+
+
 def test_the_first_name_prior_never_vetoes_the_subject_after_a_preposed_phrase(nlp):
     doc = nlp("Julie Berman took over the role. During her time on the show, Allen filmed a film.")
     assert owner_of(doc, "her") == "Allen"

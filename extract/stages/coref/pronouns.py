@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract.document import has_person_evidence
 from extract.lexicons import function_words, kinship_nouns, pronouns
@@ -249,6 +249,7 @@ def prefer_salient(choice: Choice) -> int | None:
         choice.candidates,
         key=lambda c: (
             sentence - c.sentence,
+            c.sentence < sentence and is_new_beside_a_pronoun(c, choice.state.antecedents, doc),
             salience_rank(doc[c.head], c.dep)
             + (
                 is_backgrounded_subject(doc[c.head], c.dep)
@@ -337,6 +338,25 @@ def is_backgrounded_subject(head: Token, dep: str) -> bool:
     of its own sentence outside that clause ("Caswell, with whom Bullard had met, sees what
     he believes": Caswell)."""
     return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
+
+
+def is_new_beside_a_pronoun(
+    antecedent: Antecedent, antecedents: list[Antecedent], doc: Doc
+) -> bool:
+    """A subject brought in by an indefinite article in a sentence that names another
+    character by a pronoun: the story goes on with those it knows ("An official
+    directs him to Catherine. He offers to marry her": not the official)."""
+    head = doc[antecedent.head]
+    return (
+        antecedent.dep in SUBJECT_DEPS
+        and any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in head.children)
+        and any(
+            c.sentence == antecedent.sentence
+            and c.character != antecedent.character
+            and doc[c.head].tag_ == "PRP"
+            for c in antecedents
+        )
+    )
 
 
 def is_identifying_relative(head: Token) -> bool:
