@@ -153,6 +153,13 @@ def person_nouns() -> dict[str, str]:
 
 
 @cache
+def role_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a person, from WordNet (models/lexicons/role_nouns.tsv):
+    the roles person_nouns.tsv does not list ("sniper", "bellhop", "gambler")."""
+    return word_set("lexicons/role_nouns.tsv", "noun")
+
+
+@cache
 def generic_person_nouns() -> frozenset[str]:
     """Person nouns that say nothing of a role ("man", "girl")."""
     return frozenset(

@@ -6,7 +6,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from extract.lexicons import function_words, kinship_nouns, person_nouns
+from extract.lexicons import function_words, kinship_nouns, person_nouns, role_nouns
 from extract.syntax import active_subject, child_with_dep, first_conjunct
 
 COPULAS = function_words("copula")
@@ -41,7 +41,9 @@ def person_noun_lemma(token: Token) -> str | None:
             for form in (f"{before.lower_} {lemma}", f"{before.lower_} {lower}"):
                 if form in nouns:
                     return form
-    return lemma if lemma in nouns else lower if lower in nouns else None
+    if lemma in nouns or lower in nouns:
+        return lemma if lemma in nouns else lower
+    return lemma if token.is_lower and lemma in role_nouns() else None
 
 
 @cache

@@ -3,6 +3,7 @@
 import pytest
 
 from extract.document import is_character
+from extract.lexicons import creature_nouns, person_nouns, role_nouns
 from extract.stages.characters.evidence import name_clues
 from extract.stages.characters.names import cluster_name_forms, first_name_prior
 
@@ -251,6 +252,27 @@ def test_a_creature_that_acts_is_a_character(nlp):
 
 def test_a_creature_that_does_nothing_is_no_character(nlp):
     assert "the horse" not in names(nlp, "John Miller rides the horse to town.")
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Tom Hale leads the charge. He is shot by a sniper.", "a sniper"),  # a passive's agent
+        ("A bellhop tells Tom Hale the news. Tom Hale thanks the bellhop.", "the bellhop"),
+    ],
+)
+def test_a_role_noun_of_wordnet_that_acts_is_a_character(nlp, text, description):
+    assert names(nlp, text)[description]["kind"] == "nominal"
+
+
+def test_a_role_noun_of_wordnet_that_does_nothing_is_no_character(nlp):
+    assert "a fool" not in names(nlp, "Farrell makes a fool of Harold Hale.")
+
+
+def test_the_role_nouns_add_to_the_person_nouns_and_name_no_individual():
+    assert not role_nouns() & (set(person_nouns()) | creature_nouns())
+    assert {"sniper", "bellhop", "gambler"} <= role_nouns()
+    assert all(noun.isalpha() and noun.islower() for noun in role_nouns())
 
 
 def test_apposition_gender_comes_from_the_nearest_noun(nlp):

@@ -14,6 +14,7 @@ from extract.lexicons import (
     kinship_nouns,
     person_nouns,
     relation_types,
+    role_nouns,
 )
 from extract.phrases import (
     DEFINITE,
@@ -38,10 +39,12 @@ def find_descriptions(doc: Doc) -> list[dict]:
     """Singular noun phrases headed by a person noun that may describe a character, and the
     person nouns predicated of a subject ("Seema becomes mother of Vicky")."""
     owners = characters_by_token(doc, doc._.names)
-    creatures = acting_creatures(doc)
+    creatures, roles = acting_nouns(doc)
     descriptions = []
     for noun in doc:
         noun_lemma = person_noun_lemma(noun)
+        if noun_lemma in role_nouns() and noun_lemma not in roles:
+            continue  # a role noun of WordNet's that does nothing in the story: "makes a fool"
         if noun_lemma is None and noun.lemma_.lower() not in creatures:
             continue  # neither a person noun nor an acting creature
         kin_title = is_kin_title(noun, owners)  # "mother Haba", also "her Uncle Jack"
@@ -251,15 +254,25 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
     )
 
 
-def acting_creatures(doc: Doc) -> set[str]:
-    """Animals and creatures that act in the story ("the shark attacks Michael"): the creature
-    nouns (models/lexicons/creature_nouns.tsv) that are the subject of a verb somewhere."""
-    subjects = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("nsubj"))
-    return {
+def acting_nouns(doc: Doc) -> tuple[set[str], set[str]]:
+    """The creatures and the role nouns that act in the story ("the shark attacks Michael", "a
+    sniper shoots him", "is shot by a sniper"): the nouns of models/lexicons/creature_nouns.tsv
+    that are the subject of a verb somewhere, and of role_nouns.tsv that are also the agent of
+    a passive."""
+    dep = doc.to_array(DEP)
+    subjects = numpy.flatnonzero(dep == doc.vocab.strings.add("nsubj"))
+    objects = numpy.flatnonzero(dep == doc.vocab.strings.add("pobj"))
+    acting = {
         token.lemma_.lower()
         for token in (doc[int(i)] for i in subjects)  # the subjects only: fewer Token objects
-        if token.head.pos_ == "VERB" and token.lemma_.lower() in creature_nouns()
+        if token.head.pos_ == "VERB"
     }
+    agents = {
+        token.lemma_.lower()
+        for token in (doc[int(i)] for i in objects)
+        if token.head.dep_ == "agent"
+    }
+    return acting & creature_nouns(), (acting | agents) & role_nouns()
 
 
 def possessor_of(noun: Token) -> Token | None:

@@ -31,7 +31,7 @@ def name_gender(spans: list[Span]) -> str:
         if is_title(span[0]):
             votes[honorifics()[span[0].text.rstrip(".")]] += 1
         for noun in apposed_person_nouns(span.root):
-            votes[person_nouns()[person_noun_lemma(noun)]] += 1
+            votes[person_nouns().get(person_noun_lemma(noun), "unknown")] += 1
     votes.pop("unknown", None)
     if not votes or len(set(votes.values())) == 1 and len(votes) > 1:
         return "unknown"
