@@ -5,8 +5,10 @@ Every attribute is plain, msgpack-friendly data (lists, dicts, strings, numbers)
 travel between `nlp.pipe(..., n_process=N)` workers. Token offsets are `[start, end)` token
 indices of the Doc; characters are referred to by their place in `Doc._.characters`.
 
-- `offset_map`, `actor_notes`, `warnings`: written by cleanup (inside the tokenizer): the map
-  from clean to raw offsets, the actors cut out of the prose, warnings for the document record;
+- `offset_map`, `actor_notes`, `closed_quotes`, `warnings`: written by cleanup (inside the
+  tokenizer): the map from clean to raw offsets, the actors cut out of the prose, the tokens
+  right after a closing quote mark the cleanup read as italics (``so'' -> ``so), warnings for
+  the document record;
 - `names`: `Character` records of the named candidates, written by characters;
 - `descriptions`: `Description` records, written by characters;
 - `characters`: `Character` records, written by coref: the named candidates with their pronoun
@@ -101,6 +103,7 @@ class Relation(TypedDict):
 EXTENSIONS = (
     "offset_map",
     "actor_notes",
+    "closed_quotes",
     "warnings",
     "reparsed",
     "names",

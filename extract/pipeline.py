@@ -8,6 +8,7 @@ actors cut out of it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -80,6 +81,8 @@ def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
 def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
     doc._.offset_map = cleaned.offsets.to_list()
     doc._.actor_notes = [[note.anchor, note.character, note.actor] for note in cleaned.actors]
+    starts = [token.idx for token in doc]
+    doc._.closed_quotes = sorted({bisect_left(starts, offset) for offset in cleaned.closed_quotes})
     doc._.warnings = []
 
 

@@ -57,6 +57,19 @@ def test_offset_map_round_trips_through_list():
     assert OffsetMap.from_list(data) == result.offsets
 
 
+def test_a_typeset_closing_quote_is_read_as_italics_and_its_place_kept():
+    result = clean("He said ``so'' and ''left''.")
+    assert result.text == "He said ``so and left."
+    assert result.closed_quotes == (len("He said ``so"),)  # not the italics of "left"
+
+
+def test_a_raw_offset_maps_to_the_first_clean_offset_at_or_after_it():
+    raw = "A [[b|c]] d"
+    offsets = clean(raw).offsets
+    assert offsets.clean_offset_from(raw.index("d")) == len("A c ")
+    assert offsets.clean_offset_from(raw.index("b")) == len("A ")  # inside removed markup
+
+
 def test_offset_of_text_length_is_raw_end_of_last_char():
     raw = "Seema  appears.<ref>x</ref>"
     result = clean(raw)

@@ -712,6 +712,23 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
     assert owner_of(doc, "she") == "Madelyne Pryor"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mary Hale said, "The film is about Sarala Rao. Her refusal moves everyone."',
+        "Mary Hale said, ``The film is about Sarala Rao. Her refusal moves everyone.''",
+    ],
+)
+def test_a_pronoun_in_a_later_sentence_of_a_quotation_is_not_its_speaker(nlp, text):
+    assert owner_of(nlp(text), "Her") == "Sarala Rao"
+
+
+def test_after_a_typeset_quotation_closes_its_speaker_may_be_meant_again(nlp):
+    # the cleanup reads the closing '' as wiki italics; coref knows where it stood
+    doc = nlp("Mary Hale said ``the film is about Sarala Rao.'' Her review was long.")
+    assert owner_of(doc, "Her") == "Mary Hale"
+
+
 def test_a_pronoun_in_a_noun_phrase_before_the_subject_refers_to_the_subject(nlp):
     doc = nlp("Tom Hill met Jack Doyle. A year after his marriage, Jack Doyle began painting.")
     assert owner_of(doc, "his") == "Jack Doyle"

@@ -80,6 +80,18 @@ class OffsetMap:
         k = bisect_right(self._clean_starts, clean_offset) - 1
         return self._raw_starts[k] + clean_offset - self._clean_starts[k]
 
+    def clean_offset_from(self, raw_offset: int) -> int:
+        """The first clean offset whose raw offset is `raw_offset` or after it."""
+        k = bisect_right(self._raw_starts, raw_offset) - 1
+        if k < 0:
+            return 0
+        starts = self._clean_starts
+        segment_end = starts[k + 1] if k + 1 < len(starts) else self._length
+        into = raw_offset - self._raw_starts[k]
+        if self._copied[k] and into < segment_end - starts[k]:
+            return starts[k] + into
+        return segment_end
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span of the clean span [start, end); an empty span stays empty."""
         if start > end:
@@ -130,6 +142,7 @@ class CleanText:
     text: str
     offsets: OffsetMap
     actors: tuple[ActorNote, ...]
+    closed_quotes: tuple[int, ...] = ()  # where a typeset closing quote was read as italics
 
 
 def clean(raw: str) -> CleanText:
@@ -156,7 +169,8 @@ def clean(raw: str) -> CleanText:
     text = "".join([s[a:b] for a, b in final])
     offsets = _offset_map(final, pieces, len(text))
     actors = _place_notes(text, remover.notes, removals)
-    return CleanText(text, offsets, actors)
+    closed = tuple(offsets.clean_offset_from(end) for end in _typeset_closing_quote_ends(raw))
+    return CleanText(text, offsets, actors, closed)
 
 
 # --------------------------------------------------------------------------- characters
@@ -439,6 +453,22 @@ def _quote_literals(raw: str) -> dict[int, int]:
     if line:
         _resolve_quote_line(raw, line, literals)
     return literals
+
+
+def _typeset_closing_quote_ends(raw: str) -> list[int]:
+    """Where two quotes end that close a quotation two backquotes opened on their line, as
+    typeset English writes quotations (``Let It Go''). MediaWiki reads them as italics, and so
+    does the cleanup; coref is told where they were (`CleanText.closed_quotes`)."""
+    ends = []
+    line_start = closed = 0
+    for m in _QUOTE_RUN.finditer(raw):
+        newline = raw.rfind("\n", line_start, m.start())
+        if newline >= 0:
+            line_start, closed = newline + 1, 0
+        if m.end() - m.start() == 2 and raw.count("``", line_start, m.start()) > closed:
+            ends.append(m.end())
+            closed += 1
+    return ends
 
 
 def _resolve_quote_line(raw: str, runs: list[tuple[int, int]], literals: dict[int, int]) -> None:

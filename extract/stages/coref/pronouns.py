@@ -46,6 +46,7 @@ QUESTION_WORDS = function_words("question_marker")
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 OPENING_QUOTES = function_words("opening_quote")
+CLOSING_QUOTES = function_words("closing_quote")
 PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
 PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
 
@@ -614,12 +615,45 @@ def coordinated_subject_characters(pronoun: Token, owners: dict[int, int]) -> se
 @PRONOUN_CONSTRAINTS.register("quote_speaker")
 def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """The one who speaks a quotation, who calls themself "I", is no third-person pronoun in
-    it ("Simonson answered, ``I think she was a substitute''": not Simonson)."""
+    it ("Simonson answered, ``I think she was a substitute''": not Simonson), also in a later
+    sentence of the quotation ("a critic said, ``The film is centred by Sarala. Her refusal
+    ...": not the critic)."""
     for clause in pronoun.ancestors:
         if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i > 0:
             if pronoun.doc[clause.left_edge.i - 1].text in OPENING_QUOTES:
                 return phrase_characters(subject_of(clause.head), owners)
+    opening = open_quote_before(pronoun)
+    if opening is None or opening.i + 1 >= len(pronoun.doc):
+        return set()
+    first = pronoun.doc[opening.i + 1]
+    for clause in (first, *first.ancestors):
+        if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i == first.i:
+            return phrase_characters(subject_of(clause.head), owners)
     return set()
+
+
+def open_quote_before(pronoun: Token) -> Token | None:
+    """The quote mark, since the start of the sentence before, of a quotation still open at the
+    pronoun: a mark that only opens with no mark that only closes after it, or the last of an
+    odd number of straight marks. A typeset closing mark read as wiki italics counts where it
+    stood (`Doc._.closed_quotes`); none is looked for after the pronoun."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    closed = set(doc._.closed_quotes or ())
+    straight = []
+    for word in reversed(doc[start : pronoun.i + 1]):
+        if word.i in closed:
+            return None  # a closing mark the cleanup took for italics stood before the word
+        if word.i == pronoun.i:
+            continue
+        if word.text in OPENING_QUOTES and word.text in CLOSING_QUOTES:
+            straight.append(word)
+        elif word.text in OPENING_QUOTES:
+            return word
+        elif word.text in CLOSING_QUOTES:
+            return None
+    return straight[-1] if len(straight) % 2 else None
 
 
 def is_in_a_list(apposition: Token) -> bool:
