@@ -106,7 +106,9 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
         clues.append("pronoun_follows")
     clues.extend(role_clues(head))
     if "performer" not in clues and (
-        stars_as_follows(doc, end) or is_starred(doc, start) or plays_a_part_follows(doc, end)
+        stars_as_follows(doc, end)
+        or is_starred(doc, start)
+        or plays_a_part_follows(doc, start, end)
     ):
         clues.append("performer")
     if "actor_note" in clues:  # a name its actor's name follows plays no part itself
@@ -283,7 +285,7 @@ def is_performer(word: Token) -> bool:
         return True
     if dep == "nsubj" and governor.lemma_ in PERFORMED_BY_VERBS:
         return any(
-            is_part(child) or (is_full_name(word) and is_described_someone(child))
+            is_full_name(word) if is_described_someone(child) else is_part(child)
             for child in governor.children
         )
     if dep == "dobj" and governor.lemma_ in CAST_VERBS:
@@ -372,10 +374,11 @@ def is_starred(doc: Doc, start: int) -> bool:
     return word.endswith(("s", "ed", "ing")) and doc[position].lemma_.lower() in STARRING_VERBS
 
 
-def plays_a_part_follows(doc: Doc, end: int) -> bool:
+def plays_a_part_follows(doc: Doc, start: int, end: int) -> bool:
     """ "X plays her husband", "X portrays the title role", "X plays as a detective", read from
     the surface: a verb of performing right after the name, then "as", a name, a person noun
-    or a role for its object."""
+    or a role for its object; a person noun a "who" clause describes only after a full name
+    ("Ricardo Cortez plays a dealer who ...", not "Buster plays a drifter who ...")."""
     if end >= len(doc) or doc[end].lemma_.lower() not in PERFORMED_BY_VERBS:
         return False
     part = next(
@@ -390,6 +393,8 @@ def plays_a_part_follows(doc: Doc, end: int) -> bool:
         )
     if part.lower_ in ROLE_NOUNS:
         return doc[part.i - 1].lower_ == "the"
+    if is_person_noun(part) and part.dep_ == "dobj" and is_described_someone(part):
+        return end - start > 1
     return part.pos_ == "PROPN" or is_person_noun(part)
 
 
