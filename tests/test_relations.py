@@ -52,6 +52,24 @@ def test_relation_verb_with_its_noun(nlp):
     assert ("John Miller", "lover", "Mary Parker") in relations_of(doc)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Miller battles Tom Baker.",
+        "John Miller subdues Tom Baker.",
+        "John Miller struggles with Tom Baker.",
+        "John Miller feuds with Tom Baker.",
+    ],
+)
+def test_a_verb_of_fighting_makes_an_enemy(nlp, text):
+    assert ("John Miller", "enemy", "Tom Baker") in relations_of(nlp(text))
+
+
+def test_struggling_with_no_one_makes_no_enemy(nlp):
+    doc = nlp("John Miller and Tom Baker struggle along on foot.")
+    assert not {r for r in relations_of(doc) if r[1] == "enemy"}
+
+
 def test_relation_verb_with_its_preposition(nlp):
     doc = nlp("John Miller throws a knife at Tom Baker.")
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(doc)
