@@ -2,7 +2,8 @@
 
 The small base model often tags a present-tense verb as a plural noun when it follows "and", a
 name it does not know, a pronoun or a noun ("He struggles and overpowers a guard", "Al sneaks
-in and kidnaps the boy", "Mavis desires revenge", "his carelessness enrages the customers"),
+in and kidnaps the boy", "Mavis desires revenge", "his carelessness enrages the customers"), or
+when a second verb in -s hangs on it ("Sarah, Kitty's servant, shoots and kills him"),
 and the parse around it goes wrong: the verb loses its subject and its object. Around a name
 it does not know, it also misparses a verb it tagged right: the name is tagged a common noun or
 is not the verb's subject ("Nurşan kills", "Max rents"), or the object is read as an adverb

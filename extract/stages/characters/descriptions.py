@@ -255,10 +255,10 @@ def is_kin_title(noun: Token, owners: dict[int, int]) -> bool:
 
 
 def acting_nouns(doc: Doc) -> tuple[set[str], set[str]]:
-    """The creatures and the role nouns that act in the story ("the shark attacks Michael", "a
-    sniper shoots him", "is shot by a sniper"): the nouns of models/lexicons/creature_nouns.tsv
-    that are the subject of a verb somewhere, and of role_nouns.tsv that are also the agent of
-    a passive."""
+    """The creatures and the role nouns that act in the story: the nouns of
+    models/lexicons/creature_nouns.tsv that are the subject of a verb somewhere ("the shark
+    attacks Michael"), and those of role_nouns.tsv that are the subject of a verb or the agent
+    of a passive somewhere ("a sniper shoots him", "is shot by a sniper")."""
     dep = doc.to_array(DEP)
     subjects = numpy.flatnonzero(dep == doc.vocab.strings.add("nsubj"))
     objects = numpy.flatnonzero(dep == doc.vocab.strings.add("pobj"))
