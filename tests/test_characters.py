@@ -294,6 +294,13 @@ def test_an_indefinite_apposition_describes_the_person_noun_it_follows(nlp):
     assert "Anna's father" in reported and "another French spy" not in reported
 
 
+def test_the_noun_of_an_indefinite_apposition_later_names_the_same_person(nlp):
+    doc = nlp("Anna visits her father, a steel magnate. The magnate decides to sell his mill.")
+    reported = [c for c in doc._.characters if is_character(c)]
+    magnate = next(c for c in reported if "The magnate" in c["aliases"])
+    assert "her father" in magnate["aliases"]
+
+
 def test_a_description_after_an_actors_parenthetical_is_an_apposition(nlp):
     characters = names(nlp, "Molly runs into Dorothy Wayne (Ruby Keeler) a friend who dances.")
     assert "a friend" not in characters

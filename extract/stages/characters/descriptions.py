@@ -76,7 +76,7 @@ def find_descriptions(doc: Doc) -> list[dict]:
         ) and (subject is None or possessor is None):
             continue
         if determiner == "indefinite" and named is None and is_apposed_to_a_person_noun(noun):
-            continue  # "her father, another French spy": said of the father
+            subject = noun.head  # "her father, a steel magnate": said of the father
         if (
             subject is None
             and titled is None
