@@ -301,6 +301,17 @@ def test_the_noun_of_an_indefinite_apposition_later_names_the_same_person(nlp):
     assert "her father" in magnate["aliases"]
 
 
+@pytest.mark.parametrize(
+    ("text", "separate"),
+    [
+        ("Tom Hale, a rich banker and a widower, meets Ann Lee.", False),
+        ("Tom Hale meets Bob Dunn, a banker, and a widower.", True),  # a list of people
+    ],
+)
+def test_an_indefinite_noun_coordinated_in_an_apposition_describes_the_name(nlp, text, separate):
+    assert ("a widower" in names(nlp, text)) == separate
+
+
 def test_a_description_after_an_actors_parenthetical_is_an_apposition(nlp):
     characters = names(nlp, "Molly runs into Dorothy Wayne (Ruby Keeler) a friend who dances.")
     assert "a friend" not in characters

@@ -325,6 +325,15 @@ def determiner_kind(noun: Token, possessor: Token | None) -> str | None:
     return None
 
 
+def is_unlisted_indefinite_conjunct(noun: Token, first: Token) -> bool:
+    """ "a close friend of his and a famous lawyer": an indefinite noun coordinated with the
+    first without a comma before the "and" (not a list of people: "a banker, and a widow")."""
+    if determiner_of(noun) not in INDEFINITE or noun.i <= first.i:
+        return False
+    coordinator = next((c for c in first.children if c.dep_ == "cc" and c.i < noun.i), None)
+    return coordinator is not None and coordinator.nbor(-1).text != ","
+
+
 def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     """The named character a person noun is attached to: "his sister Sushma", "her husband,
     Inder", "a man named Ajit", "Shlykov, a hard-working taxi driver", "Ann, his friend and
@@ -347,7 +356,12 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
             return owners[named.i]
     first = first_conjunct(noun)
     bare = determiner_of(noun) is None and child_with_dep(noun, "poss") is None
-    if bare and first is not noun and first.dep_ == "appos" and first.head.i in owners:
+    if (
+        (bare or is_unlisted_indefinite_conjunct(noun, first))
+        and first is not noun
+        and first.dep_ == "appos"
+        and first.head.i in owners
+    ):
         return owners[first.head.i]  # "Ann Lee, his friend and lover": Ann is both
     fronted = fronted_apposition_subject(noun)
     if fronted is not None and fronted.i in owners:  # "A talented singer, Anna joined..."
