@@ -50,11 +50,11 @@ def wikiplots_evaluation(tmp_path_factory):
 def test_wikiplots_floors(wikiplots_evaluation):
     assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.938
     assert wikiplots_evaluation.nominal.recall >= 0.82  # measured 0.833
-    assert wikiplots_evaluation.nominal.f1 >= 0.64  # measured 0.646
+    assert wikiplots_evaluation.nominal.f1 >= 0.649  # measured 0.655
     assert wikiplots_evaluation.gender_accuracy >= 0.89  # measured 0.896
-    assert wikiplots_evaluation.relations.f1 >= 0.499  # measured 0.505
+    assert wikiplots_evaluation.relations.f1 >= 0.501  # measured 0.507
     # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.606  # measured 0.612
+    assert wikiplots_evaluation.events.f1 >= 0.611  # measured 0.617
 
 
 @needs_cmu
@@ -65,7 +65,7 @@ def test_named_characters_f1_floor(dev_evaluation):
 @needs_cmu
 def test_nominal_characters_recall_floor(dev_evaluation):
     assert dev_evaluation.nominal.recall >= 0.76  # measured 0.765
-    assert dev_evaluation.nominal.f1 >= 0.632  # measured 0.638
+    assert dev_evaluation.nominal.f1 >= 0.636  # measured 0.642
 
 
 @needs_cmu
@@ -87,7 +87,7 @@ def test_events_f1_floor(dev_evaluation):
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.760  # measured 0.7622
+    assert scores.overall.f1 >= 0.760  # measured 0.7626
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
@@ -96,7 +96,7 @@ def test_gap_development_floor(nlp):
     # WordNet's role nouns as characters ("a critic said") then the quotation rule took
     # masculine 0.7741 -> 0.7739 and feminine 0.7491 -> 0.7507: the floor went 0.774 -> 0.773.
     assert scores.masculine.f1 >= 0.773  # measured 0.7739
-    assert scores.feminine.f1 >= 0.746  # measured 0.7507
+    assert scores.feminine.f1 >= 0.746  # measured 0.7515
     assert scores.bias >= 0.955
 
 
