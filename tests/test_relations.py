@@ -65,6 +65,21 @@ def test_a_verb_of_fighting_makes_an_enemy(nlp, text):
     assert ("John Miller", "enemy", "Tom Baker") in relations_of(nlp(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Baker is badly beaten by John Miller's men.",
+        "John Miller's henchmen shoot Tom Baker.",
+    ],
+)
+def test_one_whose_men_do_harm_is_an_enemy_of_the_victim(nlp, text):
+    assert ("John Miller", "enemy", "Tom Baker") in relations_of(nlp(text))
+
+
+def test_one_whose_men_do_no_harm_is_no_enemy(nlp):
+    assert relations_of(nlp("John Miller's men greet Tom Baker.")) == set()
+
+
 def test_struggling_with_no_one_makes_no_enemy(nlp):
     doc = nlp("John Miller and Tom Baker struggle along on foot.")
     assert not {r for r in relations_of(doc) if r[1] == "enemy"}

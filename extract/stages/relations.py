@@ -100,6 +100,7 @@ OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 ARRANGING_PARTICLES = function_words("arranging_particle")
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
 TIE_PREPOSITIONS = function_words("tie_preposition")
+SUBORDINATES = function_words("subordinates")  # "Shambu's men", "his henchmen"
 
 
 @Language.factory(
@@ -135,6 +136,7 @@ def find_relations(doc: Doc, rules: RuleSet = ALL_RULES) -> list[Relation]:
         "relation_noun": lambda: relation_noun_relations(doc, referents),
         "relation_adjective": lambda: adjective_relations(doc, referents),
         "event_verb": lambda: event_verb_relations(doc, referents),
+        "commanded_event": lambda: commanded_event_relations(doc, referents),
         "shared_predicate": lambda: shared_predicate_relations(doc, owners, referents),
     }
     found = [
@@ -587,6 +589,43 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             found.append(relation(doc, verb, relation_type, source, target, "event_verb"))
             break
     return found
+
+
+def commanded_event_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:
+    """One whose men do a hostile act is an enemy of its victim ("He is badly beaten by
+    Shambu's men", "Sagar's henchmen kidnap Arati"): the possessor of the plural noun of
+    subordinates that is the verb's subject or agent (function_words.tsv, subordinates)."""
+    found = []
+    for event in doc._.events or []:
+        if event["agent"] is not None or event["patient"] is None or event["negated"]:
+            continue
+        if not any(rule.type == "enemy" for rule in relation_verbs().get(event["predicate"], [])):
+            continue
+        verb = doc[event["trigger"][0]]
+        for boss in commanding_characters(verb, referents):
+            if boss != event["patient"]:
+                found.append(
+                    relation(doc, verb, "enemy", boss, event["patient"], "commanded_event")
+                )
+    return found
+
+
+def commanding_characters(verb: Token, referents: dict[int, list[int]]) -> list[int]:
+    """The characters whose subordinates are the verb's subject, or its agent in the passive
+    ("Shambu's men", "by his henchmen")."""
+    doers = [child for child in verb.children if child.dep_ == "nsubj"]
+    doers += [
+        noun
+        for child in verb.children
+        if child.dep_ == "agent"
+        for noun in child.children
+        if noun.dep_ == "pobj"
+    ]
+    for noun in doers:
+        possessor = child_with_dep(noun, "poss")
+        if noun.tag_ == "NNS" and noun.lower_ in SUBORDINATES and possessor is not None:
+            return characters_of(possessor, referents)
+    return []
 
 
 def is_granted(verb: Token, asked: int, referents: dict[int, list[int]]) -> bool:
