@@ -81,9 +81,16 @@ def create_cleaning_tokenizer() -> Callable[[Language], CleaningTokenizer]:
 def set_cleanup_extensions(doc: Doc, cleaned: CleanText) -> None:
     doc._.offset_map = cleaned.offsets.to_list()
     doc._.actor_notes = [[note.anchor, note.character, note.actor] for note in cleaned.actors]
-    starts = [token.idx for token in doc]
-    doc._.closed_quotes = sorted({bisect_left(starts, offset) for offset in cleaned.closed_quotes})
+    doc._.closed_quotes = tokens_at(doc, cleaned.closed_quotes)
     doc._.warnings = []
+
+
+def tokens_at(doc: Doc, offsets: tuple[int, ...]) -> list[int]:
+    """The indices of the tokens starting at or after each character offset, in order."""
+    if not offsets:
+        return []
+    starts = [token.idx for token in doc]
+    return sorted({bisect_left(starts, offset) for offset in offsets})
 
 
 def build_nlp(model: str = DEFAULT_MODEL, disabled_rules: Iterable[str] = ()) -> Language:

@@ -619,17 +619,26 @@ def quote_speaker_characters(pronoun: Token, owners: dict[int, int]) -> set[int]
     sentence of the quotation ("a critic said, ``The film is centred by Sarala. Her refusal
     ...": not the critic)."""
     for clause in pronoun.ancestors:
-        if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i > 0:
-            if pronoun.doc[clause.left_edge.i - 1].text in OPENING_QUOTES:
-                return phrase_characters(subject_of(clause.head), owners)
+        if is_quoted_clause(clause, clause.left_edge.i - 1):
+            return phrase_characters(subject_of(clause.head), owners)
     opening = open_quote_before(pronoun)
     if opening is None or opening.i + 1 >= len(pronoun.doc):
         return set()
     first = pronoun.doc[opening.i + 1]
     for clause in (first, *first.ancestors):
-        if clause.dep_ in QUOTED_CLAUSE_DEPS and clause.left_edge.i == first.i:
+        if is_quoted_clause(clause, opening.i):
             return phrase_characters(subject_of(clause.head), owners)
     return set()
+
+
+def is_quoted_clause(clause: Token, mark: int) -> bool:
+    """A clause said or written that opens right after the quote mark at `mark`."""
+    return (
+        clause.dep_ in QUOTED_CLAUSE_DEPS
+        and clause.left_edge.i == mark + 1
+        and mark >= 0
+        and clause.doc[mark].text in OPENING_QUOTES
+    )
 
 
 def open_quote_before(pronoun: Token) -> Token | None:
