@@ -70,6 +70,7 @@ def test_a_verb_of_fighting_makes_an_enemy(nlp, text):
     [
         "Tom Baker is badly beaten by John Miller's men.",
         "John Miller's henchmen shoot Tom Baker.",
+        "John Miller's henchmen arrive and shoot Tom Baker.",
     ],
 )
 def test_one_whose_men_do_harm_is_an_enemy_of_the_victim(nlp, text):

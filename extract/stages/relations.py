@@ -92,6 +92,7 @@ from extract.syntax import (
     is_reciprocal_pronoun,
     is_reflexive,
     own_phrase,
+    passive_agent,
     predicate_modality,
     subject_of,
 )
@@ -611,16 +612,9 @@ def commanded_event_relations(doc: Doc, referents: dict[int, list[int]]) -> list
 
 
 def commanding_characters(verb: Token, referents: dict[int, list[int]]) -> list[int]:
-    """The characters whose subordinates are the verb's subject, or its agent in the passive
-    ("Shambu's men", "by his henchmen")."""
-    doers = [child for child in verb.children if child.dep_ == "nsubj"]
-    doers += [
-        noun
-        for child in verb.children
-        if child.dep_ == "agent"
-        for noun in child.children
-        if noun.dep_ == "pobj"
-    ]
+    """The characters whose subordinates are the verb's subject (also inherited through
+    coordination) or its agent in the passive ("Shambu's men", "by his henchmen")."""
+    doers = [noun for noun in (active_subject(verb), passive_agent(verb)) if noun is not None]
     for noun in doers:
         possessor = child_with_dep(noun, "poss")
         if noun.tag_ == "NNS" and noun.lower_ in SUBORDINATES and possessor is not None:
