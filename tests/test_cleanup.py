@@ -214,6 +214,7 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("Her mother (played by Karen Morley) smiles.", "Karen Morley"),
         ("An old sailor (Henry B. Walthall) waits.", "Henry B. Walthall"),
         ("A young clerk (Arbuckle) arrives and sees the clerk's boss.", "Arbuckle"),
+        ("A drunk reveller (Arbuckle) returns home.", "Arbuckle"),
         ("A cop (unbilled Robert Homans) arrives.", "Robert Homans"),
         ("The maid (played by an uncredited Pat Moore) waits.", "Pat Moore"),
         ("Her father (John St. Polis) waits.", "John St. Polis"),

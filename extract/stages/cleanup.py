@@ -29,7 +29,14 @@ from functools import cache
 from html import unescape
 from html.entities import html5
 
-from extract.lexicons import MODELS_DIR, function_words, is_first_name, person_nouns, surnames
+from extract.lexicons import (
+    MODELS_DIR,
+    function_words,
+    is_first_name,
+    person_nouns,
+    role_nouns,
+    surnames,
+)
 
 TEMPLATES_PATH = MODELS_DIR / "rules" / "wiki_templates.tsv"
 
@@ -1298,12 +1305,12 @@ class _ActorRemover:
         return before, view.to_text(close) + 1, chars[start:run_end]
 
     def _is_surname_of_an_actor(self, word: str, description_end: int) -> bool:
-        """A lone word in parentheses after a person noun names its actor ("a wealthy young
-        man (Chaplin)") when it is a surname, not a first name ("one of the suspects (Angela)"),
+        """A lone word in parentheses after a person or role noun names its actor ("a wealthy
+        young man (Chaplin)", "a drunk reveller (Chaplin)") when it is a surname, not a first name ("one of the suspects (Angela)"),
         and the story never uses it outside parentheses."""
         noun = self.text[_word_start(self.text, description_end) : description_end].lower()
         return (
-            noun in person_nouns()
+            (noun in person_nouns() or noun in role_nouns())
             and not word.endswith(".")
             and (not is_first_name(word) or word.lower() in surnames())
             and word not in self._words_in_prose()
