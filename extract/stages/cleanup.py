@@ -1306,8 +1306,8 @@ class _ActorRemover:
 
     def _is_surname_of_an_actor(self, word: str, description_end: int) -> bool:
         """A lone word in parentheses after a person or role noun names its actor ("a wealthy
-        young man (Chaplin)", "a drunk reveller (Chaplin)") when it is a surname, not a first name ("one of the suspects (Angela)"),
-        and the story never uses it outside parentheses."""
+        young man (Chaplin)", "a drunk reveller (Chaplin)") when it is a surname, not a first
+        name ("one of the suspects (Angela)"), and the story never uses it outside parentheses."""
         noun = self.text[_word_start(self.text, description_end) : description_end].lower()
         return (
             (noun in person_nouns() or noun in role_nouns())
