@@ -559,6 +559,16 @@ def test_a_lone_nickname_is_the_full_name_it_shortens(nlp):
     assert {"Mary", "Marie Kane"} <= found  # another spelling is another person
 
 
+def test_a_lone_name_misspelling_another_is_that_character(nlp):
+    text = "Dorothy Hale loves Tom. Dorthy leaves him. Maisie waits and Maizie sings."
+    assert set(names(nlp, text)) == {"Dorothy Hale", "Tom", "Maisie"}
+
+
+def test_a_name_changed_in_its_last_letter_or_short_is_another_person(nlp):
+    text = "Louis loves Louise. Joan meets John. Antonio sees Antonia."
+    assert set(names(nlp, text)) == {"Louis", "Louise", "Joan", "John", "Antonio", "Antonia"}
+
+
 def test_the_one_something_goes_to_is_a_recipient(nlp):
     doc = nlp("Pierre rents a room to Ilse. Pierre takes her to Ghent.")
     clues = [

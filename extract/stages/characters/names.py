@@ -10,6 +10,7 @@ from itertools import takewhile
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
+    ascii_folded,
     crew_nouns,
     first_name_gender,
     full_names_of_nicknames,
@@ -35,6 +36,7 @@ OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
 OPENING_QUOTES = function_words("opening_quote")
 CLOSING_QUOTES = function_words("closing_quote")
 UNTAGGED_NAME_TAGS = {"NN", "JJ"}  # what the small model makes of a first name it does not know
+MISSPELLED_LENGTH = 5  # the shortest name read as another's misspelling: not "Joan" for "John"
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj"}
 
 
@@ -224,8 +226,8 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
     """Group name forms of one person: a form joins the single longer form containing all its
     words, or a full name it only spells with a letter doubled or not ("Mooppil Nair" and
     "Moopil Nair"), and a lone nickname the single full name whose first name it shortens
-    ("Les" and "Leslie Hatton"); a form contained in several (a shared surname) stays on its
-    own."""
+    ("Les" and "Leslie Hatton"), or the single name whose first or last word it misspells
+    ("Dorthy" and "Dorothy"); a form contained in several (a shared surname) stays on its own."""
     clusters: list[list[NameForm]] = []
     spellings: dict[tuple[str, ...], list[list[NameForm]]] = {}  # full names by spelling_key
     for form in sorted(forms, key=lambda f: (-len(f), f)):
@@ -238,6 +240,12 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
         ] + spellings.get(key, [])
         if not homes and len(form) == 1:
             homes = [cluster for cluster in clusters if shortens(form[0], cluster[0])]
+        if not homes and len(form) == 1:
+            homes = [
+                cluster
+                for cluster in clusters
+                if any(misspells(form[0], word) for word in {cluster[0][0], cluster[0][-1]})
+            ]
         if len(homes) == 1:
             homes[0].append(form)
         else:
@@ -260,6 +268,21 @@ def shortens(nickname: str, full: NameForm) -> bool:
         return False
     genders = {first_name_gender(nick), first_name_gender(first)} - {None}
     return len(genders) < 2
+
+
+def misspells(word: str, other: str) -> bool:
+    """Whether a name word is another spelling of another: the same letters but for case and
+    accents ("KoKo", "Françoise"), or one letter inside the word inserted, dropped or changed
+    ("Dorthy" for "Dorothy", "Maizie" for "Maisie"); not a change of the last letter, which
+    often marks the other gender ("Louise", "Antonia"), nor of a short name ("Joan", "John"),
+    nor between names of two genders ("Marlon", "Marion")."""
+    one, two = ascii_folded(word.lower()), ascii_folded(other.lower())
+    if one == two:
+        return word != other
+    if min(len(one), len(two)) < MISSPELLED_LENGTH or one[:2] != two[:2] or one[-1] != two[-1]:
+        return False
+    genders = {first_name_gender(one), first_name_gender(two)} - {None}
+    return len(genders) < 2 and edit_distance(one, two) == 1
 
 
 def edit_distance(one: str, other: str) -> int:
