@@ -215,6 +215,12 @@ def test_first_name_prior_steers_a_pronoun_when_the_text_says_nothing(nlp):
     assert owner_of(doc, "She") == "Paula Reyes"
 
 
+def test_a_subject_pronoun_leaves_the_object_pronoun_its_only_possible_referent(nlp):
+    # Williams has no first-name prior, Anna a woman's: "him" can only be Williams
+    doc = nlp("Williams rescues Anna. She thanks him.")
+    assert owner_of(doc, "She") == "Anna" and owner_of(doc, "him") == "Williams"
+
+
 def test_first_name_prior_is_not_reported_as_the_gender(nlp):
     doc = nlp("Paula Reyes meets Jake Morgan at the station.")
     assert {c["gender"] for c in doc._.characters} == {"unknown"}

@@ -14,7 +14,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice, and never vetoes the subject after a phrase placed before
   it: "During her time on the show, Allen..."; a possessive it leaves without a candidate
-  stays unresolved: "Mary rejects his proposal" --, never a creature, and a non-reflexive
+  stays unresolved: "Mary rejects his proposal"; a subject pronoun leaves to its verb's object
+  pronoun of the other gender the one character that one can be: "Luc rescues Madeleine. She
+  thanks him" --, never a creature, and a non-reflexive
   object pronoun never refers to its clause's subject, also one its verb shares: "ambushes
   her and pins her down", or one inside the verb's object: "orders a hit on him", nor the
   subject of a causative "have": "Gordon has her brought in"; a "her" the parser took for

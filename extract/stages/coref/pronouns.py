@@ -47,6 +47,8 @@ ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 OPENING_QUOTES = function_words("opening_quote")
 CLOSING_QUOTES = function_words("closing_quote")
+OTHER_GENDER = {"male": "female", "female": "male"}
+OBJECT_PRONOUNS = {"male": {"him"}, "female": {"her"}}  # "her" as an object: dobj, not poss
 PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
 PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
 
@@ -128,13 +130,16 @@ class Choice:
     @classmethod
     def of(cls, state: Resolution, token: Token, gender: str, excluded: set[int]) -> Choice:
         sentence = state.sentence_of[token.i]
-        in_window = [
+        window = [
             antecedent
             for antecedent in reversed(state.antecedents)
             if antecedent.sentence >= sentence - state.settings.sentence_window
-            and antecedent.character not in excluded
             and antecedent.character not in state.creatures  # "it", never "he" or "she"
-            and state.gender(antecedent.character) in {gender, "unknown"}
+        ]
+        in_window = [
+            c
+            for c in window
+            if c.character not in excluded and state.gender(c.character) in {gender, "unknown"}
         ]
         # the first-name prior only narrows the choice among the names known to be people: it
         # never leaves a subject or object pronoun without a referent when the text itself
@@ -143,6 +148,9 @@ class Choice:
         candidates = [
             c for c in in_window if state.likely_gender(c.character) in {gender, "unknown"}
         ]
+        reserved = reserved_for_object_pronoun(state, token, gender, window)
+        if any(c.character != reserved for c in candidates):
+            candidates = [c for c in candidates if c.character != reserved]
         if not candidates and token.tag_ != "PRP$":
             candidates = [
                 c for c in in_window if has_person_evidence(state.characters[c.character])
@@ -156,6 +164,32 @@ class Choice:
     def compatible_one(self, characters: Iterable[int | None]) -> int | None:
         """The first of the characters that is a candidate."""
         return next((c for c in characters if c in self.compatible), None)
+
+
+def reserved_for_object_pronoun(
+    state: Resolution, subject: Token, gender: str, window: list[Antecedent]
+) -> int | None:
+    """The one character of the window that the object pronoun of the other gender of the
+    subject pronoun's verb can be, which the subject pronoun leaves to it ("Luc rescues
+    Madeleine. She thanks him": "him" can only be Luc, whose name has no gender, as Madeleine
+    is a woman's name; so "she" is Madeleine)."""
+    if subject.dep_ != "nsubj" or gender not in OTHER_GENDER:
+        return None
+    other = OTHER_GENDER[gender]
+    objects = [
+        child
+        for child in subject.head.children
+        if child.dep_ in {"dobj", "dative"} and child.lower_ in OBJECT_PRONOUNS[other]
+    ]
+    if not objects:
+        return None
+    possible = {
+        c.character
+        for c in window
+        if state.gender(c.character) in {other, "unknown"}
+        and state.likely_gender(c.character) in {other, "unknown"}
+    }
+    return possible.pop() if len(possible) == 1 else None
 
 
 @PRONOUN_PREFERENCES.register("modified_noun")
