@@ -559,6 +559,12 @@ def test_a_lone_nickname_is_the_full_name_it_shortens(nlp):
     assert {"Mary", "Marie Kane"} <= found  # another spelling is another person
 
 
+def test_a_possessive_name_before_an_actor_note_is_named_without_the_possessive(nlp):
+    doc = nlp("Nan Reynolds lives on her husband Bill's (George Brent) salary. Bill smiles.")
+    bill = next(c for c in doc._.characters if "Bill" in c["aliases"])
+    assert bill["name"] == "Bill" and bill["actor"] == "George Brent"
+
+
 def test_a_lone_name_misspelling_another_is_that_character(nlp):
     text = "Dorothy Hale loves Tom. Dorthy leaves him. Maisie waits and Maizie sings."
     assert set(names(nlp, text)) == {"Dorothy Hale", "Tom", "Maisie"}

@@ -8,6 +8,7 @@ import json
 from typer.testing import CliRunner
 
 from extract.cli import app
+from extract.evaluation.gap import GapRow, decide
 from extract.evaluation.gold import evaluate_sets, sentence_at
 from extract.run.batch import run_batch
 
@@ -112,3 +113,13 @@ def test_run_only_the_listed_ids(tmp_path):
     assert CliRunner().invoke(app, args).exit_code == 0
     documents = [json.loads(line)["doc_id"] for line in (out / "documents.jsonl").open()]
     assert documents == ["a", "c"]
+
+
+def test_gap_reads_an_actor_cut_after_a_possessive_as_the_possessor(nlp):
+    text = "Liz dates Des Barnes' (Philip Roe) brother, Colin (Ian Doe), but he leaves her."
+    row = GapRow(
+        "t-1", text, "he", text.index("he leaves"),
+        "Philip Roe", text.index("Philip"), False, "Ian Doe", text.index("Ian"), True,
+    )  # fmt: skip
+    decision = decide(row, nlp(text))
+    assert (decision.a_coref, decision.b_coref) == (False, True)

@@ -108,6 +108,8 @@ def character_at_raw_offsets(doc: Doc):
 
     def owner(raw_start: int, raw_end: int) -> int | None:
         first = max(bisect_right(token_starts, raw_start) - 1, 0)
+        while first > 0 and token_starts[first] < raw_start and doc[first].tag_ == "POS":
+            first -= 1  # an actor cut after "Aiman's (Mansha Pasha) brother" is Aiman's
         last = bisect_right(token_starts, raw_end - 1)
         for i in range(first, last):
             if i in owners:

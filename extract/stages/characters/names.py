@@ -443,6 +443,8 @@ def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
         if not character:
             continue
         span = doc.char_span(anchor - len(character), anchor, alignment_mode="contract")
+        if span is not None and len(span) > 1 and span[-1].tag_ == "POS":
+            span = span[:-1]  # "her husband Bill's (George Brent) salary": Bill
         if span is not None and len(span):
             pairs.append((span, actor))
     return pairs
