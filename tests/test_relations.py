@@ -81,6 +81,18 @@ def test_one_whose_men_do_no_harm_is_no_enemy(nlp):
     assert relations_of(nlp("John Miller's men greet Tom Baker.")) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Miller accidentally shoots Tom Baker.",
+        "John Miller kills Tom Baker by mistake.",
+        "Tom Baker is inadvertently hit by John Miller's men.",
+    ],
+)
+def test_harm_not_meant_makes_no_enemy(nlp, text):
+    assert not {r for r in relations_of(nlp(text)) if r[1] == "enemy"}
+
+
 def test_struggling_with_no_one_makes_no_enemy(nlp):
     doc = nlp("John Miller and Tom Baker struggle along on foot.")
     assert not {r for r in relations_of(doc) if r[1] == "enemy"}

@@ -99,6 +99,7 @@ from extract.syntax import (
 
 OPPOSITE_GENDERS = {"male": "female", "female": "male"}
 ARRANGING_PARTICLES = function_words("arranging_particle")
+ACCIDENT_WORDS = function_words("accident_word")
 # the prepositions before the other person of a tie noun ("wedding to", "love for", "crush on")
 TIE_PREPOSITIONS = function_words("tie_preposition")
 SUBORDINATES = function_words("subordinates")  # "Shambu's men", "his henchmen"
@@ -573,6 +574,8 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             relation_type = rule.type
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
+            if rule.type == "enemy" and is_accidental(verb):
+                break  # "accidentally hits their son Buddy": no enmity
             shown_unrealised = rule.type == "enemy" and modality not in UNREAL_MODALITIES
             if modality != "asserted" and not shown_unrealised and not rule.presupposed:
                 if modality == "requested" and is_granted(verb, event["agent"], referents):
@@ -603,6 +606,8 @@ def commanded_event_relations(doc: Doc, referents: dict[int, list[int]]) -> list
         if not any(rule.type == "enemy" for rule in relation_verbs().get(event["predicate"], [])):
             continue
         verb = doc[event["trigger"][0]]
+        if is_accidental(verb):
+            continue
         for boss in commanding_characters(verb, referents):
             if boss != event["patient"]:
                 found.append(
@@ -627,6 +632,17 @@ def is_granted(verb: Token, asked: int, referents: dict[int, list[int]]) -> bool
     her to marry him, and she agrees")."""
     return any(
         asked in characters_of(subject, referents) for subject in assenting_subjects(verb.head)
+    )
+
+
+def is_accidental(verb: Token) -> bool:
+    """A deed said not to be meant: "accidentally shoots him", "kills her by mistake"."""
+    return any(
+        child.lower_ in ACCIDENT_WORDS
+        if child.dep_ == "advmod"
+        else child.lower_ == "by" and any(noun.lower_ in ACCIDENT_WORDS for noun in child.children)
+        for child in verb.children
+        if child.dep_ in {"advmod", "prep"}
     )
 
 
