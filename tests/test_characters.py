@@ -312,6 +312,20 @@ def test_an_indefinite_noun_coordinated_in_an_apposition_describes_the_name(nlp,
     assert ("a widower" in names(nlp, text)) == separate
 
 
+def test_a_name_set_off_after_a_description_the_parser_hung_elsewhere_is_its_name(nlp):
+    found = names(nlp, "He impresses a Roman admiral, Quintus Arrius, who frees him.")
+    assert set(found) == {"Quintus Arrius"}
+
+
+def test_a_name_after_a_description_stays_apart_as_a_subject(nlp):
+    assert "Toya's father" in names(nlp, "After hitting her father, Toya decides to leave.")
+
+
+def test_a_name_after_a_description_names_the_person_noun_it_governs(nlp):
+    found = names(nlp, "Hula is the daughter of a Hawaiian planter, Bill Roe. Hula sings.")
+    assert found["Bill Roe"]["descriptors"] == ["planter"]
+
+
 def test_a_description_after_an_actors_parenthetical_is_an_apposition(nlp):
     characters = names(nlp, "Molly runs into Dorothy Wayne (Ruby Keeler) a friend who dances.")
     assert "a friend" not in characters

@@ -32,6 +32,7 @@ from extract.syntax import active_subject, child_with_dep, first_conjunct
 
 IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
+NAME_CLOSERS = {",", ".", ";", "(", "who", "whom", "whose"}  # what may end a name set off
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
 
@@ -376,4 +377,28 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     named = name_before_actor_note(noun, owners)
     if named is not None:  # "Dorothy Wayne (Ruby Keeler) a friend who dances"
         return named
-    return None
+    return name_set_off_after(noun, owners)
+
+
+def name_set_off_after(noun: Token, owners: dict[int, int]) -> int | None:
+    """The character of a name set off by commas right after the noun's phrase, which the
+    parser hung elsewhere ("impresses a Roman admiral, Quintus Arrius, who frees him"): not
+    the subject of a clause ("After hitting her father, Toya decides"), nor one of a list; not
+    past a person noun its phrase governs ("the daughter of a planter, Bill Calhoun")."""
+    doc = noun.doc
+    start = noun.right_edge.i + 2
+    if start >= len(doc) or doc[start - 1].text != "," or start not in owners:
+        return None
+    if noun.dep_ in {"poss", "conj"} or not is_name_word(doc[start]):
+        return None
+    governed = doc[noun.i + 1 : start]
+    if any(w.dep_ == "pobj" and w.tag_ == "NN" and is_person_noun(w) for w in governed):
+        return None  # "the daughter of a planter, Bill Calhoun": the planter's name
+    end = start
+    while end < len(doc) and owners.get(end) == owners[start]:
+        end += 1
+    name = doc[start:end].root
+    if name.dep_ in {"nsubj", "nsubjpass", "conj"} or any(c.dep_ == "cc" for c in name.children):
+        return None
+    closing = doc[end].lower_ if end < len(doc) else "."
+    return owners[start] if closing in NAME_CLOSERS else None
