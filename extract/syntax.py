@@ -687,6 +687,18 @@ def s_form_stem(word: str, verbs: frozenset[str]) -> str | None:
     return next((stem for stem in stems if stem in verbs), None)
 
 
+def opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, past the quote marks, brackets and line breaks the
+    parser put before it ('``Of course I will.''\nDistraught, he...': "Distraught")."""
+    doc = token.doc
+    i = token.i
+    while not doc[i].is_sent_start:
+        i -= 1
+        if not (doc[i].is_space or doc[i].is_quote or doc[i].is_bracket):
+            return False
+    return True
+
+
 def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
     """A capitalised word opening its sentence before a verb in -s that the small parser read
     as the noun of one phrase with it ("Reyansh rescues Ucchal", "Léon rents a room": the
@@ -694,7 +706,7 @@ def is_surface_subject(token: Token, verbs: frozenset[str]) -> bool:
     without a subject ("Nicat rescues Simuzər", the name hung on the object)."""
     if not (
         token.text[:1].isupper()
-        and token.is_sent_start
+        and opens_sentence(token)
         and token.is_alpha
         and token.pos_ in GLUED_NAME_POS
         and token.dep_ not in SUBJECT_DEPS
@@ -718,7 +730,7 @@ def opening_subject_of(verb: Token) -> Token | None:
     if has_own_subject(verb):
         return None
     before = verb.doc[verb.i - 1]
-    if not before.is_sent_start or before.pos_ in {"PRON", "DET"} or not before.is_title:
+    if not opens_sentence(before) or before.pos_ in {"PRON", "DET"} or not before.is_title:
         return None
     return before
 

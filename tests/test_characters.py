@@ -566,6 +566,11 @@ def test_an_adjective_or_adverb_opening_the_sentence_is_no_name(nlp):
     assert not any(name.startswith("York") for name in found)
 
 
+def test_an_adjective_opening_a_sentence_after_a_quotation_is_no_name(nlp):
+    text = 'Tom Hale hears a man tell her, "I will marry you."\nDistraught, he leaves her.'
+    assert "Distraught" not in names(nlp, text)
+
+
 def test_a_lone_nickname_is_the_full_name_it_shortens(nlp):
     text = "Leslie Hatton meets Ann. Later Les kisses her. Tom Wood sees Mary. Marie Kane waits."
     found = set(names(nlp, text))

@@ -29,6 +29,7 @@ from extract.syntax import (
     first_conjunct,
     is_surface_subject,
     is_written_in_lower_case,
+    opens_sentence,
     s_form_stem,
 )
 
@@ -461,7 +462,7 @@ def is_common_word_opening(doc: Doc, mentions: list[tuple[int, int, NameForm]]) 
     lower case ("Time passes", "Love blossoms between them" ... "in time", "love"): a common
     word capitalised by its place."""
     return bool(mentions) and all(
-        end - start == 1 and doc[start].is_sent_start and is_written_in_lower_case(doc[start])
+        end - start == 1 and opens_sentence(doc[start]) and is_written_in_lower_case(doc[start])
         for start, end, _form in mentions
     )
 

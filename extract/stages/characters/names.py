@@ -28,6 +28,7 @@ from extract.syntax import (
     is_participle_form_of,
     is_surface_subject,
     is_written_in_lower_case,
+    opens_sentence,
 )
 
 NameForm = tuple[str, ...]
@@ -166,7 +167,7 @@ def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
     "Suspecting Cilla was having an affair, Les...", "Overhearing Rito...", an irregular one
     before no verb ("Stung by his rejection", "Caught in the storm"), a verb with "by" after it
     ("Beset by guilt"); not a first name such as "Irving"."""
-    if not token.is_sent_start or is_first_name(token.text):
+    if not opens_sentence(token) or is_first_name(token.text):
         return False
     if is_participle_form_of(token.text, verbs):
         return True
@@ -184,7 +185,7 @@ def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
     "Grievously wounded"; not a first name such as "Rose", a name before a verb ("Hardy
     leaves") or described ("Windy, a barker, cheats"), nor the first word of a place ("New
     York")."""
-    if not token.is_sent_start or token.lower_ not in modifiers or is_first_name(token.text):
+    if not opens_sentence(token) or token.lower_ not in modifiers or is_first_name(token.text):
         return False
     if any(child.dep_ == "appos" for child in token.children):
         return False  # "Windy, a sideshow barker, cheats..."
