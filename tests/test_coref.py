@@ -210,6 +210,11 @@ def test_plural_pronoun_refers_to_the_last_coordinated_characters(nlp):
     assert owners == {"John Miller", "Tom Baker"}
 
 
+def test_a_bare_capitalised_title_is_the_named_character_it_titles(nlp):
+    doc = nlp("Ann meets Major Anthony Seymour. The Major proposes to her.")
+    assert owner_of(doc, "Major", occurrence=1) == "Anthony Seymour"
+
+
 def test_first_name_prior_steers_a_pronoun_when_the_text_says_nothing(nlp):
     doc = nlp("Paula Reyes meets Jake Morgan at the station. She smiles.")
     assert owner_of(doc, "She") == "Paula Reyes"

@@ -15,6 +15,7 @@ from extract.lexicons import (
     person_nouns,
     relation_types,
     role_nouns,
+    title_nouns,
 )
 from extract.phrases import (
     DEFINITE,
@@ -43,7 +44,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
     creatures, roles = acting_nouns(doc)
     descriptions = []
     for noun in doc:
-        noun_lemma = person_noun_lemma(noun)
+        title = bare_title_noun(noun, owners)  # "The Major proposes": the major
+        noun_lemma = title or person_noun_lemma(noun)
         if noun_lemma in role_nouns() and noun_lemma not in roles:
             continue  # a role noun of WordNet's that does nothing in the story: "makes a fool"
         if noun_lemma is None and noun.lemma_.lower() not in creatures:
@@ -51,7 +53,7 @@ def find_descriptions(doc: Doc) -> list[dict]:
         kin_title = is_kin_title(noun, owners)  # "mother Haba", also "her Uncle Jack"
         if noun.tag_ in PLURAL_TAGS or noun.i in owners and not kin_title:
             continue
-        lemma = noun_lemma if is_person_noun(noun) or kin_title else None
+        lemma = noun_lemma if is_person_noun(noun) or kin_title or title else None
         if lemma is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in creatures:
             lemma = noun.lemma_.lower()
         if lemma is None:
@@ -141,6 +143,20 @@ def name_before_actor_note(noun: Token, owners: dict[int, int]) -> int | None:
     name_end = determiner.nbor(-1)
     anchors = {anchor for anchor, _name, _actor in noun.doc._.actor_notes or []}
     return owners[name_end.i] if name_end.idx + len(name_end) in anchors else None
+
+
+def bare_title_noun(token: Token, owners: dict[int, int]) -> str | None:
+    """The person noun of a capitalised title written after "the" with no name ("The Major
+    proposes", "the Colonel's orders": the major, the colonel), which the text uses for the
+    one it titles ("Major Anthony Seymour"; models/lexicons/honorifics.tsv)."""
+    if token.i == 0 or token.i in owners or token.doc[token.i - 1].lower_ != "the":
+        return None
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and (
+        following.text[:1].isupper() and following.is_alpha or following.lower_ == "of"
+    ):
+        return None  # "the Major General", "the King Ranch", "the Duke of Wellington"
+    return title_nouns().get(token.text) if token.text[:1].isupper() else None
 
 
 def is_name_word(token: Token) -> bool:
