@@ -18,6 +18,11 @@ def test_kinship_noun_naming_the_target_reverses_the_direction(nlp):
     assert ("Mary Parker", "parent", "Tom Parker") in relations_of(doc)
 
 
+def test_whose_relative_is_related_to_the_noun_the_clause_modifies(nlp):
+    doc = nlp("Nick meets Dorothy Wynant, a young woman whose father is a lawyer.")
+    assert ("Dorothy Wynant's father", "parent", "Dorothy Wynant") in relations_of(doc)
+
+
 def test_pronoun_possessor_goes_through_coreference(nlp):
     doc = nlp("Anna Berg arrives with her husband, Erik Berg.")
     assert ("Erik Berg", "spouse", "Anna Berg") in relations_of(doc)

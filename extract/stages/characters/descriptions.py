@@ -301,7 +301,7 @@ def possessor_of(noun: Token) -> Token | None:
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:
-            return possessor
+            return relative_antecedent(possessor) if possessor.lower_ == "whose" else possessor
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = child_with_dep(prep, "pobj")
@@ -317,6 +317,13 @@ def possessor_of(noun: Token) -> Token | None:
         if possessor is not None:
             return possessor
     return kin_holder(first)
+
+
+def relative_antecedent(relative: Token) -> Token:
+    """The noun a relative clause modifies, for its relative word ("a young woman whose father
+    ...": woman); the word itself when the parser hung the clause on no noun."""
+    clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else relative
 
 
 def kin_phrase(noun: Token) -> Token:

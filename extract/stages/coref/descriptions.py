@@ -484,20 +484,20 @@ def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
     """ "Kavita's personal doctor" for "her personal doctor" said of Kavita."""
     owner = state.characters[description["possessor_character"]]
     possessor_token = doc[description["possessor"]]
+    start, end = description["span"]
     if owner["kind"] != "named":
         possessor = definite_form(state, description)
-    elif possessor_token.pos_ == "PRON":
+    elif possessor_token.pos_ == "PRON" or doc[start].tag_ == "WP$":  # "a woman whose father"
         possessor = owner["name"]
     else:  # the name as the text writes it here ("Menon's wife", not the full name)
         possessor = doc[possessor_token.left_edge.i : possessor_token.i + 1].text
     if not possessor:
         return ""
-    start, end = description["span"]
     rest = [
         t.lemma_ if t.i == end - 1 and t.tag_ == "NNS" else t.text  # "one of his men": "man"
         for t in doc[start:end]
         if t.i > description["possessor"]
-        and t.tag_ != "POS"
+        and t.tag_ not in {"POS", "WP$"}
         and t.text not in POSSESSIVE_MARKS
         and t.dep_ != "det"
     ]
