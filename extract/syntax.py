@@ -32,6 +32,7 @@ ATTEMPTED = "attempted"  # the modality of what is tried (models/rules/modality.
 VOWELS = set("aeiou")
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
+PERSUASION_PREPOSITIONS = function_words("persuasion_preposition")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 OBJECT_DEPS = {"dobj", "pobj"}  # objects a name read as their conjunct may follow
@@ -230,6 +231,14 @@ def active_subject(verb: Token) -> Token | None:
         return noun_clause_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head  # "a gang of mutants dragging Zoe": the mutants drag her
+    if is_persuaded(verb):  # "forces him into marrying her", "talks Harold into signing"
+        controller = child_with_dep(verb.head.head, "dobj")
+        if controller.lower_ not in NON_PERSON_OBJECTS:
+            return controller
+    persuaded = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else None
+    if persuaded is not None and is_persuaded(persuaded):
+        # "manipulates Ivy into going with him by terrorizing her": the means of the persuader
+        return active_subject(persuaded.head.head)
     if (
         verb.dep_ == "pcomp"
         and (verb.head.lower_ == "of" or is_infinitive(verb))
@@ -251,6 +260,15 @@ def active_subject(verb: Token) -> Token | None:
     if governor is not None:
         return active_subject(governor)
     return misparsed_subject(verb) or listed_verb_subject(verb) or name_in_fronted_phrase(verb)
+
+
+def is_persuaded(verb: Token) -> bool:
+    """A gerund after "into" that a verb with an object governs ("talks Harold into signing")."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in PERSUASION_PREPOSITIONS
+        and child_with_dep(verb.head.head, "dobj") is not None
+    )
 
 
 def name_in_fronted_phrase(verb: Token) -> Token | None:

@@ -24,6 +24,16 @@ def test_active_verb_subject_and_object(nlp):
     assert event["modality"] == "asserted" and not event["negated"]
 
 
+def test_a_gerund_after_into_is_done_by_the_object_persuaded(nlp):
+    doc = nlp("Ann Lee tricks Tom Hale into marrying Mary Roe.")
+    assert find(doc, "marry")[:3] == ("Tom Hale", "marry", "Mary Roe")
+
+
+def test_the_means_of_persuading_is_done_by_the_persuader(nlp):
+    doc = nlp("Ed Hyde manipulates Ivy Roe into accompanying him by terrorizing her.")
+    assert find(doc, "terrorize")[:3] == ("Ed Hyde", "terrorize", "Ivy Roe")
+
+
 def test_passive_by_phrase_is_the_agent(nlp):
     agent, _, patient, _ = find(nlp("Peter Hall is killed by John Miller."), "kill")
     assert (agent, patient) == ("John Miller", "Peter Hall")
