@@ -244,6 +244,15 @@ def test_person_introduced_by_a_relation_verb_is_known_by_the_relation(nlp):
     assert wife["aliases"] == ["another woman", "His wife", "Deepak Kumar's wife"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Tom Hale and Ann Lee marry. Later her husband leaves.", "Tom Hale meets Ann Lee. They "
+     "marry. Later her husband leaves."],
+)  # fmt: skip
+def test_a_couple_verb_with_a_plural_subject_ties_its_two_members(nlp, text):
+    assert owner_of(nlp(text), "husband") == "Tom Hale"
+
+
 def test_pronoun_in_a_preposed_phrase_refers_to_the_following_subject(nlp):
     doc = nlp("Tom Baker met Peter Hall. In a review for his website, Peter Hall praised it.")
     assert owner_of(doc, "his") == "Peter Hall"

@@ -309,11 +309,26 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
                 ),
                 None,
             )
-        if subject is None or partner is None:
+        if subject is None:
+            continue
+        if partner is None:
+            pair = couple_subject(state, subject)  # "They marry", "Tom and Ann marry"
+            if pair is not None:
+                register_tie(state, (f"{tie}:source", pair[0]), pair[1])
             continue
         one, other = state.owners.get(subject.i), state.owners.get(partner.i)
         if one is not None and other is not None and one != other:
             register_tie(state, (f"{tie}:source", one), other)
+
+
+def couple_subject(state: Resolution, subject: Token) -> tuple[int, int] | None:
+    """The two characters a plural subject names: a "they" that means two, or two
+    coordinated names."""
+    members = state.groups.get(subject.i)
+    if members is None:
+        members = [state.owners[w.i] for w in (subject, *subject.conjuncts) if w.i in state.owners]
+    members = list(dict.fromkeys(members))
+    return (members[0], members[1]) if len(members) == 2 else None
 
 
 @cache
