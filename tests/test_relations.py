@@ -98,6 +98,11 @@ def test_harm_not_meant_makes_no_enemy(nlp, text):
     assert not {r for r in relations_of(nlp(text)) if r[1] == "enemy"}
 
 
+def test_one_who_marries_two_weds_them_to_each_other(nlp):
+    found = relations_of(nlp("Ed Roe forces Tom Hale to marry Helen Ward and Howard Lee."))
+    assert found == {("Helen Ward", "spouse", "Howard Lee")}
+
+
 def test_struggling_with_no_one_makes_no_enemy(nlp):
     doc = nlp("John Miller and Tom Baker struggle along on foot.")
     assert not {r for r in relations_of(doc) if r[1] == "enemy"}

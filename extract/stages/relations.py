@@ -574,6 +574,11 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             relation_type = rule.type
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
+            wed = wedded_couple(verb, referents) if relation_types()[rule.type].couple else []
+            if wed:  # "forces the judge to marry Helen and Howard": he weds them
+                if modality == "asserted" and event["patient"] == wed[0]:
+                    found.append(relation(doc, verb, rule.type, *wed, "event_verb"))
+                break
             if rule.type == "enemy" and is_accidental(verb):
                 break  # "accidentally hits their son Buddy": no enmity
             shown_unrealised = rule.type == "enemy" and modality not in UNREAL_MODALITIES
@@ -633,6 +638,13 @@ def is_granted(verb: Token, asked: int, referents: dict[int, list[int]]) -> bool
     return any(
         asked in characters_of(subject, referents) for subject in assenting_subjects(verb.head)
     )
+
+
+def wedded_couple(verb: Token, referents: dict[int, list[int]]) -> list[int]:
+    """The two characters a verb of couples takes together as its object, whom its subject
+    weds to each other ("marries Anne and Granton"); none for one object."""
+    partners = characters_of(child_with_dep(verb, "dobj"), referents)
+    return partners if len(partners) == 2 else []
 
 
 def is_accidental(verb: Token) -> bool:
