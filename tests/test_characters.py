@@ -584,6 +584,18 @@ def test_a_possessive_name_before_an_actor_note_is_named_without_the_possessive(
     assert bill["name"] == "Bill" and bill["actor"] == "George Brent"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Navy Lieutenant Greg Winters arrives. Winters smiles.", "Greg Winters"),
+        ("Meanwhile, Scotland Yard Inspector Tracy arrives. Tracy smiles.", "Tracy"),
+        ("Martin Luther King Jr. speaks. King smiles.", "Martin Luther King Jr."),
+    ],
+)
+def test_a_unit_or_place_before_a_title_is_not_the_name(nlp, text, name):
+    assert name in names(nlp, text)
+
+
 def test_a_lone_name_misspelling_another_is_that_character(nlp):
     text = "Dorothy Hale loves Tom. Dorthy leaves him. Maisie waits and Maizie sings."
     assert set(names(nlp, text)) == {"Dorothy Hale", "Tom", "Maisie"}

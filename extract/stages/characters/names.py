@@ -198,11 +198,10 @@ def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
 def name_form(tokens: list[Token] | Span) -> NameForm:
     """The words of a name, without titles in front (but "Prince of Persia") or punctuation
     around (hyphens kept)."""
-    words = [
-        token.text.rstrip(".")
-        for token in tokens
-        if token.text == "-" or any(c.isalpha() for c in token.text)
-    ]
+    kept = [token for token in tokens if token.text == "-" or any(c.isalpha() for c in token.text)]
+    words = [token.text.rstrip(".") for token in kept]
+    affiliated = affiliation_end(kept, words)
+    words = words[affiliated:]
     while words and (
         words[0] == "-" or is_title_word(words[0]) and len(words) > 1 and words[1] != "of"
     ):  # a title before "of" is the name: "Prince of Persia", "Duke of Wellington"
@@ -210,6 +209,26 @@ def name_form(tokens: list[Token] | Span) -> NameForm:
     while words and words[-1] == "-":
         words.pop()
     return tuple(words)
+
+
+def affiliation_end(tokens: list[Token], words: list[str]) -> int:
+    """Where the name starts after the unit or place written before a title inside the run
+    ("Navy Lieutenant Greg Winters", "Scotland Yard Inspector Tracy"): past the last title
+    that a person's name follows and no name comes before ("Martin Luther King Jr." stays
+    whole); 0 when there is none."""
+
+    def is_personal(token: Token) -> bool:
+        return (token.ent_type_ == "PERSON" or is_first_name(token.text)) and not is_title(token)
+
+    for index in range(len(words) - 2, 0, -1):
+        if (
+            is_title_word(words[index])
+            and words[index + 1] != "of"
+            and any(is_personal(token) for token in tokens[index + 1 :])
+            and not any(is_personal(token) for token in tokens[:index])
+        ):
+            return index + 1
+    return 0
 
 
 def is_title_word(word: str) -> bool:
