@@ -596,6 +596,11 @@ def test_a_unit_or_place_before_a_title_is_not_the_name(nlp, text, name):
     assert name in names(nlp, text)
 
 
+def test_a_name_only_ever_modifying_a_noun_is_no_character(nlp):
+    text = "The proud, old Tucker family is broke. Dal Roe gambles. His sister Beverly works."
+    assert "Tucker" not in names(nlp, text)
+
+
 def test_a_lone_name_misspelling_another_is_that_character(nlp):
     text = "Dorothy Hale loves Tom. Dorthy leaves him. Maisie waits and Maizie sings."
     assert set(names(nlp, text)) == {"Dorothy Hale", "Tom", "Maisie"}

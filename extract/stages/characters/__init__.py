@@ -123,6 +123,10 @@ def name_evidence(
             if is_common_word_opening(doc, cluster_mentions):
                 clues[index].append("common_word_opening")
     for cluster_mentions, cluster_clues in zip(mentions, clues, strict=True):
+        if cluster_clues.count("noun_modifier") == len(cluster_mentions):
+            # only ever a modifier ("the old Tucker family"): a PERSON tag says nothing of
+            # anyone in the story
+            cluster_clues[:] = [clue for clue in cluster_clues if clue != "person_entity"]
         if "known_place" in cluster_clues and is_first_name_written_as_a_person(
             cluster_mentions, cluster_clues
         ):
