@@ -601,6 +601,12 @@ def test_a_name_only_ever_modifying_a_noun_is_no_character(nlp):
     assert "Tucker" not in names(nlp, text)
 
 
+def test_a_description_begins_at_its_article_not_at_an_adverb_before_it(nlp):
+    doc = nlp("He meets such a beautiful girl. The girl smiles.")
+    aliases = [a for c in doc._.characters for a in c["aliases"]]
+    assert "a beautiful girl" in aliases and not any(a.startswith("such") for a in aliases)
+
+
 def test_a_lone_name_misspelling_another_is_that_character(nlp):
     text = "Dorothy Hale loves Tom. Dorthy leaves him. Maisie waits and Maizie sings."
     assert set(names(nlp, text)) == {"Dorothy Hale", "Tom", "Maisie"}

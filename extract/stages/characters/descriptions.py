@@ -232,10 +232,14 @@ def implicit_possessor(noun: Token) -> Token | None:
 
 def description_start(noun: Token, possessor: Token | None, determiner: str | None) -> int:
     """Where the description begins: at its possessor ("his beloved Anthoula"), its
-    determiner, or the noun itself."""
+    determiner (not an adverb or a name the parser hung before it: "Meanwhile, the young
+    man", "such a woman", "Sarle the hero"), or the noun itself."""
     if possessor is not None and possessor.i < noun.i and possessor.head == kin_phrase(noun):
         return possessor.left_edge.i
-    return noun.left_edge.i if determiner else noun.i
+    if not determiner:
+        return noun.i
+    article = child_with_dep(noun, "det")
+    return article.i if article is not None else noun.left_edge.i
 
 
 def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
