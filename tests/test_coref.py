@@ -253,6 +253,15 @@ def test_a_couple_verb_with_a_plural_subject_ties_its_two_members(nlp, text):
     assert owner_of(nlp(text), "husband") == "Tom Hale"
 
 
+def test_a_contrasting_adjective_after_a_plural_makes_another_of_the_several(nlp):
+    doc = nlp(
+        "Two doctors argue at the bedside. The younger doctor diagnoses shock, while the senior "
+        "doctor disagrees. The younger doctor prevails."
+    )
+    doctors = [c["name"] for c in doc._.characters if c["kind"] == "nominal"]
+    assert doctors == ["the younger doctor", "the senior doctor"]
+
+
 def test_pronoun_in_a_preposed_phrase_refers_to_the_following_subject(nlp):
     doc = nlp("Tom Baker met Peter Hall. In a review for his website, Peter Hall praised it.")
     assert owner_of(doc, "his") == "Peter Hall"

@@ -21,7 +21,7 @@ from extract.lexicons import (
     title_nouns,
     unrealised_relations,
 )
-from extract.phrases import INDEFINITE, determiner_of
+from extract.phrases import INDEFINITE, PLURAL_TAGS, determiner_of
 from extract.stages.coref.clauses import argument_verb, enclosing_verb
 from extract.stages.coref.state import Resolution, is_unnamed, of_gender
 from extract.syntax import (
@@ -128,6 +128,9 @@ def resolve_description(
         and rules.on("last_described")
     ):
         character, rule = state.last_described.get(description["noun"]), "last_described"
+        if character is not None and is_contrasted(state, head, character):
+            # "Two doctors ... The younger doctor ... the senior doctor ... the younger doctor"
+            character = likewise_described(state, head, description["noun"])
         if (
             character is None
             and description["noun"] in generic_person_nouns()
@@ -254,6 +257,45 @@ def inverse_role(role: str) -> str | None:
     if relation.symmetric:
         return role
     return f"{kind}:{'target' if referent == 'source' else 'source'}"
+
+
+def is_contrasted(state: Resolution, head: Token, character: int) -> bool:
+    """A definite description whose adjectives share none with those the character was so
+    described with, after the noun was used in the plural: another of the several ("Two
+    doctors have a conflict. The younger doctor ... the senior doctor")."""
+    mine = modifiers_of(head)
+    if not mine or not any(
+        word.lemma_ == head.lemma_ and word.tag_ in PLURAL_TAGS for word in state.doc[: head.i]
+    ):
+        return False
+    theirs = set().union(
+        *(
+            modifiers_of(state.doc[description["head"]])
+            for description in state.descriptions
+            if description.get("character") == character
+        )
+    )
+    return bool(theirs) and not mine & theirs
+
+
+def likewise_described(state: Resolution, head: Token, noun: str) -> int | None:
+    """The last character described by the noun with one of the head's adjectives."""
+    mine = modifiers_of(head)
+    return next(
+        (
+            description["character"]
+            for description in reversed(state.descriptions)
+            if description.get("character") is not None
+            and description["noun"] == noun
+            and description["head"] < head.i
+            and mine & modifiers_of(state.doc[description["head"]])
+        ),
+        None,
+    )
+
+
+def modifiers_of(noun: Token) -> set[str]:
+    return {child.lemma_.lower() for child in noun.children if child.dep_ == "amod"}
 
 
 def has_distinguishing_modifier(head: Token) -> bool:
