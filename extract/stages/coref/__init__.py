@@ -9,7 +9,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   later "her husband" said of Pooja is Inder, and Pooja "his wife" said of Inder; "husband and
   wife Rawdon and Miranda" makes each known by the other's noun), a definite
   one to the named character whose title is its noun ("Captain Hook ... the captain";
-  models/lexicons/honorifics.tsv) or to the last character described by that noun;
+  models/lexicons/honorifics.tsv) or to the last character described by that noun (after
+  the noun in the plural, the last given the same adjective: "Two doctors ... The younger
+  doctor ... the senior doctor");
   otherwise it starts an unnamed character;
 - a third-person singular pronoun goes to a compatible character (gender -- the first-name
   prior only narrows the choice, and never vetoes the subject after a phrase placed before
