@@ -23,6 +23,13 @@ def test_whose_relative_is_related_to_the_noun_the_clause_modifies(nlp):
     assert ("Dorothy Wynant's father", "parent", "Dorothy Wynant") in relations_of(doc)
 
 
+def test_a_plural_kin_noun_shares_the_possessor_of_the_kin_noun_before_it(nlp):
+    doc = nlp("Frank Andrews is devoted to his wife and two children, John and Jane.")
+    assert {("Frank Andrews", "parent", "John"), ("Frank Andrews", "parent", "Jane")} <= (
+        relations_of(doc)
+    )
+
+
 def test_pronoun_possessor_goes_through_coreference(nlp):
     doc = nlp("Anna Berg arrives with her husband, Erik Berg.")
     assert ("Erik Berg", "spouse", "Anna Berg") in relations_of(doc)

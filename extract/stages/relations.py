@@ -88,6 +88,7 @@ from extract.syntax import (
     believed_modality,
     child_with_dep,
     doc_text,
+    first_conjunct,
     has_negation,
     is_reciprocal_pronoun,
     is_reflexive,
@@ -347,7 +348,7 @@ def plural_kin_ends(
 ) -> tuple[list[int], list[int]]:
     """(the characters a plural kinship noun names, those whose kin they are): "his sons, Luke
     and Ben", "Matt and Ann have two sons, Luke and Ben", "they are the parents of Kate"."""
-    holder = child_with_dep(noun, "poss") or kin_holder(noun)
+    holder = child_with_dep(noun, "poss") or kin_holder(noun) or shared_kin_possessor(noun)
     if holder is not None:
         return listed_characters(doc, noun.i + 1, owners), characters_of(holder, referents)
     of = child_with_dep(noun, "prep")
@@ -355,6 +356,15 @@ def plural_kin_ends(
         return [], []
     named = characters_of(copula_subject(noun), referents)
     return named, characters_of(child_with_dep(of, "pobj"), referents)
+
+
+def shared_kin_possessor(noun: Token) -> Token | None:
+    """The possessor of the kinship noun a plural one is coordinated after, which it shares
+    ("his wife and two children, John and Jane": his)."""
+    first = first_conjunct(noun)
+    if first is noun or kinship_nouns().get(first.lemma_.lower()) is None:
+        return None
+    return child_with_dep(first, "poss")
 
 
 def group_noun_relations(
