@@ -262,6 +262,11 @@ def test_a_contrasting_adjective_after_a_plural_makes_another_of_the_several(nlp
     assert doctors == ["the younger doctor", "the senior doctor"]
 
 
+def test_two_named_after_a_plural_tie_noun_are_known_by_it_to_each_other(nlp):
+    doc = nlp("It is about two friends, Leo Roe and Ulrich Hale. Ulrich Hale meets his friend.")
+    assert owner_of(doc, "friend") == "Leo Roe"
+
+
 def test_pronoun_in_a_preposed_phrase_refers_to_the_following_subject(nlp):
     doc = nlp("Tom Baker met Peter Hall. In a review for his website, Peter Hall praised it.")
     assert owner_of(doc, "his") == "Peter Hall"

@@ -8,11 +8,18 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import function_words, group_words, kinship_nouns, person_nouns
+from extract.lexicons import (
+    KinshipNoun,
+    function_words,
+    group_words,
+    kinship_nouns,
+    person_nouns,
+    relation_types,
+)
 from extract.phrases import PLURAL_TAGS, determiner_of
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
-from extract.stages.coref.descriptions import description_role
+from extract.stages.coref.descriptions import description_role, register_tie
 from extract.stages.coref.state import Resolution, is_unnamed
 from extract.syntax import child_with_dep
 
@@ -235,6 +242,8 @@ def resolve_kin_group(state: Resolution, noun: Token) -> bool:
     (a daughter is no son). Whether the noun is such a possessed plural kinship noun."""
     kinship = kinship_nouns().get(noun.lemma_.lower())
     possessor = child_with_dep(noun, "poss")
+    if kinship is not None and possessor is None:
+        register_pair_tie(state, noun, kinship)
     if kinship is None or kinship.type not in NUCLEAR_FAMILY or possessor is None:
         return False  # "her aunts" are not all her other kin
     possessors = state.possessors_at(possessor.i)
@@ -250,6 +259,25 @@ def resolve_kin_group(state: Resolution, noun: Token) -> bool:
     if members and not others:
         mention_group(state, noun, members, "kin_group")
     return True
+
+
+def register_pair_tie(state: Resolution, noun: Token, kinship: KinshipNoun) -> None:
+    """Two characters named right after a plural kinship noun of a symmetric type are known
+    by it to each other ("two childhood friends, Leo and Ulrich ... his friend" said of Ulrich
+    is Leo; "sisters Anna and Elsa")."""
+    if not relation_types()[kinship.type].symmetric:
+        return
+    members: list[int] = []
+    for word in state.doc[noun.i + 1 : noun.i + 8]:
+        if word.i in state.owners:
+            if state.owners[word.i] not in members:
+                members.append(state.owners[word.i])
+        elif word.lower_ not in {",", "and"}:
+            break
+    if len(members) == 2:
+        role = f"{kinship.type}:{kinship.referent}"
+        register_tie(state, (role, members[0]), members[1])
+        register_tie(state, (role, members[1]), members[0])
 
 
 def resolve_group_noun(state: Resolution, noun: Token) -> None:
