@@ -48,13 +48,12 @@ def wikiplots_evaluation(tmp_path_factory):
 
 @needs_wikiplots
 def test_wikiplots_floors(wikiplots_evaluation):
-    assert wikiplots_evaluation.named.f1 >= 0.93  # measured 0.938
+    assert wikiplots_evaluation.named.f1 >= 0.935  # measured 0.942
     assert wikiplots_evaluation.nominal.recall >= 0.82  # measured 0.833
     assert wikiplots_evaluation.nominal.f1 >= 0.649  # measured 0.655
     assert wikiplots_evaluation.gender_accuracy >= 0.89  # measured 0.896
-    assert wikiplots_evaluation.relations.f1 >= 0.501  # measured 0.507
-    # ("Marion" of wp0756, whom the gold spells "Marian", costs three events)
-    assert wikiplots_evaluation.events.f1 >= 0.611  # measured 0.617
+    assert wikiplots_evaluation.relations.f1 >= 0.502  # measured 0.508
+    assert wikiplots_evaluation.events.f1 >= 0.616  # measured 0.622
 
 
 @needs_cmu
@@ -64,30 +63,30 @@ def test_named_characters_f1_floor(dev_evaluation):
 
 @needs_cmu
 def test_nominal_characters_recall_floor(dev_evaluation):
-    assert dev_evaluation.nominal.recall >= 0.76  # measured 0.765
-    assert dev_evaluation.nominal.f1 >= 0.636  # measured 0.642
+    assert dev_evaluation.nominal.recall >= 0.77  # measured 0.779
+    assert dev_evaluation.nominal.f1 >= 0.648  # measured 0.654
 
 
 @needs_cmu
 def test_gender_accuracy_floor(dev_evaluation):
-    assert dev_evaluation.gender_accuracy >= 0.942  # measured 0.947
+    assert dev_evaluation.gender_accuracy >= 0.943  # measured 0.948
 
 
 @needs_cmu
 def test_relations_f1_floor(dev_evaluation):
-    assert dev_evaluation.relations.f1 >= 0.713  # measured 0.716
+    assert dev_evaluation.relations.f1 >= 0.713  # measured 0.715
 
 
 @needs_cmu
 def test_events_f1_floor(dev_evaluation):
-    assert dev_evaluation.events.f1 >= 0.653  # measured 0.658
+    assert dev_evaluation.events.f1 >= 0.655  # measured 0.660
 
 
 @needs_gap
 def test_gap_development_floor(nlp):
     rows = list(read_gap(GAP_DEV))
     scores = score(rows, predict(nlp, rows))
-    assert scores.overall.f1 >= 0.760  # measured 0.7626
+    assert scores.overall.f1 >= 0.761  # measured 0.7635
     # per gender, so that a gain for one gender cannot hide a loss for the other; the ratio
     # F/M (target 0.95) moves with either: 0.9506 -> 0.9472 when masculine F1 rose by 0.23
     # and feminine F1 fell by 0.04 (one row won, one lost). The binding constraints
@@ -95,7 +94,7 @@ def test_gap_development_floor(nlp):
     # 0.7342 -> 0.7438 on validation, feminine 0.7348 -> 0.7399: the floor went 0.774 -> 0.77.
     # WordNet's role nouns as characters ("a critic said") then the quotation rule took
     # masculine 0.7741 -> 0.7739 and feminine 0.7491 -> 0.7507: the floor went 0.774 -> 0.773.
-    assert scores.masculine.f1 >= 0.773  # measured 0.7739
+    assert scores.masculine.f1 >= 0.775  # measured 0.7758
     assert scores.feminine.f1 >= 0.746  # measured 0.7515
     assert scores.bias >= 0.955
 
@@ -103,7 +102,7 @@ def test_gap_development_floor(nlp):
 @pytest.mark.skipif(not GAP_VALIDATION.is_file(), reason="../shared/gap not found")
 def test_gap_validation_floor(nlp):
     rows = list(read_gap(GAP_VALIDATION))
-    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.755  # measured 0.7596
+    assert score(rows, predict(nlp, rows)).overall.f1 >= 0.760  # measured 0.7639
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +131,6 @@ def test_litbank_named_characters_floor(nlp):
     from extract.evaluation.litbank import read_litbank, score_litbank
 
     scores = score_litbank(nlp, read_litbank(LITBANK))
-    assert scores.named.f1 >= 0.630  # measured 0.636 (P 0.561, R 0.735); baseline 0.537
-    # measured 0.899 on 327 (0.889 on 323 before "Mr. ... Mrs." of one surname were split)
-    assert scores.gender_accuracy >= 0.892
+    assert scores.named.f1 >= 0.638  # measured 0.644 (P 0.575, R 0.731); baseline 0.537
+    # measured 0.917 on 326 (0.889 on 323 before "Mr. ... Mrs." of one surname were split)
+    assert scores.gender_accuracy >= 0.91
