@@ -36,7 +36,6 @@ from extract.syntax import (
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
-PEOPLE_ENTITIES = {"NORP", "LANGUAGE"}  # a nationality, a religion, a language
 # clues only a person gives, that outweigh a name's being written as a place
 PERSON_ONLY_CLUES = frozenset(
     {
@@ -93,9 +92,9 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
     elif is_noun_modifier(span):
         clues.append("noun_modifier")
     if is_first_name(doc[start].text) and not (
-        entity in PLACE_ENTITIES and span.text in places() or entity in PEOPLE_ENTITIES
-    ):  # the small model tags many a name it does not know a place ("Esperanza", "Alfredo");
-        clues.append("first_name")  # but not a people or a language: "speaks German"
+        entity in PLACE_ENTITIES and span.text in places()
+    ):  # the small model tags many a name it does not know a place ("Esperanza", "Alfredo")
+        clues.append("first_name")
     if entity != "PERSON" and doc[end - 1].lower_ in nonperson_heads():
         clues.append("nonperson_head")
     if entity != "PERSON" and is_known_place(span, entity in PLACE_ENTITIES):
