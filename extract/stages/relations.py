@@ -584,7 +584,7 @@ def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tupl
             relation_type = rule.type
             if relation_types()[rule.type].couple and is_arranged(verb):
                 break  # "marries off his daughter to Jayakrishnan": not his wife
-            wed = wedded_couple(verb, referents) if relation_types()[rule.type].couple else []
+            wed = wedded_couple(verb, referents) if rule.type == "spouse" else []
             if wed:  # "forces the judge to marry Helen and Howard": he weds them
                 if modality == "asserted" and event["patient"] == wed[0]:
                     found.append(relation(doc, verb, rule.type, *wed, "event_verb"))
@@ -651,8 +651,9 @@ def is_granted(verb: Token, asked: int, referents: dict[int, list[int]]) -> bool
 
 
 def wedded_couple(verb: Token, referents: dict[int, list[int]]) -> list[int]:
-    """The two characters a verb of couples takes together as its object, whom its subject
-    weds to each other ("marries Anne and Granton"); none for one object."""
+    """The two characters a verb of marriage takes together as its object, whom its subject
+    weds to each other ("marries Anne and Granton"); none for one object (but "loves Ann and
+    Mary" is said of each)."""
     partners = characters_of(child_with_dep(verb, "dobj"), referents)
     return partners if len(partners) == 2 else []
 

@@ -176,12 +176,10 @@ def reserved_for_object_pronoun(
     if subject.dep_ != "nsubj" or gender not in OTHER_GENDER:
         return None
     other = OTHER_GENDER[gender]
-    objects = [
-        child
+    if not any(
+        child.dep_ in {"dobj", "dative"} and child.lower_ in OBJECT_PRONOUNS[other]
         for child in subject.head.children
-        if child.dep_ in {"dobj", "dative"} and child.lower_ in OBJECT_PRONOUNS[other]
-    ]
-    if not objects:
+    ):
         return None
     possible = {
         c.character
