@@ -5,11 +5,13 @@ of its occurrences adds clues for or against being a person (models/rules/person
 the base model's entity label, a title before it, being the subject of "say" or "love", the
 possessor of "maid", in apposition with "husband", the object of "in", a known first name not
 tagged a place...), and the clues of all forms of one name are summed, so one good clue fixes
-every occurrence. Shorter forms join the one longer name they are part of ("Katniss" ->
-"Katniss Everdeen"), and the first name of a full name is a form of it wherever it stands; a
-form shared by several names (a surname) goes to the one mentioned last, among those whose
-first name fits a title before it ("Mr. Hasson"); under a title of the other gender than the
-full name's first name, it is a relative of its own ("Mary Doyle ... her father, Mr. Doyle").
+every occurrence. Shorter forms join the one longer name they are part of ("Katniss" -> "Katniss
+Everdeen"), and the first name of a full name is a form of it wherever it stands; a lone name
+misspelling another joins it ("Dorthy" -> "Dorothy"); a unit or place written before a title is
+no part of a name ("Navy Lieutenant Greg Winters"); a form shared by several names (a surname)
+goes to the one mentioned last, among those whose first name fits a title before it ("Mr.
+Hasson"); under a title of the other gender than the full name's first name, it is a relative of
+its own ("Mary Doyle ... her father, Mr. Doyle").
 A participle opening a sentence ("Suspecting Cilla was...") is no part of a name.
 
 `Doc._.names` holds every possible named person: names whose evidence is weak stay on it as
