@@ -223,6 +223,19 @@ def characters_of(token: Token | None, referents: dict[int, list[int]]) -> list[
     return found
 
 
+def listed_characters(doc: Doc, start: int, owners: dict[int, int]) -> list[int]:
+    """The characters named one after another from `start` on (", T-Bone and Baby Boy"), read
+    from the surface, as the parser often hangs such lists elsewhere."""
+    listed: list[int] = []
+    for token in doc[start:]:
+        if token.i in owners:
+            if owners[token.i] not in listed:
+                listed.append(owners[token.i])
+        elif token.lower_ not in {",", "and", "-"}:
+            break
+    return listed
+
+
 def characters_at(token: Token, referents: dict[int, list[int]]) -> list[int]:
     """The characters a noun phrase head stands for, through an apposition if need be
     ("prospectors Sam Benson and Dave Colby": both)."""

@@ -54,6 +54,7 @@ from extract.document import (
     characters_by_token,
     characters_of,
     linked_descriptions,
+    listed_characters,
     referents_by_token,
     run_guarded,
 )
@@ -548,19 +549,6 @@ def pair_relations(
         for i, first in enumerate(members)
         for second in members[i + 1 :]
     ]
-
-
-def listed_characters(doc: Doc, start: int, owners: dict[int, int]) -> list[int]:
-    """The characters named one after another from `start` on (", T-Bone and Baby Boy"), read
-    from the surface, as the parser often hangs such lists elsewhere."""
-    listed: list[int] = []
-    for token in doc[start:]:
-        if token.i in owners:
-            if owners[token.i] not in listed:
-                listed.append(owners[token.i])
-        elif token.lower_ not in {",", "and", "-"}:
-            break
-    return listed
 
 
 def event_verb_relations(doc: Doc, referents: dict[int, list[int]]) -> list[tuple[int, dict]]:

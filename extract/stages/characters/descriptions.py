@@ -305,7 +305,7 @@ def possessor_of(noun: Token) -> Token | None:
     for word in (noun, phrase):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:
-            return relative_antecedent(possessor) if possessor.lower_ == "whose" else possessor
+            return relative_clause_noun(possessor) if possessor.lower_ == "whose" else possessor
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = child_with_dep(prep, "pobj")
@@ -323,7 +323,7 @@ def possessor_of(noun: Token) -> Token | None:
     return kin_holder(first)
 
 
-def relative_antecedent(relative: Token) -> Token:
+def relative_clause_noun(relative: Token) -> Token:
     """The noun a relative clause modifies, for its relative word ("a young woman whose father
     ...": woman); the word itself when the parser hung the clause on no noun."""
     clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)

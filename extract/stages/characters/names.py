@@ -259,9 +259,7 @@ def cluster_name_forms(forms: list[NameForm]) -> list[list[NameForm]]:
             if len(form) < len(cluster[0]) and words <= name_words(cluster[0])
         ] + spellings.get(key, [])
         if not homes and len(form) == 1:
-            homes = [cluster for cluster in clusters if shortens(form[0], cluster[0])]
-        if not homes and len(form) == 1:
-            homes = [
+            homes = [cluster for cluster in clusters if shortens(form[0], cluster[0])] or [
                 cluster
                 for cluster in clusters
                 if any(misspells(form[0], word) for word in {cluster[0][0], cluster[0][-1]})

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from extract.document import has_person_evidence
+from extract.document import has_person_evidence, listed_characters
 from extract.lexicons import (
     KinshipNoun,
     function_words,
@@ -267,13 +267,7 @@ def register_pair_tie(state: Resolution, noun: Token, kinship: KinshipNoun) -> N
     is Leo; "sisters Anna and Elsa")."""
     if not relation_types()[kinship.type].symmetric:
         return
-    members: list[int] = []
-    for word in state.doc[noun.i + 1 : noun.i + 8]:
-        if word.i in state.owners:
-            if state.owners[word.i] not in members:
-                members.append(state.owners[word.i])
-        elif word.lower_ not in {",", "and"}:
-            break
+    members = listed_characters(state.doc, noun.i + 1, state.owners)
     if len(members) == 2:
         role = f"{kinship.type}:{kinship.referent}"
         register_tie(state, (role, members[0]), members[1])
