@@ -21,7 +21,7 @@ from spacy.util import registry
 
 from extract.document import add_warning
 from extract.io.inputs import Document
-from extract.lexicons import abbreviated_honorifics, person_nouns
+from extract.lexicons import abbreviated_honorifics, function_words, person_nouns
 from extract.rules import RuleSet
 from extract.stages import characters, coref, events, relations, reparse  # noqa: F401 - register the factories
 from extract.stages.cleanup import CleanText, clean
@@ -100,6 +100,7 @@ def build_nlp(model: str = DEFAULT_MODEL, disabled_rules: Iterable[str] = ()) ->
     nlp = spacy.load(model)
     keep_hyphenated_person_nouns(nlp.tokenizer)
     keep_abbreviated_titles(nlp.tokenizer)
+    keep_whole_words(nlp)
     nlp.tokenizer = CleaningTokenizer(nlp.tokenizer)
     nlp._config["nlp"]["tokenizer"] = {"@tokenizers": CLEANING_TOKENIZER}  # saved as such
     for stage in STAGES:
@@ -121,6 +122,17 @@ def keep_abbreviated_titles(tokenizer: Tokenizer) -> None:
     the sentence."""
     for title in abbreviated_honorifics():
         tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+
+
+def keep_whole_words(nlp: Language) -> None:
+    """ "Tom and Ann wed": words the base tokenizer splits as contractions written without
+    their apostrophe ("we'd") stay the words they are in narration, and their own lemmas as
+    verbs (the rule lemmatizer would make "we" of "wed")."""
+    verb_exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    for word in function_words("whole_word"):
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        verb_exceptions.setdefault(word, [word])
 
 
 def keep_titles_with_their_names(doc: Doc) -> None:

@@ -229,6 +229,11 @@ def test_a_predicate_noun_is_not_a_description(nlp):
     assert nlp("Deepak is a lawyer.")._.descriptions == []
 
 
+def test_an_indefinite_noun_compared_with_is_not_a_description(nlp):
+    doc = nlp("Tom treats Ann like a child, but she looks like her mother.")
+    assert [description["noun"] for description in doc._.descriptions] == ["mother"]
+
+
 def test_coordinated_and_small_clause_predicate_nouns_are_not_descriptions(nlp):
     assert nlp("Les Hatton becomes a captain and a war hero.")._.descriptions == []
     doc = nlp("Sheehan takes Lane into custody, making Lane the prime suspect.")

@@ -788,6 +788,13 @@ def test_falling_in_love_makes_a_couple_known_by_its_tie(nlp):
     assert owner_of(doc, "lover") == "Tom Baker"
 
 
+def test_a_child_or_parent_noun_goes_to_the_one_such_kin_of_a_spouse_or_sibling(nlp):
+    doc = nlp("James Hale marries Nina Roe and has a son Hal. Nina Roe misses her son.")
+    assert owner_of(doc, "son", -1) == "Hal"
+    doc = nlp("Tom Hale's sister Ann lives with their father, Bob Hale. Tom Hale calls his father.")
+    assert owner_of(doc, "father", -1) == "Bob Hale"
+
+
 def test_a_fiance_is_the_husband_no_other_is_known_as(nlp):
     doc = nlp("Mary Parker agrees to marry Tom Baker. Later she refuses to kiss her husband.")
     assert owner_of(doc, "husband") == "Tom Baker"

@@ -56,6 +56,11 @@ def test_no_sentence_starts_at_the_name_after_an_abbreviated_title(nlp):
     assert len(list(doc.sents)) == 1  # the base model alone splits after "Capt."
 
 
+def test_a_word_the_base_tokenizer_splits_as_a_contraction_stays_whole(nlp):
+    doc = nlp("Tom and Ann wed.")
+    assert [(token.text, token.lemma_) for token in doc][3] == ("wed", "wed")
+
+
 def test_a_saved_pipeline_loads_with_spacy_load(tmp_path):
     import spacy
 

@@ -110,9 +110,8 @@ def test_an_event_keeps_the_rules_that_read_it(nlp, nlp_without):
 def test_every_function_word_set_is_used_and_every_used_set_is_listed():
     from extract.lexicons import function_word_sets
 
-    code = SOURCE + "".join(
-        (STAGES.parent / name).read_text(encoding="utf-8") for name in ("syntax.py", "phrases.py")
-    )
+    modules = ("syntax.py", "phrases.py", "pipeline.py")
+    code = SOURCE + "".join((STAGES.parent / name).read_text(encoding="utf-8") for name in modules)
     named = set(re.findall(r'function_words\("(\w+)"\)', code))
     assert named == set(function_word_sets())
 

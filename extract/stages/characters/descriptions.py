@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from extract.document import characters_by_token
 from extract.lexicons import (
     creature_nouns,
+    function_words,
     generic_person_nouns,
     kinship_nouns,
     person_nouns,
@@ -33,6 +34,7 @@ from extract.syntax import active_subject, child_with_dep, first_conjunct
 
 IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
+COMPARISON_PREPOSITIONS = function_words("comparison_preposition")  # "like a child"
 NAME_CLOSERS = {",", ".", ";", "(", "who", "whom", "whose"}  # what may end a name set off
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
@@ -66,6 +68,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
             continue
         possessor = possessor_of(noun)
         determiner = determiner_kind(noun, possessor)
+        if determiner == "indefinite" and is_compared_with(noun):
+            continue  # "treats her like a child": a kind, no one
         if determiner == "indefinite":
             possessor = implicit_possessor(noun)
         named = comma_named_character(noun, owners) if determiner == "possessive" else None
@@ -338,6 +342,10 @@ def kin_phrase(noun: Token) -> Token:
 
 def is_as_phrase(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as"
+
+
+def is_compared_with(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ in COMPARISON_PREPOSITIONS
 
 
 def determiner_kind(noun: Token, possessor: Token | None) -> str | None:

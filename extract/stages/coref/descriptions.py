@@ -111,6 +111,8 @@ def resolve_description(
         rule = "known_tie"
         if character is None and rules.on("couple_partner"):
             character, rule = couple_partner(state, key, description["gender"]), "couple_partner"
+        if character is None and rules.on("kin_of_kin"):
+            character, rule = kin_of_kin(state, key, description["gender"]), "kin_of_kin"
         if character is None and rules.on("titled_family_name"):
             character = titled_family_member(state, description, possessor)
             rule = "titled_family_name"
@@ -416,6 +418,26 @@ def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) 
         return None
     engaged = state.by_description.get(("engaged:source", key[1]), [])
     return of_gender(state, engaged, gender) if len(engaged) == 1 else None
+
+
+# a child of one's spouse is one's child; a parent of one's sibling is one's parent
+KIN_THROUGH = {"parent:target": "spouse:source", "parent:source": "sibling:source"}
+
+
+def kin_of_kin(state: Resolution, key: tuple[str, int | None], gender: str) -> int | None:
+    """For a child or parent noun that names no one known, the one such kin of the possessor's
+    spouse or sibling ("James marries Naturich and has a son Hal ... her son": Hal)."""
+    role, possessor = key
+    through = KIN_THROUGH.get(role)
+    if through is None:
+        return None
+    fitting = {
+        kin
+        for relative in state.by_description.get((through, possessor), [])
+        for kin in state.by_description.get((role, relative), [])
+        if kin != possessor and of_gender(state, [kin], gender) is not None
+    }
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def titled_family_member(state: Resolution, description: dict, possessor: int) -> int | None:
