@@ -7,10 +7,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from extract.lexicons import function_words, kinship_nouns, person_nouns, role_nouns
-from extract.syntax import active_subject, child_with_dep, first_conjunct
+from extract.syntax import active_subject, child_with_dep, first_conjunct, passive_subject
 
 COPULAS = function_words("copula")
 POST_VERBS = function_words("post_verb")
+APPOINTING_VERBS = function_words("appointing_verb")
 # what the small parser makes of a noun phrase set before the subject it describes
 FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
 NOMINAL_POS = {"NOUN", "PROPN"}
@@ -94,15 +95,21 @@ def copula_subject(noun: Token) -> Token | None:
     """The subject a predicate noun is said of ("Seema becomes mother of Vicky", "Simona, who
     is Lola's sister", "becomes a captain and a war hero"), also through the "as" of a verb of
     holding a post ("Julia serves as her secretary", "works as his chauffeur"; not "poses as
-    her husband"), and in a small clause ("making Lane the prime suspect")."""
+    her husband") or of being given one ("is employed as a nanny", "hires Ann as his maid"),
+    and in a small clause ("making Lane the prime suspect")."""
     if noun.dep_ == "ccomp" and noun.pos_ == "NOUN":
         return child_with_dep(noun, "nsubj")
     if is_person_noun(noun):  # a person coordinated with a predicate is one too
         noun = first_conjunct(noun)
     if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
         return active_subject(noun.head)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in POST_VERBS:
-        return active_subject(noun.head.head)
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    verb = noun.head.head
+    if verb.lemma_ in POST_VERBS:
+        return active_subject(verb)
+    if verb.lemma_ in APPOINTING_VERBS:  # "is employed as a nanny", "hires Ann as his maid"
+        return passive_subject(verb) or child_with_dep(verb, "dobj")
     return None
 
 

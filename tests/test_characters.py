@@ -211,6 +211,12 @@ def test_copular_predicate_is_a_descriptor(nlp):
     )
 
 
+def test_a_post_given_as_is_a_descriptor_of_the_one_given_it(nlp):
+    characters = names(nlp, "Tom Roe hires Ann Lee as his maid. Ann Lee steals.")
+    assert characters["Ann Lee"]["descriptors"] == ["maid"]
+    assert characters["Tom Roe"]["descriptors"] == []
+
+
 def test_hyphenated_name_is_one_name(nlp):
     assert "T-Bone" in names(nlp, "T-Bone steals the money. T-Bone runs away.")
 

@@ -622,6 +622,11 @@ def test_a_possessive_outside_the_subject_stands_for_the_subject(nlp):
     assert owner_of(doc, "his") == "Edmund Fitzalan"
 
 
+def test_a_post_given_as_makes_its_holder_known_by_it(nlp):
+    doc = nlp("A young woman, who is employed as a nanny, is packing. The nanny leaves.")
+    assert [c["name"] for c in doc._.characters] == ["the nanny"]
+
+
 def test_an_object_of_a_participle_on_a_noun_is_not_that_noun(nlp):
     doc = nlp(
         "Daisy Clover signs. Raymond's wife Melora Swan, forcing her to work, counsels Daisy."
@@ -679,6 +684,12 @@ def test_a_description_with_the_phrase_after_its_noun_is_an_alias(nlp):
     aliases = {c["name"]: c["aliases"] for c in doc._.characters}
     assert "a boy assigned to guard the food" in aliases["a boy"]
     assert aliases["a doctor"] == ["a doctor"]
+
+
+def test_a_phrase_about_the_scene_or_what_the_object_is_made_to_do_is_no_alias(nlp):
+    doc = nlp("Ivan Roe forces a woman to submit. Ivan Roe finds a baby beside her.")
+    aliases = {c["name"]: c["aliases"] for c in doc._.characters}
+    assert aliases["a woman"] == ["a woman"] and aliases["a baby"] == ["a baby"]
 
 
 def test_a_birth_name_is_another_name_of_the_one_born(nlp):

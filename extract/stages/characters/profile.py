@@ -15,6 +15,7 @@ from extract.lexicons import (
     relation_types,
 )
 from extract.phrases import (
+    APPOINTING_VERBS,
     PLURAL_TAGS,
     is_person_noun,
     kin_pair_before,
@@ -22,6 +23,8 @@ from extract.phrases import (
     person_noun_lemma,
 )
 from extract.stages.characters.names import is_title
+
+APPOINTED_DEPS = {"dobj", "nsubjpass"}  # who is given the post: "hires Ann", "Ann is hired"
 
 
 def name_gender(spans: list[Span]) -> str:
@@ -101,12 +104,14 @@ def introduces_the_next_name(noun: Token) -> bool:
 
 def descriptors_of(spans: list[Span]) -> list[str]:
     """Role nouns said of the character: appositions ("a courtesan Munnibhai"), copular
-    predicates ("Deepak is a lawyer") and "as" phrases ("appears as public prosecutor")."""
+    predicates ("Deepak is a lawyer") and "as" phrases ("appears as public prosecutor", "is
+    hired as a maid")."""
     found: dict[str, None] = {}
     for span in spans:
         name = span.root
         nouns = apposed_person_nouns(name)
-        if name.dep_ == "nsubj":
+        appointed = name.head.lemma_ in APPOINTING_VERBS  # "hires Ann as his maid": Ann's post
+        if name.dep_ == "nsubj" and not appointed or name.dep_ in APPOINTED_DEPS and appointed:
             nouns.extend(as_phrase_nouns(name.head))
         for noun in nouns:
             if is_role_noun(person_noun_lemma(noun)):

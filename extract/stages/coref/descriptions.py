@@ -555,8 +555,25 @@ def extended_description(doc: Doc, start: int, end: int, longest: int) -> str:
     for child in head.rights:
         if child.left_edge.i != last + 1 or child.dep_ not in POSTMODIFIER_DEPS:
             break
+        if is_object_complement(child) or is_placed_by_a_pronoun(child):
+            break  # "forces a woman to submit", "finds a baby beside her": said of the scene
         last = child.right_edge.i
     return doc[start : last + 1].text if end <= last < start + longest else ""
+
+
+def is_object_complement(modifier: Token) -> bool:
+    """An infinitive the parser hung on an object ("forces a woman to submit"), which says what
+    the verb makes the object do, not who the object is."""
+    return (
+        modifier.dep_ in {"acl", "relcl"} and modifier.tag_ == "VB" and modifier.head.dep_ == "dobj"
+    )
+
+
+def is_placed_by_a_pronoun(modifier: Token) -> bool:
+    """ "beside her", "with him": a phrase that places the noun by someone already known."""
+    return modifier.dep_ == "prep" and any(
+        word.dep_ == "pobj" and word.tag_ == "PRP" for word in modifier.children
+    )
 
 
 def possessive_name(doc: Doc, state: Resolution, description: dict) -> str:
