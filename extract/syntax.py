@@ -216,7 +216,7 @@ def active_subject(verb: Token) -> Token | None:
     coordinated = verb_above_a_noun_conjunct(verb)
     if coordinated is not None:
         return active_subject(coordinated)
-    if verb.dep_ == "xcomp":
+    if is_complement(verb):
         # "persuades her to go": the object; "is asked to go": the passive subject; "uses it
         # to finish him off": the subject
         controller = child_with_dep(verb.head, "dobj") or child_with_dep(verb.head, "nsubjpass")
@@ -616,6 +616,24 @@ def is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_complement(verb: Token) -> bool:
+    """The open complement of the verb above it ("wants to go", "persuades her to go")."""
+    return verb.dep_ == "xcomp" or is_misread_complement(verb)
+
+
+def is_misread_complement(verb: Token) -> bool:
+    """An infinitive the parser read as a clause of purpose after a person object of a verb
+    that takes one as its complement ("begs the Phantom to save Raoul", "invites his friend,
+    the self-styled aviator, to join"): the object's deed, as in "persuades her to go"."""
+    if verb.dep_ != "advcl" or not is_infinitive(verb):
+        return False
+    governor = verb.head
+    if (governor.lemma_.lower(), "xcomp") not in modality_triggers():
+        return False
+    obj = child_with_dep(governor, "dobj")
+    return obj is not None and obj.i < verb.i and is_person_word(obj)
+
+
 def known_words(nlp: Language, *parts_of_speech: str) -> frozenset[str]:
     """The base forms the base model's lemmatizer knows as these parts of speech ("verb",
     "adj", "adv", "noun"); empty without its tables."""
@@ -861,7 +879,12 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     ):
         return modality_of(verb.head, verbs)
     # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
-    if verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and is_infinitive(verb):
+    if (
+        verb.dep_ == "xcomp"
+        or verb.dep_ == "ccomp"
+        and is_infinitive(verb)
+        or is_misread_complement(verb)
+    ):
         modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
         if modality == "negative":
             return "asserted", True

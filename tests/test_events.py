@@ -390,6 +390,14 @@ def test_control_by_a_non_person_object_falls_back_to_the_subject(nlp):
     assert (agent, patient) == ("John Miller", "Peter Hall")
 
 
+def test_an_infinitive_read_as_purpose_after_a_person_object_of_asking_is_the_object_s(nlp):
+    doc = nlp("Mary Roe begs Tom Hale to release her husband.")
+    assert doc[6].dep_ == "advcl"  # as the base model reads it
+    agent, _, patient, event = find(doc, "release")
+    assert (agent, patient) == ("Tom Hale", "Mary Roe's husband")
+    assert event["modality"] == "requested"
+
+
 def test_verb_misparsed_as_a_plural_noun_with_an_object(nlp):
     from extract.stages.events import is_misparsed_verb
 

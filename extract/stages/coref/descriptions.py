@@ -29,6 +29,7 @@ from extract.syntax import (
     assenting_subjects,
     child_with_dep,
     has_negation,
+    is_complement,
     modality_of,
     own_phrase,
     subject_of,
@@ -337,7 +338,7 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
         ]
         if not rules or child_with_dep(verb, "neg") is not None:
             continue
-        tie = rules[0].type if verb.dep_ != "xcomp" else unrealised_tie(state, verb, rules[0].type)
+        tie = unrealised_tie(state, verb, rules[0].type) if is_complement(verb) else rules[0].type
         if tie is None:
             continue
         subject = subject_of(verb)

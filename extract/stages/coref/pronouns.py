@@ -30,6 +30,7 @@ from extract.stages.coref.state import Antecedent, Resolution
 from extract.syntax import (
     causative_roles,
     child_with_dep,
+    is_complement,
     is_object_read_as_possessive,
     previous_listed_verb,
     subject_of,
@@ -320,7 +321,7 @@ def possessor_subject_characters(token: Token, owners: dict[int, int]) -> set[in
     verb = enclosing_verb(token)
     if verb is None or verb.i > token.i:
         return set()
-    if verb.dep_ == "xcomp" and child_with_dep(verb.head, "dobj") is not None:
+    if is_complement(verb) and child_with_dep(verb.head, "dobj") is not None:
         verb = verb.head  # "asked Brown to join her band": the one who asks
     return subject_characters_outside(token, verb, owners)
 
