@@ -622,6 +622,11 @@ def test_a_possessive_outside_the_subject_stands_for_the_subject(nlp):
     assert owner_of(doc, "his") == "Edmund Fitzalan"
 
 
+def test_one_seen_doing_something_is_less_salient_than_who_sees(nlp):
+    doc = nlp("Blanche Flynn meets Andra Roe. When Blanche Flynn sees Andra Roe leave, she smiles.")
+    assert owner_of(doc, "she") == "Blanche Flynn"
+
+
 def test_a_post_given_as_makes_its_holder_known_by_it(nlp):
     doc = nlp("A young woman, who is employed as a nanny, is packing. The nanny leaves.")
     assert [c["name"] for c in doc._.characters] == ["the nanny"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import function_words, kinship_nouns, pronouns
+from extract.lexicons import function_words, kinship_nouns, perception_verbs, pronouns
 from extract.phrases import copula_subject, fronted_apposition_subject, person_noun_lemma
 from extract.rules import Registry
 from extract.stages.coref.clauses import (
@@ -28,10 +28,12 @@ from extract.stages.coref.clauses import (
 from extract.stages.coref.groups import GROUP_RULES
 from extract.stages.coref.state import Antecedent, Resolution
 from extract.syntax import (
+    active_subject,
     causative_roles,
     child_with_dep,
     is_complement,
     is_object_read_as_possessive,
+    is_person_word,
     previous_listed_verb,
     subject_of,
 )
@@ -49,6 +51,7 @@ QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 OPENING_QUOTES = function_words("opening_quote")
 CLOSING_QUOTES = function_words("closing_quote")
 OTHER_GENDER = {"male": "female", "female": "male"}
+NON_FINITE_TAGS = {"VB", "VBG", "VBN"}
 OBJECT_PRONOUNS = {"male": {"him"}, "female": {"her"}}  # "her" as an object: dobj, not poss
 PRONOUN_CONSTRAINTS = Registry("coref", "constraint")  # (pronoun, owners) -> excluded characters
 PRONOUN_PREFERENCES = Registry("coref", "preference")  # (Choice) -> the character, or None
@@ -370,8 +373,25 @@ def is_backgrounded_subject(head: Token, dep: str) -> bool:
     """The subject of a clause that modifies a noun ("the man who killed him"): background,
     less salient than the subjects of main clauses for a later sentence, and for a pronoun
     of its own sentence outside that clause ("Caswell, with whom Bullard had met, sees what
-    he believes": Caswell)."""
-    return dep in SUBJECT_DEPS and argument_verb(head).dep_ in CLAUSE_MODIFIERS
+    he believes": Caswell); so is one seen doing something ("When Blanche sees Andra leave,
+    she": Blanche)."""
+    return dep in SUBJECT_DEPS and (
+        argument_verb(head).dep_ in CLAUSE_MODIFIERS or is_perceived_doer(head)
+    )
+
+
+def is_perceived_doer(subject: Token) -> bool:
+    """ "Andra" in "sees Andra leave", "finds Ann sleeping": the subject of a bare verb or a
+    participle that someone's verb of perception governs (not "2010 saw Diehl beat Lu")."""
+    clause = subject.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or clause.tag_ not in NON_FINITE_TAGS:
+        return False
+    perceiver = active_subject(clause.head)
+    return (
+        clause.head.lemma_ in perception_verbs()
+        and perceiver is not None
+        and is_person_word(perceiver)
+    )
 
 
 def is_new_beside_a_pronoun(
