@@ -119,3 +119,12 @@ def test_a_batch_is_reparsed_as_each_document_alone(nlp):
         alone = nlp(text)
         assert doc._.reparsed == alone._.reparsed
         assert [t.dep_ for t in doc] == [t.dep_ for t in alone]
+
+
+def test_an_unknown_word_opening_its_sentence_as_subject_is_tagged_a_name(nlp):
+    doc = nlp("Yancey marries Sabra. Complications arise. Everyone cheers.")
+    assert [(token.text, token.pos_) for token in doc if token.pos_ == "PROPN"] == [
+        ("Yancey", "PROPN"),
+        ("Sabra", "PROPN"),
+    ]
+    assert [c["name"] for c in doc._.characters] == ["Yancey", "Sabra"]

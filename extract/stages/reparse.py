@@ -11,7 +11,9 @@ is not the verb's subject ("Nurşan kills", "Max rents"), or the object is read 
 "killed") is parsed right. This stage parses such a sentence again that way, with the base
 model's own components, and copies its tags, lemmas and tree back; the verb keeps its text and
 is tagged as the present it is. Nothing else of the Doc changes (text, entities).
-`doc._.reparsed` lists the verbs re-read from a noun.
+`doc._.reparsed` lists the verbs re-read from a noun. Then a capitalised word the model tagged
+a common noun or adjective, opening its sentence as its subject, which its lemmatizer does not
+know and the text never writes in lower case, is tagged a proper noun ("Yancey marries Sabra").
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ from spacy.util import minibatch
 from extract.document import run_guarded
 from extract.lexicons import function_words, pronouns
 from extract.rules import ALL_RULES, RuleSet
-from extract.syntax import base_modifiers, base_verbs, known_words, s_form_stem
+from extract.syntax import base_modifiers, base_verbs, known_words, opens_sentence, s_form_stem
 
 # the base model's components that tag, parse and lemmatise (not its entity recogniser)
 PARSING_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 NOUN_TAGS = {"NN", "NNS"}
+UNKNOWN_NAME_TAGS = {"NN", "JJ"}  # what the base model makes of a name it does not know
 PAST_TAGS = {"VBD", "VBN"}
 ADVERB_TAGS = {"RB", "RBR", "RBS"}
 COORDINATORS = function_words("verb_coordinator")
@@ -87,7 +90,14 @@ class Reparser:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Reparse a stream of Docs, the sentences of a batch of them parsed together."""
+        """Reparse a stream of Docs, the sentences of a batch of them parsed together; then tag
+        as names the unknown words opening a sentence as its subject."""
+        for doc in self.reparsed(docs, batch_size):
+            if self.rules.on("unknown_opening_name"):
+                tag_unknown_opening_names(doc, self.common_words)
+            yield doc
+
+    def reparsed(self, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
             if not self.rules.on("past_tense_reparse"):
                 for doc in batch:
@@ -160,6 +170,28 @@ def apply(
     if repaired:
         doc.from_array(attributes, array)
     return read_as_nouns
+
+
+def tag_unknown_opening_names(doc: Doc, common_words: frozenset[str]) -> None:
+    """A capitalised word the base model tagged a common noun or adjective, opening its
+    sentence as its subject, that the base lemmatizer does not know and the text never
+    writes in lower case, is a name ("Yancey marries Sabra": Yancey, not "Complications
+    arise", "Alicia is a poor girl" with Alicia known)."""
+    lower_case = {token.lower_ for token in doc if token.is_lower}
+    for token in doc:
+        if (
+            token.tag_ in UNKNOWN_NAME_TAGS
+            and token.dep_ in SUBJECT_DEPS
+            and token.is_alpha
+            and not token.is_stop  # "Everyone", "Nobody"
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and opens_sentence(token)
+            and token.lemma_.lower() not in common_words
+            and token.lower_ not in common_words
+            and token.lower_ not in lower_case
+        ):
+            token.tag_, token.pos_ = "NNP", "PROPN"
 
 
 def misread_verbs(
