@@ -398,6 +398,18 @@ def test_an_infinitive_read_as_purpose_after_a_person_object_of_asking_is_the_ob
     assert event["modality"] == "requested"
 
 
+def test_falling_in_love_after_meeting_one_is_with_that_one(nlp):
+    doc = nlp("Larry Roe sees Diane Lee and quickly falls in love.")
+    assert find(doc, "fall")[:3] == ("Larry Roe", "fall", "Diane Lee")
+    doc = nlp("Larry Roe meets John Lee and his daughter Billie Lee and falls in love.")
+    assert find(doc, "fall")[2] is None
+
+
+def test_an_engagement_to_marry_is_a_plan(nlp):
+    doc = nlp("Diane Lee is engaged to marry Clive Roe.")
+    assert find(doc, "marry")[3]["modality"] == "planned"
+
+
 def test_verb_misparsed_as_a_plural_noun_with_an_object(nlp):
     from extract.stages.events import is_misparsed_verb
 

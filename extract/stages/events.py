@@ -45,6 +45,7 @@ from extract.lexicons import (
     participle_verbs,
     personal_nouns,
     reciprocal_verbs,
+    relation_types,
     relation_verbs,
     relative_pronouns,
     support_verbs,
@@ -58,6 +59,7 @@ from extract.syntax import (
     causative_roles,
     child_with_dep,
     has_negation,
+    has_own_subject,
     is_infinitive,
     is_object_read_as_possessive,
     is_passive,
@@ -160,6 +162,11 @@ def find_events(
         if shared is not None and rules.on("shared_object"):  # "shoots and kills him"
             patients = patients_of(shared, referents, agents)
             participant_rule = "shared_object" if patients else participant_rule
+        met = met_partner_verb(verb, predicate, complement) if not patients else None
+        if met is not None and rules.on("met_partner"):  # "sees Diane and falls in love"
+            met_ones = patients_of(met, referents, agents)
+            if len(met_ones) == 1:  # not "meets John and his daughter Billie and falls in love"
+                patients, participant_rule = met_ones, "met_partner"
         if not agents and not patients:
             continue
         modality, governor_negated = modality_of(verb, verbs)
@@ -223,6 +230,20 @@ def object_sharing_conjunct(verb: Token, predicate: str) -> Token | None:
     if after.dep_ != "conj" or after.head != verb or child_with_dep(after, "dobj") is None:
         return None
     return after
+
+
+def met_partner_verb(verb: Token, predicate: str, complement: str | None) -> Token | None:
+    """The verb before "and" whose object (if a character) a couple's phrase with no partner
+    and no subject of its own is said of ("sees Diane and quickly falls in love": with Diane; not
+    "they fall in love", which relates its own subjects)."""
+    couple = any(
+        rule.noun is not None and rule.noun == complement and relation_types()[rule.type].couple
+        for rule in relation_verbs().get(predicate, [])
+    )
+    if not couple or verb.dep_ != "conj" or has_own_subject(verb):
+        return None
+    met = verb.head
+    return met if child_with_dep(met, "dobj") is not None else None
 
 
 def is_misparsed_verb(token: Token) -> bool:
