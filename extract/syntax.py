@@ -33,6 +33,7 @@ VOWELS = set("aeiou")
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 PERSUASION_PREPOSITIONS = function_words("persuasion_preposition")
+ENDING_VERBS = function_words("ending_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
 OBJECT_DEPS = {"dobj", "pobj"}  # objects a name read as their conjunct may follow
@@ -616,6 +617,18 @@ def is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_clause_read_complement(verb: Token) -> bool:
+    """A complement with a subject of its own, which the parser reads as a clause: an
+    infinitive ("wants Cecilia to stay", "allows them to get married") or a bare verb ("lets
+    Ann marry Bob")."""
+    return verb.dep_ == "ccomp" and (verb.tag_ == "VB" or has_to_marker(verb))
+
+
+def has_to_marker(verb: Token) -> bool:
+    """ "to stay", "to get married": the infinitive marker on the verb."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def is_complement(verb: Token) -> bool:
     """The open complement of the verb above it ("wants to go", "persuades her to go")."""
     return verb.dep_ == "xcomp" or is_misread_complement(verb)
@@ -878,17 +891,14 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         and verb.dep_ == "ccomp"
     ):
         return modality_of(verb.head, verbs)
-    # "wants to leave", also "wants Cecilia to stay", which the parser reads as a clause
-    if (
-        verb.dep_ == "xcomp"
-        or verb.dep_ == "ccomp"
-        and is_infinitive(verb)
-        or is_misread_complement(verb)
-    ):
-        modality = triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
+    # "wants to leave", also "wants Cecilia to stay", "lets Ann marry Bob", "allows them to
+    # get married", which the parser reads as clauses
+    if verb.dep_ == "xcomp" or is_clause_read_complement(verb) or is_misread_complement(verb):
+        bare = verb.dep_ == "ccomp" and not has_to_marker(verb)  # "has Hank knock him out"
+        modality = None if bare else triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
         if modality == "negative":
             return "asserted", True
-        governing, _negated = modality_of(verb.head, verbs)
+        governing, governor_negated = modality_of(verb.head, verbs)
         if modality is not None:
             # "believing that they are planning to kill him": what is only believed stays so
             if governing in UNREAL_MODALITIES:
@@ -897,6 +907,15 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         # "would choose to marry him": what the governing verb is, its complement is too
         if governing != "asserted":
             return governing, False
+        # "refuses to allow them to get married", "does not let her go": what a verb that
+        # does not happen would have brought about does not happen either (not a gerund:
+        # "don't stop seeing each other")
+        if (
+            (verb.tag_ == "VB" or has_to_marker(verb))
+            and verb.head.lemma_.lower() not in ENDING_VERBS  # "never ceased to love her"
+            and (governor_negated or has_negation(verb.head))
+        ):
+            return "asserted", True
     # "wouldn't dream of betraying her": a gerund after a preposition of a negated verb does
     # not happen, nor does one after "without" ("leaves without killing him")
     preposition = verb.head if verb.dep_ == "pcomp" else None

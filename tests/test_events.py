@@ -405,6 +405,13 @@ def test_falling_in_love_after_meeting_one_is_with_that_one(nlp):
     assert find(doc, "fall")[2] is None
 
 
+def test_what_a_verb_that_does_not_happen_would_bring_about_does_not_happen(nlp):
+    doc = nlp("Victor Roe refuses to allow Bo Lee and Lola Roe to get married.")
+    assert find(doc, "marry")[3]["negated"]
+    doc = nlp("Pharon Lee, who has never ceased to love Cleo Roe, brings her a serpent.")
+    assert not find(doc, "love")[3]["negated"]
+
+
 def test_an_engagement_to_marry_is_a_plan(nlp):
     doc = nlp("Diane Lee is engaged to marry Clive Roe.")
     assert find(doc, "marry")[3]["modality"] == "planned"
