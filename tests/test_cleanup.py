@@ -218,6 +218,7 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("A cop (unbilled Robert Homans) arrives.", "Robert Homans"),
         ("The maid (played by an uncredited Pat Moore) waits.", "Pat Moore"),
         ("Her father (John St. Polis) waits.", "John St. Polis"),
+        ("A native musician (Kamiyama Sojin) plays.", "Kamiyama Sojin"),
     ],
 )
 def test_actor_parenthetical_after_a_description_is_removed(raw, actor):

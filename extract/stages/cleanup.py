@@ -32,6 +32,7 @@ from html.entities import html5
 from extract.lexicons import (
     MODELS_DIR,
     function_words,
+    honorifics,
     is_first_name,
     person_nouns,
     role_nouns,
@@ -1257,9 +1258,10 @@ class _ActorRemover:
 
     def _actor_after_description(self, pos: int) -> tuple[int, int, str] | None:
         """(description end, residue end, actor) for a closed parenthetical that holds only a
-        full name, opening with a known first name, after a lower-case word: "a dancer (Doris
-        Kenyon)", "the child (Jackie Coogan)", or only an actor's surname ("a wealthy young man
-        (Chaplin)"); else None."""
+        full name, opening with a known first name or none of whose words the story uses
+        elsewhere, after a lower-case word: "a dancer (Doris Kenyon)", "the child (Jackie
+        Coogan)", "a native musician (Kamiyama Sojin)", or only an actor's surname ("a wealthy
+        young man (Chaplin)"); else None."""
         end = self._lower_case_word_end(pos)
         if end < 0:
             return None
@@ -1270,11 +1272,24 @@ class _ActorRemover:
         run_end, words = _name_run(view.chars, start)
         if not view.chars.startswith(")", run_end) or not _is_person_name(words):
             return None
-        if len(words) > 1 and not is_first_name(words[0]):
+        if len(words) > 1 and not (
+            is_first_name(words[0]) or self._is_credit_after_a_person(words, end)
+        ):
             return None
         if len(words) == 1 and not self._is_surname_of_an_actor(words[0], end):
             return None
         return end, view.to_text(run_end) + 1, view.chars[start:run_end]
+
+    def _is_credit_after_a_person(self, words: list[str], description_end: int) -> bool:
+        """A name after a person or role noun none of whose words the story uses outside
+        parentheses: a credit ("a native musician (Kamiyama Sojin)"), not a character named
+        there first, nor a place ("the city (New York)")."""
+        noun = self.text[_word_start(self.text, description_end) : description_end].lower()
+        return (
+            (noun in person_nouns() or noun in role_nouns())
+            and words[0].rstrip(".") not in honorifics()  # "the housekeeper (Mrs Quincy)"
+            and not any(word in self._words_in_prose() for word in words)
+        )
 
     def _actor_with_aside(self, pos: int) -> tuple[int, int, str] | None:
         """(end of the text before, residue end, actor) for a closed parenthetical that opens
