@@ -377,6 +377,12 @@ def test_uncoordinated_their_is_the_two_characters_of_its_sentence(nlp):
     assert pronoun_owners(doc, "their") == ["Nora Vance", "Carl Vance"]
 
 
+def test_they_after_a_clause_is_its_pair_not_a_named_kin_holder(nlp):
+    doc = nlp("Pop McWade hires Jim Carter. Jim Carter marries Pop McWade's niece Betty Lee and "
+              "they have a son.")
+    assert pronoun_owners(doc, "they") == ["Jim Carter", "Betty Lee"]
+
+
 def test_they_opening_a_sentence_is_the_pair_of_the_sentence_before(nlp):
     doc = nlp("Nora Vance confronts Carl Vance at the station. They fight bitterly.")
     assert pronoun_owners(doc, "They") == ["Nora Vance", "Carl Vance"]

@@ -16,7 +16,7 @@ from extract.lexicons import (
     person_nouns,
     relation_types,
 )
-from extract.phrases import PLURAL_TAGS, determiner_of
+from extract.phrases import PLURAL_TAGS, determiner_of, is_person_noun
 from extract.rules import Registry
 from extract.stages.coref.clauses import SUBJECT_DEPS, enclosing_clause_subject, opens_its_sentence
 from extract.stages.coref.descriptions import description_role, register_tie
@@ -63,7 +63,17 @@ def pair_of_the_clause_before(state: Resolution, token: Token, _excluded: set[in
     before = set(verb.head.subtree) - set(verb.subtree)
     if any(is_plural_person_noun(word) for word in before):
         return []  # "has detectives watching her husband and they ...": the detectives
-    return only_pair({state.owners[word.i] for word in before if word.i in state.owners})
+    holders = {
+        word.i for holder in before if is_named_kin_holder(holder) for word in holder.subtree
+    }
+    owned = [word.i for word in before if word.i in state.owners and word.i not in holders]
+    return only_pair({state.owners[index] for index in owned})
+
+
+def is_named_kin_holder(word: Token) -> bool:
+    """A name possessing a person noun, who is no participant: "He marries Pop's niece Betty
+    and they have a son" (not "his" in "Jüttner, his tutor, ... and they become friends")."""
+    return word.dep_ == "poss" and word.pos_ == "PROPN" and is_person_noun(word.head)
 
 
 @GROUP_RULES.register("pair_of_the_sentence")
