@@ -378,8 +378,10 @@ def test_uncoordinated_their_is_the_two_characters_of_its_sentence(nlp):
 
 
 def test_they_after_a_clause_is_its_pair_not_a_named_kin_holder(nlp):
-    doc = nlp("Pop McWade hires Jim Carter. Jim Carter marries Pop McWade's niece Betty Lee and "
-              "they have a son.")
+    doc = nlp(
+        "Pop McWade hires Jim Carter. Jim Carter marries Pop McWade's niece Betty Lee and "
+        "they have a son."
+    )
     assert pronoun_owners(doc, "they") == ["Jim Carter", "Betty Lee"]
 
 
