@@ -217,6 +217,11 @@ def test_a_post_given_as_is_a_descriptor_of_the_one_given_it(nlp):
     assert characters["Tom Roe"]["descriptors"] == []
 
 
+def test_a_name_hyphened_to_a_word_of_likeness_is_no_mention(nlp):
+    doc = nlp("Don Diego becomes a Robin Hood-like rogue. Don Diego fights.")
+    assert [c["name"] for c in doc._.characters] == ["Don Diego"]
+
+
 def test_hyphenated_name_is_one_name(nlp):
     assert "T-Bone" in names(nlp, "T-Bone steals the money. T-Bone runs away.")
 

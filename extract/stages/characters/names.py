@@ -36,6 +36,7 @@ INDEFINITE_ARTICLES = function_words("indefinite_article")
 OTHER_GENDER = {"male": {"female"}, "female": {"male"}}
 OPENING_QUOTES = function_words("opening_quote")
 CLOSING_QUOTES = function_words("closing_quote")
+LIKENESS_SUFFIXES = function_words("likeness_suffix")  # "Robin Hood-like"
 UNTAGGED_NAME_TAGS = {"NN", "JJ"}  # what the small model makes of a first name it does not know
 MISSPELLED_LENGTH = 5  # the shortest name read as another's misspelling: not "Joan" for "John"
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "conj"}
@@ -353,10 +354,25 @@ def find_name_mentions(
         if match is None:
             i += 1
             continue
-        if not is_indefinite_name(doc[i : i + len(match)]):
+        span = doc[i : i + len(match)]
+        if not is_indefinite_name(span) and not is_hyphenated_modifier(span):
             found[owner[match]].append((i, i + len(match), match))
         i += len(match)
     return found
+
+
+def is_hyphenated_modifier(span: Span) -> bool:
+    """A name joined by a hyphen to a word of likeness makes a comparison, not a mention: "a
+    Robin Hood-like rogue", "a Chaplin-style tramp" (but "the Parton-penned song" is Parton's,
+    and "Bo-lung" a name)."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and not span[-1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in LIKENESS_SUFFIXES
+    )
 
 
 def is_indefinite_name(span: Span) -> bool:
