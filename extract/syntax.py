@@ -33,6 +33,7 @@ VOWELS = set("aeiou")
 CAUSATIVE_VERBS = function_words("causative_verb")
 ASSENT_VERBS = function_words("assent_verb")
 PERSUASION_PREPOSITIONS = function_words("persuasion_preposition")
+PREVENTION_PREPOSITIONS = function_words("prevention_preposition")
 ENDING_VERBS = function_words("ending_verb")
 GLUED_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # what the small model makes of an unknown name
 VERB_PREFIX_DEPS = {"aux", "auxpass", "neg", "advmod"}
@@ -77,6 +78,8 @@ def passive_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and is_passive(verb) and verb.head.pos_ == "VERB":
         head = finite_conjunct_head(verb)
         return passive_subject(head) or active_subject(head)
+    if is_persuaded(verb) and child_with_dep(verb, "auxpass") is not None:
+        return child_with_dep(verb.head.head, "dobj")  # "saves Ann from being killed": Ann
     governor = clause_governor(verb) if child_with_dep(verb, "auxpass") is not None else None
     if governor is not None:  # "hangs herself after being raped by Shambu": the one hanging
         return passive_subject(governor) or active_subject(governor)
@@ -264,7 +267,8 @@ def active_subject(verb: Token) -> Token | None:
 
 
 def is_persuaded(verb: Token) -> bool:
-    """A gerund after "into" that a verb with an object governs ("talks Harold into signing")."""
+    """A gerund after "into" or "from" that a verb with an object governs ("talks Harold into
+    signing", "prevents Ann from leaving")."""
     return (
         verb.dep_ == "pcomp"
         and verb.head.lower_ in PERSUASION_PREPOSITIONS
@@ -922,6 +926,8 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     if preposition is not None and preposition.head.pos_ in {"VERB", "AUX"}:
         if preposition.lower_ == "without" or has_negation(preposition.head):
             return "asserted", True
+        if preposition.lower_ in PREVENTION_PREPOSITIONS and is_persuaded(verb):
+            return "asserted", True  # "prevents Ann from leaving", "dissuades her from marrying"
         # "is accused of killing him", "is arrested for stealing the bonds"
         alleged = triggers.get((verb_lemma(preposition.head, verbs), "pcomp"))
         if alleged is not None:

@@ -29,6 +29,15 @@ def test_a_gerund_after_into_is_done_by_the_object_persuaded(nlp):
     assert find(doc, "marry")[:3] == ("Tom Hale", "marry", "Mary Roe")
 
 
+def test_a_gerund_after_from_is_the_object_s_and_does_not_happen(nlp):
+    doc = nlp("Tom Hale prevents Ann Lee from leaving Bob Roe.")
+    agent, _, patient, event = find(doc, "leave")
+    assert (agent, patient, event["negated"]) == ("Ann Lee", "Bob Roe", True)
+    doc = nlp("Tom Hale saves Ann Lee from being killed by Bob Roe.")
+    agent, _, patient, event = find(doc, "kill")
+    assert (agent, patient, event["negated"]) == ("Bob Roe", "Ann Lee", True)
+
+
 def test_the_means_of_persuading_is_done_by_the_persuader(nlp):
     doc = nlp("Ed Hyde manipulates Ivy Roe into accompanying him by terrorizing her.")
     assert find(doc, "terrorize")[:3] == ("Ed Hyde", "terrorize", "Ivy Roe")
