@@ -621,6 +621,15 @@ def is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_going_to(verb: Token) -> bool:
+    """ "is going to": the future of "be going to", not a going ("goes to see her")."""
+    return (
+        verb.lemma_ == "go"
+        and verb.tag_ == "VBG"
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
+    )
+
+
 def is_clause_read_complement(verb: Token) -> bool:
     """A complement with a subject of its own, which the parser reads as a clause: an
     infinitive ("wants Cecilia to stay", "allows them to get married") or a bare verb ("lets
@@ -900,6 +909,8 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
     if verb.dep_ == "xcomp" or is_clause_read_complement(verb) or is_misread_complement(verb):
         bare = verb.dep_ == "ccomp" and not has_to_marker(verb)  # "has Hank knock him out"
         modality = None if bare else triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
+        if modality is None and is_going_to(verb.head):
+            modality = "planned"  # "he and Mary are going to be married"
         if modality == "negative":
             return "asserted", True
         governing, governor_negated = modality_of(verb.head, verbs)

@@ -217,6 +217,10 @@ def test_a_post_given_as_is_a_descriptor_of_the_one_given_it(nlp):
     assert characters["Tom Roe"]["descriptors"] == []
 
 
+def test_a_nationality_before_a_name_is_not_part_of_it(nlp):
+    assert "Michael Trevor" in names(nlp, "In Paris, American Michael Trevor poses as a novelist.")
+
+
 def test_a_name_hyphened_to_a_word_of_likeness_is_no_mention(nlp):
     doc = nlp("Don Diego becomes a Robin Hood-like rogue. Don Diego fights.")
     assert [c["name"] for c in doc._.characters] == ["Don Diego"]

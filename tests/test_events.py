@@ -421,6 +421,12 @@ def test_what_a_verb_that_does_not_happen_would_bring_about_does_not_happen(nlp)
     assert not find(doc, "love")[3]["negated"]
 
 
+def test_being_going_to_is_a_plan_going_to_is_not(nlp):
+    doc = nlp("Tom Hale is going to marry Ann Lee. Tom Hale goes to see Bob Roe.")
+    assert find(doc, "marry")[3]["modality"] == "planned"
+    assert find(doc, "see")[3]["modality"] == "asserted"
+
+
 def test_an_engagement_to_marry_is_a_plan(nlp):
     doc = nlp("Diane Lee is engaged to marry Clive Roe.")
     assert find(doc, "marry")[3]["modality"] == "planned"

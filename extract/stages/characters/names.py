@@ -197,9 +197,11 @@ def is_opening_modifier(token: Token, modifiers: frozenset[str]) -> bool:
 
 
 def name_form(tokens: list[Token] | Span) -> NameForm:
-    """The words of a name, without titles in front (but "Prince of Persia") or punctuation
-    around (hyphens kept)."""
+    """The words of a name, without titles or a nationality in front (but "Prince of Persia")
+    or punctuation around (hyphens kept)."""
     kept = [token for token in tokens if token.text == "-" or any(c.isalpha() for c in token.text)]
+    while len(kept) > 1 and kept[0].ent_type_ == "NORP" and kept[1].ent_type_ == "PERSON":
+        kept.pop(0)  # "American Michael Trevor": a nationality before a person's name
     words = [token.text.rstrip(".") for token in kept]
     affiliated = affiliation_end(kept, words)
     words = words[affiliated:]
