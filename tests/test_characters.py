@@ -188,6 +188,11 @@ def test_the_maker_of_a_film_is_a_real_person_not_a_character(nlp):
     assert not {"Tierney", "John Woo"} & set(names(nlp, doc.text))
 
 
+def test_the_agent_of_making_a_work_is_a_real_person_not_a_character(nlp):
+    text = "The film was directed by John Ford. Tom reads a book brought in by Ann Lee."
+    assert set(names(nlp, text)) == {"Tom", "Ann Lee"}
+
+
 def test_a_weak_name_stays_a_possible_antecedent_but_is_no_character(nlp):
     doc = nlp("The Incident changes everything.")
     assert "Incident" not in names(nlp, doc.text)

@@ -57,6 +57,7 @@ PERFORMED_BY_VERBS = function_words("performed_by_verb")
 STARRING_VERBS = function_words("starring_verb")
 ROLE_NOUNS = function_words("role_noun")
 PERFORMER_NOUNS = function_words("performer_noun")
+AUTHORING_VERBS = function_words("authoring_verb")
 FILM_PART_MODIFIERS = function_words("film_part_modifier")
 CAST_VERBS = function_words("cast_verb")
 CAST_NOUNS = function_words("cast_noun")
@@ -205,6 +206,8 @@ def role_clues(head: Token) -> list[str]:
         clues.append("place_of")
     elif dep == "pobj" and governor.lower_ in COMPARISON_PREPOSITIONS:
         clues.append("comparison_object")
+    elif dep == "pobj" and governor.lower_ == "by" and is_work_made(governor.head):
+        clues.append("work_maker")  # "the film was directed by X", "a play translated by X"
     elif dep == "pobj" and governor.lower_ != "of" and is_animate_verb(verb_of(governor)):
         clues.append("object_of_person_verb")  # "talks to X", "falls in love with X"
     elif dep == "poss" and governor.lemma_.lower() in work_nouns():
@@ -216,6 +219,24 @@ def role_clues(head: Token) -> list[str]:
     if is_performer(word):
         clues.append("performer")
     return clues
+
+
+def is_work_made(verb: Token) -> bool:
+    """A passive verb of making said of a work: its passive subject, or the noun its participle
+    or relative clause modifies, is a work noun or named as one ("the film was directed by",
+    "the 1956 film Anastasia, penned by", "her play, which was translated by"; not "the book
+    was brought in by")."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in AUTHORING_VERBS:
+        return False
+    made = child_with_dep(verb, "nsubjpass")
+    if made is not None and made.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        made = verb.head
+    if made is None and verb.dep_ in {"acl", "relcl"}:
+        made = verb.head
+    if made is None:
+        return False
+    words = [made, *(child for child in made.children if child.dep_ in {"compound", "appos"})]
+    return any(word.lemma_.lower() in work_nouns() for word in words)
 
 
 def is_family_noun(noun: Token) -> bool:
