@@ -337,6 +337,13 @@ def test_an_indefinite_noun_coordinated_in_an_apposition_describes_the_name(nlp,
     assert ("a widower" in names(nlp, text)) == separate
 
 
+def test_a_possessed_kin_noun_names_the_titled_name_after_its_comma(nlp):
+    doc = nlp("Anna Lee tells her boyfriend, steelworker Jim Roe, that she will never marry.")
+    assert [c["name"] for c in doc._.characters] == ["Anna Lee", "Jim Roe"]
+    doc = nlp("Tahaan Roe lives with his grandfather, mother Haba Roe and sister Zoya Roe.")
+    assert "Tahaan Roe's grandfather" in [c["name"] for c in doc._.characters]
+
+
 def test_a_name_set_off_after_a_description_the_parser_hung_elsewhere_is_its_name(nlp):
     found = names(nlp, "He impresses a Roman admiral, Quintus Arrius, who frees him.")
     assert set(found) == {"Quintus Arrius"}

@@ -250,16 +250,30 @@ def comma_named_character(noun: Token, owners: dict[int, int]) -> int | None:
     """The name right after a comma that a possessive kin noun introduces ("Lola's ex-fiancé,
     Marco, ..."), whatever the parser made of it, even after another name ("Yancey, his young
     bride, Sabra": his bride is not he); not the subject of the next clause ("After killing his
-    father, Tom flees"); an adverb may come first ("her soul mate also, Sunder")."""
+    father, Tom flees"); an adverb may come first ("her soul mate also, Sunder"), and a noun
+    as a title ("her boyfriend, steelworker Jim Stanley")."""
     doc = noun.doc
     comma = noun.i + 2 if noun.i + 2 < len(doc) and doc[noun.i + 1].tag_ == "RB" else noun.i + 1
     start = comma + 1
+    while start < len(doc) and start not in owners and is_role_before_name(doc[start]):
+        start += 1  # "her boyfriend, steelworker Jim Stanley"
     if start >= len(doc) or doc[comma].text != "," or start not in owners:
         return None
     name = [t for t in doc[start : start + 6] if owners.get(t.i) == owners[start]]
     if doc[start].pos_ != "PROPN" or any(t.dep_ in {"nsubj", "nsubjpass"} for t in name):
         return None
     return owners[start]
+
+
+def is_role_before_name(token: Token) -> bool:
+    """A lower-case noun written before a name as its title ("steelworker Jim Stanley"), not
+    a kin noun, which names another in a list ("his grandfather, mother Haba")."""
+    return (
+        token.is_lower
+        and token.dep_ == "compound"
+        and token.head.pos_ == "PROPN"
+        and token.lemma_ not in kinship_nouns()
+    )
 
 
 def is_existential(verb: Token) -> bool:
