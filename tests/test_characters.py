@@ -337,6 +337,11 @@ def test_an_indefinite_noun_coordinated_in_an_apposition_describes_the_name(nlp,
     assert ("a widower" in names(nlp, text)) == separate
 
 
+def test_one_of_several_predicated_of_a_subject_is_that_subject(nlp):
+    doc = nlp("Maggie Lee owns a bank and Lizzie Roe is one of her biggest depositors.")
+    assert [c["name"] for c in doc._.characters] == ["Maggie Lee", "Lizzie Roe"]
+
+
 def test_a_possessed_kin_noun_names_the_titled_name_after_its_comma(nlp):
     doc = nlp("Anna Lee tells her boyfriend, steelworker Jim Roe, that she will never marry.")
     assert [c["name"] for c in doc._.characters] == ["Anna Lee", "Jim Roe"]

@@ -191,7 +191,8 @@ def description_gender(noun: Token, lemma: str) -> str:
 def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
     """ "one of his gangmembers", "one of Jada's friends, Monique", "one of the sentries": one
     person picked from someone's people or from people already in view, described by the
-    plural noun (its head, so that coref meets the possessor first)."""
+    plural noun (its head, so that coref meets the possessor first); said of the subject it
+    is predicated of ("Lizzie is one of her biggest depositors")."""
     descriptions = []
     for noun in doc:
         if noun.tag_ not in PLURAL_TAGS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
@@ -212,7 +213,7 @@ def partitive_descriptions(doc: Doc, owners: dict[int, int]) -> list[dict]:
                 "possessor": possessor.i if possessor is not None else None,
                 "determiner": "partitive",
                 "character": named_character_of(one, owners) or named_character_of(noun, owners),
-                "subject": None,
+                "subject": subject.i if (subject := copula_subject(one)) is not None else None,
             }
         )
     return descriptions
