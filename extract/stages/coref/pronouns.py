@@ -384,14 +384,14 @@ def is_perceived_doer(subject: Token) -> bool:
     """ "Andra" in "sees Andra leave", "finds Ann sleeping": the subject of a bare verb or a
     participle that someone's verb of perception governs (not "2010 saw Diehl beat Lu")."""
     clause = subject.head
-    if clause.dep_ not in {"ccomp", "xcomp"} or clause.tag_ not in NON_FINITE_TAGS:
+    if (
+        clause.dep_ not in {"ccomp", "xcomp"}
+        or clause.tag_ not in NON_FINITE_TAGS
+        or clause.head.lemma_ not in perception_verbs()
+    ):
         return False
     perceiver = active_subject(clause.head)
-    return (
-        clause.head.lemma_ in perception_verbs()
-        and perceiver is not None
-        and is_person_word(perceiver)
-    )
+    return perceiver is not None and is_person_word(perceiver)
 
 
 def is_new_beside_a_pronoun(
