@@ -618,7 +618,7 @@ def is_reflexive(token: Token) -> bool:
 
 def is_infinitive(verb: Token) -> bool:
     """ "to save": a bare verb form with the infinitive marker."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and has_to_marker(verb)
 
 
 def is_going_to(verb: Token) -> bool:
@@ -906,7 +906,7 @@ def modality_of(verb: Token, verbs: frozenset[str]) -> tuple[str, bool]:
         return modality_of(verb.head, verbs)
     # "wants to leave", also "wants Cecilia to stay", "lets Ann marry Bob", "allows them to
     # get married", which the parser reads as clauses
-    if verb.dep_ == "xcomp" or is_clause_read_complement(verb) or is_misread_complement(verb):
+    if is_complement(verb) or is_clause_read_complement(verb):
         bare = verb.dep_ == "ccomp" and not has_to_marker(verb)  # "has Hank knock him out"
         modality = None if bare else triggers.get((verb_lemma(verb.head, verbs), "xcomp"))
         if modality is None and is_going_to(verb.head):

@@ -1284,9 +1284,8 @@ class _ActorRemover:
         """A name after a person or role noun none of whose words the story uses outside
         parentheses: a credit ("a native musician (Kamiyama Sojin)"), not a character named
         there first, nor a place ("the city (New York)")."""
-        noun = self.text[_word_start(self.text, description_end) : description_end].lower()
         return (
-            (noun in person_nouns() or noun in role_nouns())
+            self._ends_a_person_noun(description_end)
             and words[0].rstrip(".") not in honorifics()  # "the housekeeper (Mrs Quincy)"
             and not any(word in self._words_in_prose() for word in words)
         )
@@ -1323,13 +1322,17 @@ class _ActorRemover:
         """A lone word in parentheses after a person or role noun names its actor ("a wealthy
         young man (Chaplin)", "a drunk reveller (Chaplin)") when it is a surname, not a first
         name ("one of the suspects (Angela)"), and the story never uses it outside parentheses."""
-        noun = self.text[_word_start(self.text, description_end) : description_end].lower()
         return (
-            (noun in person_nouns() or noun in role_nouns())
+            self._ends_a_person_noun(description_end)
             and not word.endswith(".")
             and (not is_first_name(word) or word.lower() in surnames())
             and word not in self._words_in_prose()
         )
+
+    def _ends_a_person_noun(self, end: int) -> bool:
+        """Whether the word ending at `end` is a person or role noun ("a drunk reveller")."""
+        noun = self.text[_word_start(self.text, end) : end].lower()
+        return noun in person_nouns() or noun in role_nouns()
 
     def _words_in_prose(self) -> frozenset[str]:
         """The words of the text outside parentheses, without a possessive "'s"."""

@@ -177,20 +177,24 @@ def tag_unknown_opening_names(doc: Doc, common_words: frozenset[str]) -> None:
     sentence as its subject, that the base lemmatizer does not know and the text never
     writes in lower case, is a name ("Yancey marries Sabra": Yancey, not "Complications
     arise", "Alicia is a poor girl" with Alicia known)."""
+    unknown = [
+        token
+        for token in doc
+        if token.tag_ in UNKNOWN_NAME_TAGS
+        and token.dep_ in SUBJECT_DEPS
+        and token.is_alpha
+        and not token.is_stop  # "Everyone", "Nobody"
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and opens_sentence(token)
+        and token.lemma_.lower() not in common_words
+        and token.lower_ not in common_words
+    ]
+    if not unknown:
+        return
     lower_case = {token.lower_ for token in doc if token.is_lower}
-    for token in doc:
-        if (
-            token.tag_ in UNKNOWN_NAME_TAGS
-            and token.dep_ in SUBJECT_DEPS
-            and token.is_alpha
-            and not token.is_stop  # "Everyone", "Nobody"
-            and token.text[:1].isupper()
-            and not token.text.isupper()
-            and opens_sentence(token)
-            and token.lemma_.lower() not in common_words
-            and token.lower_ not in common_words
-            and token.lower_ not in lower_case
-        ):
+    for token in unknown:
+        if token.lower_ not in lower_case:
             token.tag_, token.pos_ = "NNP", "PROPN"
 
 
