@@ -60,6 +60,14 @@ def test_subject_pronoun_is_no_one_named_after_it_in_its_clause(nlp):
     assert owner_of(doc, "He") == "Peter Hall"
 
 
+def test_subject_pronoun_may_be_the_one_who_says_it_named_again_under_it(nlp):
+    doc = nlp(
+        "Anna Berg meets Mary Parker. Mary Parker says that she loves Tom Baker, "
+        "who pays a debt owed by Mary Parker."
+    )
+    assert owner_of(doc, "she") == "Mary Parker"
+
+
 def test_subject_pronoun_may_be_what_it_is_called(nlp):
     doc = nlp("Tom Baker calls Mary Parker. He is known as Tom Baker the Great.")
     assert owner_of(doc, "He") == "Tom Baker"

@@ -562,7 +562,9 @@ def is_small_clause_subject(pronoun: Token) -> bool:
 def commanded_name_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """A subject pronoun is no one named after it in its clause, down into the clauses under
     it ("He insists on going to see Nathan", "she reveals to Alabam"), except as what it is
-    or is called ("he is Tom", "she is known as Ann")."""
+    or is called ("he is Tom", "she is known as Ann"), and except the one who says or thinks
+    the clause, named again in it ("Betty announces that she loves Charles, who pays a debt
+    owed by Betty")."""
     if pronoun.dep_ not in SUBJECT_DEPS or pronouns()[pronoun.lower_].case != "subject":
         return set()
     excluded = set()
@@ -571,7 +573,14 @@ def commanded_name_characters(pronoun: Token, owners: dict[int, int]) -> set[int
             continue
         if not any(is_naming_link(link) for link in path_up_to(word, pronoun.head)):
             excluded.add(owners[word.i])
-    return excluded
+    return excluded - reporter_characters(pronoun.head, owners)
+
+
+def reporter_characters(clause: Token, owners: dict[int, int]) -> set[int]:
+    """The characters of the subject of the verb whose complement the clause is."""
+    if clause.dep_ != "ccomp" or clause.head == clause:
+        return set()
+    return phrase_characters(subject_of(clause.head), owners)
 
 
 def is_whole_name(word: Token, owners: dict[int, int]) -> bool:
