@@ -198,6 +198,16 @@ def test_definite_description_goes_back_to_the_indefinite_one(nlp):
     assert len(farmers) == 1 and farmers[0]["name"] == "the farmer"
 
 
+def test_a_family_noun_with_the_is_the_one_known_by_that_kinship(nlp):
+    doc = nlp("Tom Baker loves his daughter Stella. He leaves, and the father weeps.")
+    assert owner_of(doc, "father") == "Tom Baker"
+
+
+def test_a_family_noun_with_the_is_no_one_of_another_gender(nlp):
+    doc = nlp("Mary Parker loves her daughter Stella. She leaves, and the father weeps.")
+    assert owner_of(doc, "father") != "Mary Parker"
+
+
 def test_generic_definite_description_does_not_start_a_character(nlp):
     doc = nlp("Tom Baker waits. The girl arrives.")
     assert [c["name"] for c in doc._.characters] == ["Tom Baker"]

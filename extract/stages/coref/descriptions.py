@@ -134,12 +134,21 @@ def resolve_description(
         if character is not None and is_contrasted(state, head, character):
             # "Two doctors ... The younger doctor ... the senior doctor ... the younger doctor"
             character = likewise_described(state, head, description["noun"])
-        if (
-            character is None
-            and description["noun"] in generic_person_nouns()
-            and not has_distinguishing_modifier(head)
-        ):
-            return
+    if (
+        character is None
+        and description["determiner"] == "definite"
+        and possessor is None
+        and rules.on("sole_kin")
+    ):
+        character, rule = sole_kin(state, key[0], description["gender"]), "sole_kin"
+    if (
+        character is None
+        and (description["determiner"] == "definite" or description["noun"] in creature_nouns())
+        and description["noun"] in generic_person_nouns()
+        and not has_distinguishing_modifier(head)
+        and rules.on("last_described")
+    ):
+        return
     if character is None:
         if not rules.on("new_character"):
             return
@@ -419,6 +428,23 @@ def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) 
         return None
     engaged = state.by_description.get(("engaged:source", key[1]), [])
     return of_gender(state, engaged, gender) if len(engaged) == 1 else None
+
+
+def sole_kin(state: Resolution, role: str, gender: str) -> int | None:
+    """For a family noun with "the" and no possessor, the one character known to anyone by
+    that kinship and known to be of its gender ("his daughter Stella ... the father's love":
+    Stella's father)."""
+    kind = relation_types().get(role.partition(":")[0])  # a kinship noun's role is "type:end"
+    if kind is None or kind.category != "family":
+        return None
+    fitting = {
+        character
+        for (known_role, _possessor), characters in state.by_description.items()
+        if known_role == role
+        for character in characters
+        if gender == "unknown" or state.likely_gender(character) == gender
+    }
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 # a child of one's spouse is one's child; a parent of one's sibling is one's parent
