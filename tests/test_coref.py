@@ -825,6 +825,11 @@ def test_a_couple_joined_by_a_verb_is_known_by_its_tie(nlp):
     assert owner_of(doc, "husband") == "Mary Parker's husband"
 
 
+def test_a_couple_verb_joins_a_name_in_apposition_to_a_noun_of_no_one(nlp):
+    doc = nlp("Tom Baker marries a beautiful squaw Naturich. Later she visits her husband.")
+    assert owner_of(doc, "husband") == "Tom Baker"
+
+
 def test_falling_in_love_makes_a_couple_known_by_its_tie(nlp):
     doc = nlp("Tom Baker falls in love with Mary Parker. Later she visits her lover.")
     assert owner_of(doc, "lover") == "Tom Baker"

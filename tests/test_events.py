@@ -234,6 +234,12 @@ def test_object_of_a_phrase_inside_a_phrase_is_the_patient(nlp):
     assert (agent, patient) == ("John Miller", "Mary Parker")
 
 
+def test_being_in_love_with_a_fronted_relative_pronoun_is_with_its_noun(nlp):
+    doc = nlp("Sir John arrives with Lady Diana, with whom James Hale has been in love.")
+    agent, _, patient, event = find(doc, "be")
+    assert (agent, patient, event["complement"]) == ("James Hale", "Lady Diana", "love")
+
+
 def test_possessor_of_the_object_is_the_patient(nlp):
     agent, _, patient, _ = find(nlp("Mary Parker ignores John Miller's advice."), "ignore")
     assert (agent, patient) == ("Mary Parker", "John Miller")

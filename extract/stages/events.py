@@ -299,17 +299,35 @@ def character_after(verb: Token, referents: dict[int, list[int]]) -> list[int]:
 
 
 def is_state_copula(verb: Token) -> bool:
-    """ "is in love with Kavita": "be" with a state phrase that holds a person."""
+    """ "is in love with Kavita": "be" with a state phrase that holds a person, or with a state
+    phrase and a relative pronoun fronted ("Diana, with whom James is in love")."""
     if verb.lemma_ != "be" or verb.dep_ in {"aux", "auxpass"}:
         return False
-    return any(
-        inner.dep_ == "prep" and child_with_dep(inner, "pobj") is not None
+    states = [
+        state
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for state in prep.children
         if state.dep_ == "pobj"
+    ]
+    return any(
+        inner.dep_ == "prep" and child_with_dep(inner, "pobj") is not None
+        for state in states
         for inner in state.children
-    )
+    ) or (bool(states) and fronted_relative_object(verb) is not None)
+
+
+def fronted_relative_object(verb: Token) -> Token | None:
+    """The relative pronoun of a preposition fronted before its relative clause ("with
+    whom")."""
+    if verb.dep_ != "relcl":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i:
+            pronoun = child_with_dep(prep, "pobj")
+            if pronoun is not None and pronoun.lower_ in RELATIVE_OBJECTS:
+                return pronoun
+    return None
 
 
 def stative_participle(verb: Token) -> Token | None:

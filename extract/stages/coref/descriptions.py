@@ -370,9 +370,18 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
             if pair is not None:
                 register_tie(state, (f"{tie}:source", pair[0]), pair[1])
             continue
-        one, other = state.owners.get(subject.i), state.owners.get(partner.i)
+        one, other = state.owners.get(subject.i), partner_character(state, partner)
         if one is not None and other is not None and one != other:
             register_tie(state, (f"{tie}:source", one), other)
+
+
+def partner_character(state: Resolution, partner: Token) -> int | None:
+    """The character of the partner's phrase, also through a name in apposition to a noun of
+    no character ("marries a beautiful squaw Naturich")."""
+    if partner.i in state.owners:
+        return state.owners[partner.i]
+    named = child_with_dep(partner, "appos")
+    return state.owners.get(named.i) if named is not None else None
 
 
 def couple_subject(state: Resolution, subject: Token) -> tuple[int, int] | None:
