@@ -202,8 +202,9 @@ def test_modal_auxiliary_gives_possible(nlp):
     assert event["modality"] == "possible"
 
 
-def test_clause_of_a_belief_verb_is_believed(nlp):
-    doc = nlp("Mary Parker thinks that John Miller is having an affair with Ann Lee.")
+@pytest.mark.parametrize("verb", ["thinks", "claims", "doubts", "denies"])
+def test_clause_of_a_belief_verb_is_believed(nlp, verb):
+    doc = nlp(f"Mary Parker {verb} that John Miller is having an affair with Ann Lee.")
     _, _, _, event = find(doc, "have")
     assert event["modality"] == "believed"
 
