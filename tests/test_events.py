@@ -246,6 +246,38 @@ def test_possessor_of_the_object_is_the_patient(nlp):
     assert (agent, patient) == ("Mary Parker", "John Miller")
 
 
+def test_owner_of_an_act_after_a_preposition_is_the_patient(nlp):
+    doc = nlp("Mary Parker agrees to John Miller's request.")
+    assert find(doc, "agree")[:3] == ("Mary Parker", "agree", "John Miller")
+
+
+def test_owner_of_an_act_after_with_is_no_patient(nlp):
+    doc = nlp("With John Miller's approval, Mary Parker leaves.")
+    assert find(doc, "leave")[2] is None
+
+
+@pytest.mark.parametrize(
+    "text, answer, asked",
+    [
+        ("Tom Hale asks Ann Lee to stay. She refuses.", "refuse", ("Ann Lee", "Tom Hale")),
+        ("Tom Hale proposes, but Ann Lee declines.", "decline", ("Ann Lee", "Tom Hale")),
+    ],
+)
+def test_an_answer_without_object_is_given_to_the_one_who_asked(nlp, text, answer, asked):
+    agent, _, patient, _ = find(nlp(text), answer)
+    assert (agent, patient) == asked
+
+
+def test_a_request_without_object_is_made_to_the_one_who_answers_it(nlp):
+    agent, _, patient, _ = find(nlp("Tom Hale proposes, but Ann Lee declines."), "propose")
+    assert (agent, patient) == ("Tom Hale", "Ann Lee")
+
+
+def test_an_answer_with_a_complement_answers_no_one(nlp):
+    doc = nlp("Tom Hale asks Ann Lee to stay. She refuses to talk.")
+    assert find(doc, "refuse")[2] is None
+
+
 def test_possessor_of_a_thing_is_no_patient(nlp):
     _, _, patient, _ = find(nlp("John Miller enters Peter Hall's office."), "enter")
     assert patient is None

@@ -19,6 +19,7 @@ believed); models/rules/modality.tsv. A complement of a verb that is no trigger 
 verb's modality ("would choose to marry him": hypothetical); a gerund after a preposition of a
 negated verb, or after "without", does not happen ("wouldn't dream of betraying her"). What is
 only tried ("tries to kill Tom") is an interaction all the same: asserted, and `attempted`.
+An answer said with no object ("she refuses") is given to the one who asked.
 
 `Doc._.events` holds plain dicts with token offsets and character indices:
 `{"trigger", "predicate", "complement", "agent", "patient", "arguments", "negated",
@@ -82,6 +83,8 @@ SURFACE_PATIENT_PREPOSITIONS = function_words("surface_patient_preposition")
 PLACE_PREPOSITIONS = function_words("place_preposition")
 TIME_PREPOSITIONS = function_words("time_preposition")
 COMMISSIVE_VERBS = function_words("commissive_verb")
+ANSWER_VERBS = function_words("answer_verb")
+BARE_REQUEST_VERBS = function_words("bare_request_verb")
 RECIPROCAL_COMPLEMENTS = function_words("reciprocal_complement")  # "Tom and Ann fall in love"
 NON_PATIENT_PREPOSITIONS = (
     function_words("non_patient_preposition") | PLACE_PREPOSITIONS | TIME_PREPOSITIONS
@@ -190,7 +193,53 @@ def find_events(
                     "rules": [reading, *filter(None, [participant_rule])],
                 }
             )
+    if rules.on("answered_request"):
+        answer_requests(doc, events)
     return events
+
+
+def answer_requests(doc: Doc, events: list[Event]) -> None:
+    """An answer said with no object ("She refuses", "Julia declines") is given to the last one
+    who, in its sentence or the one before, did something to the one answering ("Tom asks Ann
+    to stay. She refuses": Ann refuses Tom) or asked something of no one in words ("Terry
+    proposes, but Julia declines": Julia declines Terry, and Terry proposes to Julia)."""
+    for index, event in enumerate(events):
+        verb = doc[event["trigger"][0]]
+        answerer = event["agent"]
+        if (
+            answerer is None
+            or event["patient"] is not None
+            or event["predicate"] not in ANSWER_VERBS
+            or any(child.dep_ in OWN_COMPLEMENT_DEPS for child in verb.children)
+        ):
+            continue
+        opening = previous_sentence_start(verb)
+        for earlier in reversed(events[:index]):
+            asking = doc[earlier["trigger"][0]]
+            if asking.i < opening:
+                break
+            asker = earlier["agent"]
+            if asker is None or asker == answerer:
+                continue
+            if earlier["patient"] == answerer:
+                event["patient"] = asker
+            elif (
+                earlier["patient"] is None
+                and earlier["predicate"] in BARE_REQUEST_VERBS
+                and not any(child.dep_ in OWN_COMPLEMENT_DEPS for child in asking.children)
+            ):
+                event["patient"], earlier["patient"] = asker, answerer
+                earlier["rules"].append("answered_request")
+            else:
+                continue
+            event["rules"].append("answered_request")
+            break
+
+
+def previous_sentence_start(token: Token) -> int:
+    """The position of the first word of the sentence before the token's (or of its own)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else start
 
 
 EVENT_READINGS = Registry("events", "reading")  # (word, participle, surface verb) -> bool
@@ -447,8 +496,9 @@ def patients_of(
     """The characters other than the agents the verb's action is done to, from the first slot
     that holds any ("reveals his love for Katniss": Katniss, not "his"): the passive subject,
     the direct object, the indirect object, a prepositional object ("cares for Katniss",
-    "throws a spear at Katniss"), the possessor of the object when it is what only a person
-    has (models/lexicons/personal_nouns.tsv: "ignores Haymitch's advice", not "enters Gordon's
+    "throws a spear at Katniss"), the owner of an act a preposition governs ("agrees to his
+    request"), the possessor of the object when it is what only a person has
+    (models/lexicons/personal_nouns.tsv: "ignores Haymitch's advice", not "enters Gordon's
     office"), a prepositional object of the object ("reveals his love for Katniss"), or the
     subject of a small clause ("hears Rue calling", "deems him insane")."""
     obj = direct_object(verb)
@@ -498,6 +548,15 @@ def patient_slots(
     yield from (c for c in verb.children if c.dep_ == "pobj" and c.lower_ in RELATIVE_OBJECTS)
     preps = patient_prepositions(verb)
     yield from (phrase for _prep, phrase in preps)
+    # "agrees to her husband's request", "responds to his advances": whose act it is (not
+    # "with her father's approval": what goes with the act)
+    yield from (
+        child_with_dep(phrase, "poss")
+        for prep, phrase in preps
+        if phrase is not None
+        and prep.lower_ != "with"
+        and personal_nouns().get(phrase.lemma_.lower()) in {"act", "mind"}
+    )
     # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
     # (not one of circumstance: "comes at the instigation of Pavithran")
     yield from (
