@@ -13,6 +13,11 @@ def test_possessive_kinship_with_apposition(nlp):
     assert ("Mary Baker", "sibling", "Tom Baker") in relations_of(doc)
 
 
+def test_possessive_on_a_noun_before_the_kin_noun_is_the_kin_noun_s(nlp):
+    doc = nlp("Ann Reed leaves her lawyer husband Greg.")
+    assert ("Greg", "spouse", "Ann Reed") in relations_of(doc)
+
+
 def test_kinship_noun_naming_the_target_reverses_the_direction(nlp):
     doc = nlp("John Miller meets Mary Parker. Mary Parker's son Tom Parker cries.")
     assert ("Mary Parker", "parent", "Tom Parker") in relations_of(doc)

@@ -319,9 +319,10 @@ def possessor_of(noun: Token) -> Token | None:
     """The possessor of a person noun: "her" / "Seema's" father, the father "of Vicky" or "of
     a farmer", and the possessor that coordinated kin share ("his grandfather, mother Haba and
     sister Zoya", "his viceroy Zhou Yu and sister Sun Shangxiang", "Ann, his friend and
-    lover")."""
+    lover"), also where the parser hung it on a noun before ("her stockbroker husband Greg")."""
     phrase = kin_phrase(noun)
-    for word in (noun, phrase):
+    modifiers = [child for child in noun.lefts if child.dep_ == "compound"]
+    for word in (noun, phrase, *modifiers):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:
             return relative_clause_noun(possessor) if possessor.lower_ == "whose" else possessor
