@@ -399,6 +399,11 @@ def test_a_name_under_an_indefinite_article_names_a_kind(nlp):
     assert [m[:2] for m in characters["Arjun Mehta"]["mentions"] if m[2] == "name"] == [[0, 2]]
 
 
+def test_a_nationality_under_an_indefinite_article_names_a_kind(nlp):
+    text = "The film begins with Jack Sparks, a young American, who is traveling in Turkey."
+    assert "American" not in names(nlp, text)
+
+
 def test_a_description_subject_of_be_with_a_name_is_that_character(nlp):
     doc = nlp("Oleg's driver is Piotr Sokolov, who also cleans the house.")
     piotr = names(nlp, doc.text)["Piotr Sokolov"]
@@ -478,6 +483,13 @@ def test_first_names_of_many_countries_are_known_whatever_their_letters():
 def test_the_pronoun_i_ending_a_sentence_is_no_name(nlp):
     characters = names(nlp, "The stone reads R. I. P. Then I went home, and so did I.")
     assert characters["R. I. P."]["aliases"] == ["R. I. P."]
+
+
+def test_a_nationality_modifying_a_person_noun_is_no_person_clue(nlp):
+    doc = nlp("Ben meets a Roman admiral.")
+    roman = next(token for token in doc if token.text == "Roman")
+    if roman.ent_type_ == "NORP":  # the base model's reading the rule relies on
+        assert "noun_modifier" in name_clues(doc, roman.i, roman.i + 1)
 
 
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):

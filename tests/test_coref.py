@@ -68,6 +68,14 @@ def test_subject_pronoun_may_be_the_one_who_says_it_named_again_under_it(nlp):
     assert owner_of(doc, "she") == "Mary Parker"
 
 
+def test_subject_pronoun_commands_no_name_in_a_clause_coordinated_with_its_own(nlp):
+    doc = nlp(
+        "Jack Sparks travels. He befriends an aged Turk during a carriage ride and the Turk "
+        "invites Jack Sparks into his home."
+    )
+    assert owner_of(doc, "He") == "Jack Sparks"
+
+
 def test_subject_pronoun_may_be_what_it_is_called(nlp):
     doc = nlp("Tom Baker calls Mary Parker. He is known as Tom Baker the Great.")
     assert owner_of(doc, "He") == "Tom Baker"

@@ -134,13 +134,15 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
 
 def is_noun_modifier(span: Span) -> bool:
     """A name modifying a common noun whose determiner stands before it: "his Murphy bed", "a
-    Ford truck" (not "the Smith brothers": a person noun)."""
+    Ford truck" (not "the Smith brothers": a person noun), or a nationality modifying any noun
+    ("a Roman admiral")."""
     head = span.root
     noun = head.head
+    nationality = head.ent_type_ == "NORP"
     return (
-        head.dep_ == "compound"
+        head.dep_ in ({"compound", "amod"} if nationality else {"compound"})
         and noun.pos_ == "NOUN"
-        and not is_person_noun(noun)
+        and (nationality or not is_person_noun(noun))
         and any(child.dep_ in {"det", "poss"} and child.i < span.start for child in noun.children)
     )
 

@@ -379,10 +379,13 @@ def is_hyphenated_modifier(span: Span) -> bool:
 
 def is_indefinite_name(span: Span) -> bool:
     """A name under "a"/"an" names a kind, not a character: "not a Patel", "a professional
-    Patel man named Prem" (but "an impressed Semyon" is Semyon)."""
+    Patel man named Prem", "a young American" (but "an impressed Semyon" is Semyon: only a
+    nationality may stand apart from its article)."""
     last = span[-1]
     if last.dep_ == "compound" and is_person_noun(last.head):
         return any(child.lower_ in INDEFINITE_ARTICLES for child in last.head.children)
+    if len(span) == 1 and last.ent_type_ == "NORP":
+        return any(child.lower_ in INDEFINITE_ARTICLES for child in last.children)
     return span.start > 0 and span.doc[span.start - 1].lower_ in INDEFINITE_ARTICLES
 
 

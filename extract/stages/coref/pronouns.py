@@ -31,6 +31,7 @@ from extract.syntax import (
     active_subject,
     causative_roles,
     child_with_dep,
+    has_own_subject,
     is_complement,
     is_object_read_as_possessive,
     is_person_word,
@@ -571,9 +572,20 @@ def commanded_name_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     for word in pronoun.head.subtree:
         if word.i <= pronoun.i or not is_whole_name(word, owners):
             continue
-        if not any(is_naming_link(link) for link in path_up_to(word, pronoun.head)):
+        path = list(path_up_to(word, pronoun.head))
+        if not any(is_naming_link(link) or is_clause_of_its_own(link) for link in path):
             excluded.add(owners[word.i])
     return excluded - reporter_characters(pronoun.head, owners)
+
+
+def is_clause_of_its_own(link: Token) -> bool:
+    """A clause coordinated with the pronoun's, with a subject of its own ("He befriends a Turk
+    and the Turk invites Jack"): the pronoun does not command what is in it."""
+    return (
+        link.dep_ in {"conj", "parataxis"}
+        and link.pos_ in {"VERB", "AUX"}
+        and has_own_subject(link)
+    )
 
 
 def reporter_characters(clause: Token, owners: dict[int, int]) -> set[int]:
