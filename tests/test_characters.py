@@ -492,6 +492,12 @@ def test_a_nationality_modifying_a_person_noun_is_no_person_clue(nlp):
         assert "noun_modifier" in name_clues(doc, roman.i, roman.i + 1)
 
 
+def test_a_name_in_apposition_with_a_place_noun_is_a_place_clue(nlp):
+    doc = nlp("Hitu sails to Bora Bora, a small island in the South Pacific.")
+    bora = next(token.i for token in doc if token.text == "Bora")
+    assert "place_apposition" in name_clues(doc, bora, bora + 2)
+
+
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
     doc = nlp("He opens his Murphy bed. He sleeps. Murphy calls the Smith brothers.")
     clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Murphy"]

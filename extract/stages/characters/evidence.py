@@ -218,6 +218,8 @@ def role_clues(head: Token) -> list[str]:
         clues.append("personal_possessor")
     if is_person_apposition(head):
         clues.append("person_apposition")
+    elif is_place_apposition(head):
+        clues.append("place_apposition")
     if is_performer(word):
         clues.append("performer")
     return clues
@@ -466,18 +468,31 @@ def is_person_apposition(name: Token) -> bool:
     return any(child.dep_ == "amod" and is_person_noun(child) for child in name.children)
 
 
-def comma_apposition(name: Token) -> Token | None:
-    """The person noun of ", a beautiful young woman" right after a name, if any."""
+def comma_apposition(name: Token, is_head_noun=is_person_noun) -> Token | None:
+    """The person noun (or other head noun) of ", a beautiful young woman" right after a name,
+    if any."""
     doc = name.doc
     after = name.i + 1
     if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in INDEFINITE:
         return None
     for token in doc[after + 2 : after + 8]:
-        if is_person_noun(token):
+        if is_head_noun(token):
             return token
         if token.pos_ not in {"ADJ", "NOUN", "CCONJ", "ADV", "PUNCT"} or token.text in {".", ";"}:
             return None
     return None
+
+
+def is_place_apposition(name: Token) -> bool:
+    """ "Bora Bora, a small island in the South Pacific": a place noun in apposition
+    (models/lexicons/nonperson_heads.tsv)."""
+    return comma_apposition(name, is_place_noun) is not None or any(
+        child.dep_ == "appos" and is_place_noun(child) for child in name.children
+    )
+
+
+def is_place_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in nonperson_heads()
 
 
 def is_common_word_opening(doc: Doc, mentions: list[tuple[int, int, NameForm]]) -> bool:
