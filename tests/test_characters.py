@@ -496,6 +496,9 @@ def test_a_name_in_apposition_with_a_place_noun_is_a_place_clue(nlp):
     doc = nlp("Hitu sails to Bora Bora, a small island in the South Pacific.")
     bora = next(token.i for token in doc if token.text == "Bora")
     assert "place_apposition" in name_clues(doc, bora, bora + 2)
+    doc = nlp("Jim and Eve, a young society couple, are kidnapped.")
+    eve = next(token.i for token in doc if token.text == "Eve")
+    assert "place_apposition" not in name_clues(doc, eve, eve + 1)
 
 
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):

@@ -492,7 +492,13 @@ def is_place_apposition(name: Token) -> bool:
 
 
 def is_place_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in nonperson_heads()
+    """A place or organisation noun heading its phrase ("a small island"; not "a society
+    couple")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ != "compound"
+        and token.lemma_.lower() in nonperson_heads()
+    )
 
 
 def is_common_word_opening(doc: Doc, mentions: list[tuple[int, int, NameForm]]) -> bool:
