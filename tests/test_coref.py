@@ -76,6 +76,14 @@ def test_subject_pronoun_commands_no_name_in_a_clause_coordinated_with_its_own(n
     assert owner_of(doc, "He") == "Jack Sparks"
 
 
+def test_a_possessive_of_a_family_noun_is_the_one_sharing_the_named_kin_s_family_name(nlp):
+    doc = nlp(
+        "Jim Donovan is a mob leader. When another mobster, Ben Murray, is killed, "
+        "Donovan takes it upon himself to raise his son, Midge Murray."
+    )
+    assert owner_of(doc, "his") == "Ben Murray"
+
+
 def test_subject_pronoun_may_be_what_it_is_called(nlp):
     doc = nlp("Tom Baker calls Mary Parker. He is known as Tom Baker the Great.")
     assert owner_of(doc, "He") == "Tom Baker"

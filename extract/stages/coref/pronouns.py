@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extract.document import has_person_evidence
-from extract.lexicons import function_words, kinship_nouns, perception_verbs, pronouns
+from extract.lexicons import (
+    function_words,
+    kinship_nouns,
+    perception_verbs,
+    pronouns,
+    relation_types,
+)
 from extract.phrases import copula_subject, fronted_apposition_subject, person_noun_lemma
 from extract.rules import Registry
 from extract.stages.coref.clauses import (
@@ -25,6 +31,7 @@ from extract.stages.coref.clauses import (
     phrase_characters,
     preposed_adjuncts,
 )
+from extract.stages.coref.descriptions import family_name_of
 from extract.stages.coref.groups import GROUP_RULES
 from extract.stages.coref.state import Antecedent, Resolution
 from extract.syntax import (
@@ -218,6 +225,38 @@ def prefer_parallel_object(choice: Choice) -> int | None:
 @PRONOUN_PREFERENCES.register("addressee")
 def prefer_addressee(choice: Choice) -> int | None:
     return choice.compatible_one([addressee_character(choice.token, choice.state.owners)])
+
+
+@PRONOUN_PREFERENCES.register("kin_surname")
+def prefer_kin_surname(choice: Choice) -> int | None:
+    """A possessive of a family noun that names someone ("his son, Midge Murray") is the one
+    candidate who shares that name's family name (Ben Murray, not the Donovan raising him)."""
+    token = choice.token
+    if token.dep_ != "poss":
+        return None
+    kinship = kinship_nouns().get(token.head.lemma_.lower())
+    if kinship is None or relation_types()[kinship.type].category != "family":
+        return None
+    state = choice.state
+    name = named_kin(token.head)
+    named = state.owners.get(name.i) if name is not None else None
+    family_name = family_name_of(state.characters[named]) if named is not None else None
+    if family_name is None:
+        return None
+    fitting = {
+        character
+        for character in choice.compatible
+        if character != named and family_name_of(state.characters[character]) == family_name
+    }
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def named_kin(noun: Token) -> Token | None:
+    """The name a kin noun is apposed to or titles ("his son, Midge Murray", "his son Midge")."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return noun.head
+    apposed = child_with_dep(noun, "appos")
+    return apposed if apposed is not None and apposed.pos_ == "PROPN" else None
 
 
 @PRONOUN_PREFERENCES.register("possessor_subject")
