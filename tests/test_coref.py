@@ -224,6 +224,12 @@ def test_a_family_noun_with_the_is_no_one_of_another_gender(nlp):
     assert owner_of(doc, "father") != "Mary Parker"
 
 
+@pytest.mark.parametrize("description", ["the victim", "the dead man"])
+def test_a_description_of_a_dead_person_is_the_one_last_killed(nlp, description):
+    doc = nlp(f"Tom Hale finds that Bob Reed was murdered. Later, {description} is buried.")
+    assert owner_of(doc, description.split()[-1]) == "Bob Reed"
+
+
 def test_generic_definite_description_does_not_start_a_character(nlp):
     doc = nlp("Tom Baker waits. The girl arrives.")
     assert [c["name"] for c in doc._.characters] == ["Tom Baker"]

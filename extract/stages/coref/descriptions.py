@@ -124,6 +124,14 @@ def resolve_description(
         and rules.on("titled_name")
     ):
         character, rule = titled_character(state, description), "titled_name"
+    if (
+        character is None
+        and description["determiner"] == "definite"
+        and possessor is None
+        and is_death_description(head)
+        and rules.on("last_killed")
+    ):
+        character, rule = last_killed(state, head, description["gender"]), "last_killed"
     # a creature is one individual of the story however it is introduced again ("a shark")
     if (
         character is None
@@ -439,6 +447,32 @@ def couple_partner(state: Resolution, key: tuple[str, int | None], gender: str) 
     return of_gender(state, engaged, gender) if len(engaged) == 1 else None
 
 
+def is_death_description(head: Token) -> bool:
+    """ "the victim", "the dead man", "the murdered woman": a person said to have died."""
+    return head.lemma_.lower() in VICTIM_NOUNS or any(
+        child.dep_ == "amod" and child.lower_ in DEATH_ADJECTIVES for child in head.children
+    )
+
+
+def last_killed(state: Resolution, head: Token, gender: str) -> int | None:
+    """The person last said to be killed or to die before the description ("Coe was
+    murdered ... the victim died of a stab wound"), of its gender."""
+    doc = state.doc
+    for verb in reversed(doc[: head.sent.start]):
+        if verb.lemma_.lower() not in KILLING_VERBS or has_negation(verb):
+            continue
+        dead = child_with_dep(verb, "nsubj") if verb.lemma_.lower() == "die" else None
+        dead = dead or child_with_dep(verb, "nsubjpass") or child_with_dep(verb, "dobj")
+        character = state.owners.get(dead.i) if dead is not None else None
+        if (
+            character is not None
+            and character not in state.creatures  # "the dead man" is no dog killed
+            and of_gender(state, [character], gender) is not None
+        ):
+            return character
+    return None
+
+
 def sole_kin(state: Resolution, role: str, gender: str) -> int | None:
     """For a family noun with "the" and no possessor, the one character known to anyone by
     that kinship and known to be of its gender ("his daughter Stella ... the father's love":
@@ -455,6 +489,10 @@ def sole_kin(state: Resolution, role: str, gender: str) -> int | None:
     }
     return fitting.pop() if len(fitting) == 1 else None
 
+
+VICTIM_NOUNS = function_words("victim_noun")
+DEATH_ADJECTIVES = function_words("death_adjective")
+KILLING_VERBS = function_words("killing_verb")
 
 # a child of one's spouse is one's child; a parent of one's sibling is one's parent
 KIN_THROUGH = {"parent:target": "spouse:source", "parent:source": "sibling:source"}
