@@ -501,14 +501,6 @@ def test_a_name_in_apposition_with_a_place_noun_is_a_place_clue(nlp):
     assert "place_apposition" not in name_clues(doc, eve, eve + 1)
 
 
-def test_a_place_below_the_threshold_is_no_candidate_for_a_pronoun(nlp):
-    text = (
-        "Marilyn meets Peter. A brokenhearted Peter graciously bows out of her life and "
-        "returns to America so she can be happy."
-    )
-    assert "America" not in names(nlp, text)
-
-
 def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
     doc = nlp("He opens his Murphy bed. He sleeps. Murphy calls the Smith brothers.")
     clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Murphy"]

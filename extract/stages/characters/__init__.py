@@ -45,7 +45,6 @@ from extract.rules import ALL_RULES, RuleSet
 from extract.stages.characters.descriptions import find_descriptions
 from extract.stages.characters.evidence import (
     PERSON_ONLY_CLUES,
-    PLACE_CLUES,
     coordinated_with_persons,
     is_common_word_opening,
     name_clues,
@@ -178,8 +177,6 @@ def find_named_characters(
     for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):
         if score < weights["candidate_threshold"] or not cluster_mentions:
             continue
-        if score < weights["threshold"] and not PLACE_CLUES.isdisjoint(cluster_clues):
-            continue  # a place a pronoun seems to refer to stays a place ("to Jiangdong ... he")
         spans = [with_title(doc, start, end) for start, end, _form in cluster_mentions]
         forms = list(dict.fromkeys(form for _start, _end, form in cluster_mentions))
         longest = max(cluster_mentions, key=lambda mention: len(mention[2]))

@@ -43,13 +43,6 @@ PERSON_ONLY_CLUES = frozenset(
         "person_possessor",
     }
 )  # fmt: skip
-# clues that a name is written as a place: below the threshold, no pronoun makes it a person
-PLACE_CLUES = frozenset(
-    {
-        "locative_object", "direction_object", "known_place", "nonperson_head", "place_of",
-        "place_apposition",
-    }
-)  # fmt: skip
 FAMILY_CATEGORIES = {"family", "romance"}
 STAR_NOUNS = {"star", "co-star"}
 PERSON_ROLE_CLUES = {"animate_subject", "object_of_person_verb", "recipient", "person_possessor",
