@@ -256,6 +256,11 @@ def test_owner_of_an_act_after_with_is_no_patient(nlp):
     assert find(doc, "leave")[2] is None
 
 
+def test_owner_of_an_act_a_thought_is_about_is_no_patient(nlp):
+    doc = nlp("Mary Parker knows about John Miller's plan.")
+    assert find(doc, "know")[2] is None
+
+
 @pytest.mark.parametrize(
     "text, answer, asked",
     [

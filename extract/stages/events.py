@@ -84,6 +84,7 @@ PLACE_PREPOSITIONS = function_words("place_preposition")
 TIME_PREPOSITIONS = function_words("time_preposition")
 COMMISSIVE_VERBS = function_words("commissive_verb")
 ANSWER_VERBS = function_words("answer_verb")
+ACCOMPANYING_OR_TOPIC_PREPOSITIONS = function_words("topic_preposition") | {"with"}
 BARE_REQUEST_VERBS = function_words("bare_request_verb")
 RECIPROCAL_COMPLEMENTS = function_words("reciprocal_complement")  # "Tom and Ann fall in love"
 NON_PATIENT_PREPOSITIONS = (
@@ -549,12 +550,13 @@ def patient_slots(
     preps = patient_prepositions(verb)
     yield from (phrase for _prep, phrase in preps)
     # "agrees to her husband's request", "responds to his advances": whose act it is (not
-    # "with her father's approval": what goes with the act)
+    # "with her father's approval", what goes with the act, nor "knows about Ferring's plan",
+    # what the act is about)
     yield from (
         child_with_dep(phrase, "poss")
         for prep, phrase in preps
         if phrase is not None
-        and prep.lower_ != "with"
+        and prep.lower_ not in ACCOMPANYING_OR_TOPIC_PREPOSITIONS
         and personal_nouns().get(phrase.lemma_.lower()) in {"act", "mind"}
     )
     # "falls in love with Pooja": the object of a preposition inside a prepositional phrase
