@@ -404,6 +404,14 @@ def test_a_nationality_under_an_indefinite_article_names_a_kind(nlp):
     assert "American" not in names(nlp, text)
 
 
+def test_a_noun_hung_across_another_name_of_a_list_is_not_a_descriptor(nlp):
+    text = (
+        "The actresses are Polly, an ingenue; Carol, a torch singer; Trixie, a comedian; "
+        "and Fay, a glamour puss."
+    )
+    assert "comedian" not in names(nlp, text)["Carol"]["descriptors"]
+
+
 def test_a_description_subject_of_be_with_a_name_is_that_character(nlp):
     doc = nlp("Oleg's driver is Piotr Sokolov, who also cleans the house.")
     piotr = names(nlp, doc.text)["Piotr Sokolov"]

@@ -25,6 +25,7 @@ from extract.phrases import (
 from extract.stages.characters.names import is_title
 
 APPOINTED_DEPS = {"dobj", "nsubjpass"}  # who is given the post: "hires Ann", "Ann is hired"
+LIST_SEPARATORS = {",", ";"}  # between the items of a list of names and their nouns
 
 
 def name_gender(spans: list[Span]) -> str:
@@ -68,6 +69,7 @@ def find_apposed_person_nouns(name: Token) -> list[Token]:
         and is_person_noun(child)
         and kin_pair_before(child) is None
         and not introduces_the_next_name(child)
+        and not is_past_another_name(name, child)
     ]
     pair_noun = kin_pair_title(name)
     if pair_noun is not None:
@@ -88,6 +90,22 @@ def find_apposed_person_nouns(name: Token) -> list[Token]:
     if name.dep_ == "nsubj" and name.head.lemma_ == "be":
         nouns.extend(c for c in name.head.children if c.dep_ == "attr" and is_person_noun(c))
     return nouns
+
+
+def is_past_another_name(name: Token, noun: Token) -> bool:
+    """A noun the parser hung on the name across another name of a list ("Carol, a torch
+    singer; Trixie, a comedian": the comedian is Trixie's)."""
+    doc = name.doc
+    return any(
+        word.pos_ == "PROPN"
+        and word.dep_ in {"appos", "conj"}
+        and word.head == name
+        and any(t.text in LIST_SEPARATORS for t in doc[name.i + 1 : word.i])
+        # not "a French performer", nor an actor's name in parentheses
+        and any(t.text in LIST_SEPARATORS for t in doc[word.i + 1 : noun.i])
+        and doc[word.i - 1].text != "("
+        for word in doc[name.i + 1 : noun.i]
+    )
 
 
 def introduces_the_next_name(noun: Token) -> bool:
