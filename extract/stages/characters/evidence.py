@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicons import (
@@ -468,7 +470,9 @@ def is_person_apposition(name: Token) -> bool:
     return any(child.dep_ == "amod" and is_person_noun(child) for child in name.children)
 
 
-def comma_apposition(name: Token, is_head_noun=is_person_noun) -> Token | None:
+def comma_apposition(
+    name: Token, is_head_noun: Callable[[Token], bool] = is_person_noun
+) -> Token | None:
     """The person noun (or other head noun) of ", a beautiful young woman" right after a name,
     if any."""
     doc = name.doc

@@ -39,6 +39,9 @@ ORDINAL_REFERENCES = function_words("ordinal_reference")
 POSSESSIVE_MARKS = function_words("possessive_mark")
 POSTMODIFIER_DEPS = {"acl", "relcl", "prep"}  # "the boy assigned to guard it"
 OTHER_KIN = "other_family"  # the type of the kin nouns that name no one tie ("uncle", "cousin")
+VICTIM_NOUNS = function_words("victim_noun")  # "the victim": the one last killed
+DEATH_ADJECTIVES = function_words("death_adjective")  # "the dead man"
+KILLING_VERBS = function_words("killing_verb")
 
 
 def is_unreal_indefinite(doc: Doc, character: dict) -> bool:
@@ -489,10 +492,6 @@ def sole_kin(state: Resolution, role: str, gender: str) -> int | None:
     }
     return fitting.pop() if len(fitting) == 1 else None
 
-
-VICTIM_NOUNS = function_words("victim_noun")
-DEATH_ADJECTIVES = function_words("death_adjective")
-KILLING_VERBS = function_words("killing_verb")
 
 # a child of one's spouse is one's child; a parent of one's sibling is one's parent
 KIN_THROUGH = {"parent:target": "spouse:source", "parent:source": "sibling:source"}
