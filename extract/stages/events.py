@@ -211,7 +211,7 @@ def answer_requests(doc: Doc, events: list[Event]) -> None:
             answerer is None
             or event["patient"] is not None
             or event["predicate"] not in ANSWER_VERBS
-            or any(child.dep_ in OWN_COMPLEMENT_DEPS for child in verb.children)
+            or has_own_complement(verb)
         ):
             continue
         opening = previous_sentence_start(verb)
@@ -227,7 +227,7 @@ def answer_requests(doc: Doc, events: list[Event]) -> None:
             elif (
                 earlier["patient"] is None
                 and earlier["predicate"] in BARE_REQUEST_VERBS
-                and not any(child.dep_ in OWN_COMPLEMENT_DEPS for child in asking.children)
+                and not has_own_complement(asking)
             ):
                 event["patient"], earlier["patient"] = asker, answerer
                 earlier["rules"].append("answered_request")
@@ -235,6 +235,11 @@ def answer_requests(doc: Doc, events: list[Event]) -> None:
                 continue
             event["rules"].append("answered_request")
             break
+
+
+def has_own_complement(verb: Token) -> bool:
+    """The verb has an object or a complement of its own ("refuses to talk", "shoots him")."""
+    return any(child.dep_ in OWN_COMPLEMENT_DEPS for child in verb.children)
 
 
 def previous_sentence_start(token: Token) -> int:
@@ -271,7 +276,7 @@ def object_sharing_conjunct(verb: Token, predicate: str) -> Token | None:
     not "falls and hits her": "fall" shows love only with its noun)."""
     if not any(rule.noun is None for rule in relation_verbs().get(predicate, [])):
         return None
-    if any(child.dep_ in OWN_COMPLEMENT_DEPS for child in verb.children):
+    if has_own_complement(verb):
         return None
     doc = verb.doc
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "and":
@@ -364,20 +369,19 @@ def is_state_copula(verb: Token) -> bool:
         inner.dep_ == "prep" and child_with_dep(inner, "pobj") is not None
         for state in states
         for inner in state.children
-    ) or (bool(states) and fronted_relative_object(verb) is not None)
+    ) or (bool(states) and has_fronted_relative_object(verb))
 
 
-def fronted_relative_object(verb: Token) -> Token | None:
-    """The relative pronoun of a preposition fronted before its relative clause ("with
+def has_fronted_relative_object(verb: Token) -> bool:
+    """A preposition with a relative pronoun stands before its relative clause ("with
     whom")."""
-    if verb.dep_ != "relcl":
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i < verb.i:
-            pronoun = child_with_dep(prep, "pobj")
-            if pronoun is not None and pronoun.lower_ in RELATIVE_OBJECTS:
-                return pronoun
-    return None
+    return verb.dep_ == "relcl" and any(
+        prep.dep_ == "prep"
+        and prep.i < verb.i
+        and (pronoun := child_with_dep(prep, "pobj")) is not None
+        and pronoun.lower_ in RELATIVE_OBJECTS
+        for prep in verb.children
+    )
 
 
 def stative_participle(verb: Token) -> Token | None:

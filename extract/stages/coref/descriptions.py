@@ -120,17 +120,12 @@ def resolve_description(
         if character is None and rules.on("titled_family_name"):
             character = titled_family_member(state, description, possessor)
             rule = "titled_family_name"
-    if (
-        character is None
-        and description["determiner"] == "definite"
-        and possessor is None
-        and rules.on("titled_name")
-    ):
+    definite_unpossessed = description["determiner"] == "definite" and possessor is None
+    if character is None and definite_unpossessed and rules.on("titled_name"):
         character, rule = titled_character(state, description), "titled_name"
     if (
         character is None
-        and description["determiner"] == "definite"
-        and possessor is None
+        and definite_unpossessed
         and is_death_description(head)
         and rules.on("last_killed")
     ):
@@ -145,12 +140,7 @@ def resolve_description(
         if character is not None and is_contrasted(state, head, character):
             # "Two doctors ... The younger doctor ... the senior doctor ... the younger doctor"
             character = likewise_described(state, head, description["noun"])
-    if (
-        character is None
-        and description["determiner"] == "definite"
-        and possessor is None
-        and rules.on("sole_kin")
-    ):
+    if character is None and definite_unpossessed and rules.on("sole_kin"):
         character, rule = sole_kin(state, key[0], description["gender"]), "sole_kin"
     if (
         character is None

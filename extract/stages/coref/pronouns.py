@@ -611,8 +611,8 @@ def commanded_name_characters(pronoun: Token, owners: dict[int, int]) -> set[int
     for word in pronoun.head.subtree:
         if word.i <= pronoun.i or not is_whole_name(word, owners):
             continue
-        path = list(path_up_to(word, pronoun.head))
-        if not any(is_naming_link(link) or is_clause_of_its_own(link) for link in path):
+        links = path_up_to(word, pronoun.head)
+        if not any(is_naming_link(link) or is_clause_of_its_own(link) for link in links):
             excluded.add(owners[word.i])
     return excluded - reporter_characters(pronoun.head, owners)
 
