@@ -488,6 +488,35 @@ def test_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(nlp):
     assert owner_of(doc, "he") == "Tom Baker"
 
 
+def test_an_object_pronoun_of_a_clause_whose_subject_the_noun_owns_may_be_the_noun(nlp):
+    doc = nlp("The story follows Anna Berg, whose father gives her to a gambler.")
+    assert owner_of(doc, "her") == "Anna Berg"
+
+
+def test_kin_owned_through_a_relative_pronoun_is_background(nlp):
+    doc = nlp("Three soldiers love Anna Berg, whose mother owns the farm. She ignores them.")
+    assert owner_of(doc, "She") == "Anna Berg"
+
+
+def test_a_noun_owned_through_a_relative_pronoun_is_kin_of_the_noun_the_clause_modifies(nlp):
+    doc = nlp("They rescue Betty Mason, whose father was killed by bandits.")
+    father = next(c for c in doc._.characters if c["kind"] == "nominal")
+    assert father["name"] == "Betty Mason's father"
+    assert owner_of(doc, "father") == "Betty Mason's father"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Hale is a dancer whose husband leaves her.",
+        "Tom Baker befriends Mary Hale, a dancer whose husband leaves her.",
+    ],
+)
+def test_whose_is_the_subject_or_name_the_modified_noun_is_said_of(nlp, text):
+    husband = next(c for c in nlp(text)._.characters if c["kind"] == "nominal")
+    assert husband["name"] == "Mary Hale's husband"
+
+
 def test_possessive_in_a_list_read_as_an_apposition_may_be_the_name_before(nlp):
     doc = nlp(
         "Ellen Brody visits her older son Michael Brody, his wife Carla, and their "

@@ -15,6 +15,7 @@ from extract.lexicons import (
     kinship_nouns,
     person_nouns,
     relation_types,
+    relative_pronouns,
     role_nouns,
     title_nouns,
 )
@@ -36,6 +37,7 @@ IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
 COMPARISON_PREPOSITIONS = function_words("comparison_preposition")  # "like a child"
 NAME_CLOSERS = {",", ".", ";", "(", "who", "whom", "whose"}  # what may end a name set off
+RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
 
@@ -345,9 +347,14 @@ def possessor_of(noun: Token) -> Token | None:
 
 def relative_clause_noun(relative: Token) -> Token:
     """The noun a relative clause modifies, for its relative word ("a young woman whose father
-    ...": woman); the word itself when the parser hung the clause on no noun."""
+    ...": woman), or the subject that noun is said of ("Maggie is a dancer whose husband
+    ...": Maggie) or stands in apposition to ("Emir, a native whose wife ...": Emir); the word
+    itself when the parser hung the clause on no noun."""
     clause = next((a for a in relative.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if clause is not None else relative
+    if clause is None:
+        return relative
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" else copula_subject(noun) or noun
 
 
 def kin_phrase(noun: Token) -> Token:
@@ -423,8 +430,14 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     if following < len(doc) and following in owners and is_name_word(doc[following]):
         return owners[following]
     left = noun.left_edge.i
-    if left >= 2 and doc[left - 1].text == "," and left - 2 in owners and noun.dep_ != "poss":
-        return owners[left - 2]  # not "Stalburg, the prince's assistant": the prince
+    if (
+        left >= 2
+        and doc[left - 1].text == ","
+        and left - 2 in owners
+        and noun.dep_ != "poss"  # not "Stalburg, the prince's assistant": the prince
+        and doc[left].lower_ not in RELATIVE_POSSESSIVES  # "Betty, whose father": her father
+    ):
+        return owners[left - 2]
     named = name_before_actor_note(noun, owners)
     if named is not None:  # "Dorothy Wayne (Ruby Keeler) a friend who dances"
         return named

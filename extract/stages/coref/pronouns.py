@@ -15,6 +15,7 @@ from extract.lexicons import (
     perception_verbs,
     pronouns,
     relation_types,
+    relative_pronouns,
 )
 from extract.phrases import copula_subject, fronted_apposition_subject, person_noun_lemma
 from extract.rules import Registry
@@ -54,6 +55,7 @@ NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposi
 YES_NO_MARKERS = function_words("yes_no_marker")
 QUESTION_WORDS = function_words("question_marker")
 # grammatical salience of an antecedent: subjects, then objects, then the rest
+RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 OPENING_QUOTES = function_words("opening_quote")
@@ -468,12 +470,14 @@ def is_identifying_relative(head: Token) -> bool:
 
 def salience_rank(head: Token, dep: str) -> int:
     """Subjects before objects before the rest, and mentions in a main clause before those
-    in a gerund inside a phrase ("released after killing a man": not "a man")."""
+    in a gerund inside a phrase ("released after killing a man": not "a man") and those owned
+    through a relative pronoun ("Melisande, whose mother owns the farm. She": Melisande)."""
     rank = ROLE_RANK.get(dep, len(ROLE_RANK))
     verb = argument_verb(head)
     while verb.dep_ == "conj":
         verb = verb.head
-    if verb.dep_ == "pcomp":
+    possessor = child_with_dep(head, "poss")
+    if verb.dep_ == "pcomp" or possessor is not None and possessor.lower_ in RELATIVE_POSSESSIVES:
         rank += len(ROLE_RANK) + 1
     return rank
 
@@ -683,11 +687,20 @@ def described_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
 def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> set[int]:
     """The noun a relative clause modifies fills a gap of the clause, so a subject or object
     pronoun of that clause's verb is someone else ("Alfred Miller, whom he hired": "he" is
-    not Miller; "the people she met")."""
+    not Miller; "the people she met"). Where the noun owns the clause's subject, an object
+    may be the noun ("Marky, whose father gives her away")."""
     if pronoun.dep_ not in SUBJECT_DEPS | OBJECT_DEPS:
         return set()
     verb = argument_verb(pronoun)
     if verb.dep_ != "relcl":
+        return set()
+    subject = own_subject(verb)
+    possessor = child_with_dep(subject, "poss") if subject is not None else None
+    if (
+        pronoun.dep_ in OBJECT_DEPS
+        and possessor is not None
+        and possessor.lower_ in RELATIVE_POSSESSIVES
+    ):
         return set()
     return phrase_characters(verb.head, owners)
 
