@@ -197,6 +197,8 @@ def test_link_target_with_double_space_is_not_a_link():
         ("Tom Doe Jr. (Sam Roe) runs.", "Tom Doe Jr.", "Sam Roe"),
         ("Tom Doe, Jr. (Sam Roe) runs.", "Tom Doe, Jr.", "Sam Roe"),
         ("Tom Doe III (Sam Roe) runs.", "Tom Doe III", "Sam Roe"),
+        ('Tom (Sam "Big Boy" Roe) runs.', "Tom", 'Sam "Big Boy" Roe'),
+        ("Tom (Sam 'Hoot' Roe) runs.", "Tom", "Sam 'Hoot' Roe"),
     ],
 )
 def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
@@ -219,6 +221,7 @@ def test_actor_parenthetical_is_removed_and_noted(raw, character, actor):
         ("The maid (played by an uncredited Pat Moore) waits.", "Pat Moore"),
         ("Her father (John St. Polis) waits.", "John St. Polis"),
         ("A native musician (Kamiyama Sojin) plays.", "Kamiyama Sojin"),
+        ('The sheriff (George "Gabby" Hayes) waits.', 'George "Gabby" Hayes'),
     ],
 )
 def test_actor_parenthetical_after_a_description_is_removed(raw, actor):

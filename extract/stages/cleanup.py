@@ -876,6 +876,10 @@ _ACTOR_PREFIX = re.compile(
 _ACTOR_ASIDE = re.compile(r"(?:(?:,|\s[—–-])\s[^()\n]*|\sagain|\]+)?")
 
 
+# a nickname in quotes inside a full name, before the family name: 'George "Gabby" Hayes'
+_QUOTED_NICKNAME = re.compile(r"[\"“'‘][A-Z][\w.]*(?: [A-Z][\w.]*)?[\"”'’] (?=[A-Z])")
+
+
 def _name_run(
     text: str, pos: int, is_gap: Callable[[int], bool] | None = None
 ) -> tuple[int, list[str]]:
@@ -888,6 +892,8 @@ def _name_run(
     kept = 0
     end = pos
     while len(words) < 6:
+        if kept and (nickname := _QUOTED_NICKNAME.match(text, pos)):  # George "Gabby" Hayes
+            pos = nickname.end()
         m = _NAME_TOKEN.match(text, pos)
         if m is None:
             break
