@@ -583,6 +583,22 @@ def test_a_first_name_the_model_tagged_a_place_is_a_name(characters_of):
     assert {"Alfredo", "Esperanza"} <= set(characters_of("Alfredo falls in love with Esperanza."))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wayne plays John Carruthers, an undercover marshal.", "John Carruthers"),
+        ("Stella and Sanders return and wed.", "Sanders"),
+    ],
+)
+def test_a_name_the_model_tagged_a_plural_for_its_final_s_is_a_name(characters_of, text, name):
+    assert name in characters_of(text)
+
+
+def test_a_plural_after_a_capitalised_word_that_is_no_title_is_no_name(characters_of):
+    characters = characters_of("Rosie disguises herself as one of the Girl Scouts.")
+    assert not any("Scouts" in name for name in characters)
+
+
 def test_a_word_also_written_in_lower_case_is_no_untagged_first_name(nlp):
     from extract.stages.characters.names import is_untagged_first_name
 

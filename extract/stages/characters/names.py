@@ -59,17 +59,40 @@ def is_title(token: Token) -> bool:
 
 def is_name_token(token: Token) -> bool:
     """A capitalised word that may be part of a person's name (not a plural: "the Lowells",
-    unless a singular person noun is apposed to it: "Idrees, a teenager", which the small
-    parser tagged a plural for its final s)."""
+    unless the small parser tagged a name a plural for its final s: one with no determiner
+    that it calls a person, or that follows a first name, or to which a singular person noun
+    is apposed: "Sanders returns", "John Carruthers", "Idrees, a teenager")."""
     text = token.text
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text) or text == "I":
         return False
     if token.tag_ == "NNPS":
-        return determiner_of(token) is None and any(
-            child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
-            for child in token.children
-        )
+        return determiner_of(token) is None and is_name_read_as_a_plural(token)
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or is_untagged_first_name(token)
+
+
+def is_name_read_as_a_plural(token: Token) -> bool:
+    """A word the small parser tagged a plural proper noun for its final s that is a name: one
+    after a first name or a person noun ("John Carruthers", "lawyer Rawlings"), one it calls
+    a person that opens its name or follows a title ("Sanders returns", "General Cornwallis";
+    not "Girl Scouts"), one to which a singular person noun is apposed ("Idrees, a
+    teenager")."""
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and (
+        before.tag_ == "NNP"
+        and is_first_name(before.text)
+        or before.tag_ == "NN"
+        and before.head == token
+        and is_person_noun(before)
+    ):
+        return True
+    if token.ent_type_ == "PERSON" and (
+        before is None or not before.text[:1].isupper() or is_title(before)
+    ):
+        return True
+    return any(
+        child.dep_ == "appos" and child.tag_ == "NN" and is_person_noun(child)
+        for child in token.children
+    )
 
 
 def is_untagged_first_name(token: Token) -> bool:
