@@ -50,6 +50,11 @@ def test_object_pronoun_is_not_its_own_clause_subject(nlp):
     assert owner_of(doc, "him") == "Tom Baker"
 
 
+def test_with_him_after_a_verb_of_taking_is_its_subject(nlp):
+    doc = nlp("Tom Baker meets Bess Hale. He takes Bess Hale with him to Paris.")
+    assert owner_of(doc, "him") == "Tom Baker"
+
+
 def test_object_pronoun_read_as_a_small_clause_subject_is_not_the_clause_subject(nlp):
     doc = nlp("Peter Hall talks to Tom Baker. Peter Hall shoots him dead.")
     assert owner_of(doc, "him") == "Tom Baker"

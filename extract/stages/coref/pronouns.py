@@ -52,6 +52,7 @@ SMALL_CLAUSE_DEPS = {"ccomp", "xcomp", "oprd"}  # "shoots her dead", "lets him g
 THING_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 # prepositions whose object inside a verb's object is someone else than the verb's subject
 NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposition")
+TAKING_VERBS = function_words("taking_verb")
 YES_NO_MARKERS = function_words("yes_no_marker")
 QUESTION_WORDS = function_words("question_marker")
 # grammatical salience of an antecedent: subjects, then objects, then the rest
@@ -587,9 +588,22 @@ def clause_subject_characters(pronoun: Token, owners: dict[int, int]) -> set[int
         verb = argument_verb(pronoun)
         if verb.dep_ == "dobj" and pronoun.head.lower_ in NOUN_PHRASE_ARGUMENT_PREPOSITIONS:
             verb = verb.head  # "orders a hit on him": not the one who orders
+        if is_taken_along_by(pronoun, verb):
+            return set()
     else:
         return set()
     return phrase_characters(subject_of(verb), owners)
+
+
+def is_taken_along_by(pronoun: Token, verb: Token) -> bool:
+    """ "with him" after a verb of taking is its subject, who has the object along ("takes
+    Bess with him", "brought with him the documents")."""
+    return (
+        pronoun.dep_ == "pobj"
+        and pronoun.head.lower_ == "with"
+        and pronoun.head.head == verb
+        and verb.lemma_ in TAKING_VERBS
+    )
 
 
 def is_small_clause_subject(pronoun: Token) -> bool:
