@@ -648,6 +648,18 @@ def test_an_adjective_or_adverb_opening_the_sentence_is_no_name(nlp):
     assert not any(name.startswith("York") for name in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Wealthy Rollo Treadway (Sam Roe) proposes to Ann.", "Rollo Treadway", "Sam Roe"),
+        ("Learning of Rosamund (Ann Lee) and her plans, he leaves.", "Rosamund", "Ann Lee"),
+        ("Pink Barker (Sam Roe) waits. Then Pink smiles.", "Pink Barker", "Sam Roe"),
+    ],
+)
+def test_an_opening_word_of_no_name_before_an_actor_note_is_left_out(nlp, text, name, actor):
+    assert names(nlp, text)[name]["actor"] == actor
+
+
 def test_an_adjective_opening_a_sentence_after_a_quotation_is_no_name(nlp):
     text = 'Tom Hale hears a man tell her, "I will marry you."\nDistraught, he leaves her.'
     assert "Distraught" not in names(nlp, text)

@@ -172,7 +172,7 @@ def find_named_characters(
     clues switched off in `rules` are not counted."""
     weights = person_evidence_weights()
     mentions, clues, scores = name_evidence(doc, verbs, rules, weights, modifiers)
-    actors = actors_by_form(doc)
+    actors = actors_by_form(doc, verbs, modifiers)
     characters = []
     for cluster_mentions, cluster_clues, score in zip(mentions, clues, scores, strict=True):
         if score < weights["candidate_threshold"] or not cluster_mentions:

@@ -155,7 +155,7 @@ def candidate_name_forms(
         if form and not is_common_noun_name(form):
             forms[form] = None
         run = []
-    for span, _actor in actor_noted_names(doc):
+    for span, _actor in actor_noted_names(doc, verbs, modifiers):
         forms[name_form(list(span))] = None
     for nicknamed in nicknamed_names(doc):  # joins the nickname and the name in one cluster
         forms[name_form(nicknamed)] = None
@@ -498,8 +498,12 @@ def with_title(doc: Doc, start: int, end: int) -> Span:
     return doc[start - 1 : end] if start > 0 and is_title(doc[start - 1]) else doc[start:end]
 
 
-def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
-    """(character name span, actor) for every actor parenthetical that followed a name."""
+def actor_noted_names(
+    doc: Doc, verbs: frozenset[str] = frozenset(), modifiers: frozenset[str] = frozenset()
+) -> list[tuple[Span, str]]:
+    """(character name span, actor) for every actor parenthetical that followed a name, an
+    opening participle, adjective or adverb left out ("Wealthy Rollo Treadway (Buster
+    Keaton)": Rollo Treadway)."""
     pairs = []
     for anchor, character, actor in doc._.actor_notes or []:
         if not character:
@@ -507,15 +511,36 @@ def actor_noted_names(doc: Doc) -> list[tuple[Span, str]]:
         span = doc.char_span(anchor - len(character), anchor, alignment_mode="contract")
         if span is not None and len(span) > 1 and span[-1].tag_ == "POS":
             span = span[:-1]  # "her husband Bill's (George Brent) salary": Bill
+        if span is not None and is_opening_word_of_no_name(span, verbs, modifiers):
+            span = next(  # "Learning of Rosamund", "Well-dressed Bill": from the next name word
+                (span[i:] for i in range(1, len(span)) if span[i].text[:1].isupper()), span
+            )
         if span is not None and len(span):
             pairs.append((span, actor))
     return pairs
+
+
+def is_opening_word_of_no_name(
+    span: Span, verbs: frozenset[str], modifiers: frozenset[str]
+) -> bool:
+    """The first word of the span is an opening participle, adjective or adverb that the text
+    writes in no name elsewhere ("Wealthy Rollo Treadway"; not "Pink Barker ... Pink")."""
+    first = span[0]
+    if len(span) < 2 or not (
+        is_opening_participle(first, verbs) or is_opening_modifier(first, modifiers)
+    ):
+        return False
+    return not any(t.text == first.text and not opens_sentence(t) for t in span.doc)
 
 
 def actor_anchors(doc: Doc) -> set[int]:
     return {anchor for anchor, character, _actor in doc._.actor_notes or [] if character}
 
 
-def actors_by_form(doc: Doc) -> dict[NameForm, str]:
+def actors_by_form(
+    doc: Doc, verbs: frozenset[str] = frozenset(), modifiers: frozenset[str] = frozenset()
+) -> dict[NameForm, str]:
     """Actor names keyed by the name form of the character they play."""
-    return {name_form(list(span)): actor for span, actor in actor_noted_names(doc)}
+    return {
+        name_form(list(span)): actor for span, actor in actor_noted_names(doc, verbs, modifiers)
+    }
