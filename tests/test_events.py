@@ -251,6 +251,17 @@ def test_owner_of_an_act_after_a_preposition_is_the_patient(nlp):
     assert find(doc, "agree")[:3] == ("Mary Parker", "agree", "John Miller")
 
 
+def test_the_one_someone_comes_to_the_rescue_of_is_the_patient(nlp):
+    doc = nlp("Ann Lee is trapped. Tom Hale rushes to her rescue.")
+    assert find(doc, "rush")[:3] == ("Tom Hale", "rush", "Ann Lee")
+
+
+def test_the_one_made_an_enemy_of_is_the_patient(nlp):
+    doc = nlp("Aboard ship, Tom Hale makes an enemy of Bob Day.")
+    assert find(doc, "make")[:3] == ("Tom Hale", "make", "Bob Day")
+    assert "an enemy" not in [c["name"] for c in doc._.characters]
+
+
 def test_owner_of_an_act_after_with_is_no_patient(nlp):
     doc = nlp("With John Miller's approval, Mary Parker leaves.")
     assert find(doc, "leave")[2] is None

@@ -18,6 +18,17 @@ def test_possessive_on_a_noun_before_the_kin_noun_is_the_kin_noun_s(nlp):
     assert ("Greg", "spouse", "Ann Reed") in relations_of(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "relation_type"),
+    [
+        ("Tom Hale makes an enemy of Bob Day.", "enemy"),
+        ("Tom Hale makes friends with Bob Day.", "friend"),
+    ],
+)
+def test_making_friends_or_an_enemy_of_someone(nlp, text, relation_type):
+    assert ("Tom Hale", relation_type, "Bob Day") in relations_of(nlp(text))
+
+
 def test_kinship_noun_naming_the_target_reverses_the_direction(nlp):
     doc = nlp("John Miller meets Mary Parker. Mary Parker's son Tom Parker cries.")
     assert ("Mary Parker", "parent", "Tom Parker") in relations_of(doc)

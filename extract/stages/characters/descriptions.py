@@ -38,6 +38,7 @@ TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for
 COMPARISON_PREPOSITIONS = function_words("comparison_preposition")  # "like a child"
 NAME_CLOSERS = {",", ".", ";", "(", "who", "whom", "whose"}  # what may end a name set off
 RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)
+FACTITIVE_VERBS = function_words("factitive_verb")  # "makes an enemy of Bull"
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
 
@@ -65,6 +66,8 @@ def find_descriptions(doc: Doc) -> list[dict]:
         subject = copula_subject(noun)
         if noun.dep_ == "oprd" or is_as_phrase(noun) and subject is None:
             continue  # "disguised as her maid" (but "serves as her secretary")
+        if is_made_of(noun):
+            continue  # "makes an enemy of Bull": Bull is the enemy
         titled = title_bearer(noun, owners)  # "reporter Tom Brown", "the sailor Binns"
         if noun.dep_ in TITLE_DEPS and not kin_title and titled is None:
             continue
@@ -112,6 +115,16 @@ def find_descriptions(doc: Doc) -> list[dict]:
     descriptions += partitive_descriptions(doc, owners)
     descriptions.sort(key=lambda description: description["head"])
     return descriptions
+
+
+def is_made_of(noun: Token) -> bool:
+    """The object of a verb that makes someone what it names ("makes an enemy of Bull", "made
+    a man of him"): said of the object of its "of", no one of its own."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_ in FACTITIVE_VERBS
+        and any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
+    )
 
 
 def title_bearer(noun: Token, owners: dict[int, int]) -> int | None:
