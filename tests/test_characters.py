@@ -354,6 +354,11 @@ def test_a_name_set_off_after_a_description_the_parser_hung_elsewhere_is_its_nam
     assert set(found) == {"Quintus Arrius"}
 
 
+def test_a_name_the_parser_apposed_to_a_thing_in_the_description_is_its_name(nlp):
+    text = "The current writer of the column, Gerry, who was demoted by Brad Lee, is delighted."
+    assert set(names(nlp, text)) == {"Gerry", "Brad Lee"}
+
+
 def test_a_name_after_a_description_stays_apart_as_a_subject(nlp):
     assert "Toya's father" in names(nlp, "After hitting her father, Toya decides to leave.")
 

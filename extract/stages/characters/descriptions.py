@@ -457,13 +457,34 @@ def named_character_of(noun: Token, owners: dict[int, int]) -> int | None:
     return name_set_off_after(noun, owners)
 
 
+def is_in_prepositional_phrase_of(word: Token, noun: Token) -> bool:
+    """The word is the object of a preposition of the noun's, directly or through others ("the
+    writer of the column": column)."""
+    while word.dep_ == "pobj" and word.head.dep_ == "prep":
+        word = word.head.head
+        if word == noun:
+            return True
+    return False
+
+
 def name_set_off_after(noun: Token, owners: dict[int, int]) -> int | None:
     """The character of a name set off by commas right after the noun's phrase, which the
     parser hung elsewhere ("impresses a Roman admiral, Quintus Arrius, who frees him"): not
     the subject of a clause ("After hitting her father, Toya decides"), nor one of a list; not
-    past a person noun its phrase governs ("the daughter of a planter, Bill Calhoun")."""
+    past a person noun its phrase governs ("the daughter of a planter, Bill Calhoun"). A name
+    the parser apposed to a thing the phrase ends with is set off after it too ("the writer
+    of the column, Gerry")."""
     doc = noun.doc
     start = noun.right_edge.i + 2
+    for word in noun.subtree:
+        if (
+            word.dep_ == "appos"
+            and word.i in owners
+            and is_in_prepositional_phrase_of(word.head, noun)
+            and not is_person_noun(word.head)
+            and doc[word.left_edge.i - 1].text == ","
+        ):
+            start = min(start, word.left_edge.i)
     if start >= len(doc) or doc[start - 1].text != "," or start not in owners:
         return None
     if noun.dep_ in {"poss", "conj"} or not is_name_word(doc[start]):
