@@ -665,6 +665,17 @@ def test_an_opening_word_of_no_name_before_an_actor_note_is_left_out(nlp, text, 
     assert names(nlp, text)[name]["actor"] == actor
 
 
+def test_an_actors_surname_after_the_note_is_the_character_played(nlp):
+    text = (
+        "Tom Grayson (Bing Crosby) joins the showboat. Later Crosby sings. The nurse, Morgan, "
+        "is kind. Alex Stevanson (Frank Morgan) flirts with Morgan."
+    )
+    found = names(nlp, text)
+    assert "Crosby" in found["Tom Grayson"]["aliases"]
+    assert "Crosby" not in found
+    assert "Morgan" in found  # written before the note: a character of that name
+
+
 def test_an_adjective_opening_a_sentence_after_a_quotation_is_no_name(nlp):
     text = 'Tom Hale hears a man tell her, "I will marry you."\nDistraught, he leaves her.'
     assert "Distraught" not in names(nlp, text)

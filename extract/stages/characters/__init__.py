@@ -59,6 +59,7 @@ from extract.stages.characters.names import (
     find_name_mentions,
     first_name_prior,
     is_title,
+    join_actor_surnames,
     split_titled_relatives,
     with_title,
 )
@@ -111,6 +112,8 @@ def name_evidence(
     clusters = cluster_name_forms(candidate_name_forms(doc, verbs, modifiers))
     mentions = assign_shared_forms(doc, clusters, find_name_mentions(doc, clusters))
     mentions = split_titled_relatives(doc, mentions)
+    if rules.on("actor_surname"):
+        mentions = join_actor_surnames(doc, mentions, verbs, modifiers)
     clues = [
         [
             clue

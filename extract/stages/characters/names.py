@@ -533,6 +533,47 @@ def is_opening_word_of_no_name(
     return not any(t.text == first.text and not opens_sentence(t) for t in span.doc)
 
 
+def join_actor_surnames(
+    doc: Doc,
+    mentions: list[list[tuple[int, int, NameForm]]],
+    verbs: frozenset[str] = frozenset(),
+    modifiers: frozenset[str] = frozenset(),
+) -> list[list[tuple[int, int, NameForm]]]:
+    """A name of one word that is the surname of an actor noted after a character's name, and
+    that the text writes only after that note, is that character, called by its actor's name
+    ("Tom Grayson (Bing Crosby) ... Crosby sings", "Jerry Day (Gary Cooper) ... Cooper's
+    girlfriend"); not a word of the character's own name."""
+    cluster_at = {
+        start: index for index, cluster in enumerate(mentions) for start, _e, _f in cluster
+    }
+    noted = []  # (end of the character's name, its cluster, the actor's surname)
+    for span, actor in actor_noted_names(doc, verbs, modifiers):
+        played = next((cluster_at[i] for i in range(span.start, span.end) if i in cluster_at), None)
+        if played is not None and len(actor.split()) > 1:
+            noted.append((span.end, played, actor.split()[-1]))
+    for index, cluster in enumerate(mentions):
+        forms = {form for _start, _end, form in cluster}
+        if len(forms) != 1 or len(next(iter(forms))) != 1:
+            continue
+        (word,) = next(iter(forms))
+        first = min(start for start, _end, _form in cluster)
+        played = next(
+            (
+                target
+                for end, target, surname in noted
+                if surname == word
+                and end <= first
+                and target != index
+                and all(word not in form for _s, _e, form in mentions[target])
+            ),
+            None,
+        )
+        if played is not None:
+            mentions[played] = sorted(mentions[played] + cluster)
+            mentions[index] = []
+    return [cluster for cluster in mentions if cluster]
+
+
 def actor_anchors(doc: Doc) -> set[int]:
     return {anchor for anchor, character, _actor in doc._.actor_notes or [] if character}
 
