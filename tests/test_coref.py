@@ -94,6 +94,12 @@ def test_subject_pronoun_may_be_what_it_is_called(nlp):
     assert owner_of(doc, "He") == "Tom Baker"
 
 
+def test_a_pronoun_is_the_one_an_earlier_pronoun_of_its_gender_in_the_sentence_is(nlp):
+    doc = nlp("Mary Lee sings. Hayes attempts to kiss her, and she slaps him.")
+    assert owner_of(doc, "she") == "Mary Lee"
+    assert owner_of(doc, "him") == "Hayes"
+
+
 def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
     doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
     assert owner_of(doc, "He") is None

@@ -319,6 +319,40 @@ def prefer_preposed_clause_subject(choice: Choice) -> int | None:
     return cataphor if choice.state.gender(cataphor) in {choice.gender, "unknown"} else None
 
 
+@PRONOUN_PREFERENCES.register("same_gender_pronoun")
+def prefer_same_gender_pronoun(choice: Choice) -> int | None:
+    """The character an earlier subject or object pronoun of the same gender in the sentence
+    went to, known to be of that gender, when the most salient candidate is not known to be
+    ("Hayes attempts to rape her, and she shoots him": she is her)."""
+    state, token = choice.state, choice.token
+    earlier = next(
+        (
+            word
+            for word in reversed(state.doc[token.sent.start : token.i])
+            if word.i in state.owners and is_pronoun_of_gender(word, choice.gender)
+        ),
+        None,
+    )
+    if earlier is None:
+        return None
+    character = state.owners[earlier.i]
+    if character not in choice.compatible or state.gender(character) != choice.gender:
+        return None
+    salient = prefer_salient(choice)
+    return character if salient is not None and state.gender(salient) != choice.gender else None
+
+
+def is_pronoun_of_gender(word: Token, gender: str) -> bool:
+    """A subject or object pronoun of the gender (a possessive says less of who acts)."""
+    pronoun = pronouns().get(word.lower_)
+    return (
+        pronoun is not None
+        and word.pos_ == "PRON"
+        and word.tag_ != "PRP$"
+        and pronoun.gender == gender
+    )
+
+
 @PRONOUN_PREFERENCES.register("salience")
 def prefer_salient(choice: Choice) -> int | None:
     """The candidate of the nearest sentence, the most salient there, the most recent."""
