@@ -100,6 +100,11 @@ def test_a_pronoun_is_the_one_an_earlier_pronoun_of_its_gender_in_the_sentence_i
     assert owner_of(doc, "him") == "Hayes"
 
 
+def test_one_said_to_be_married_to_another_is_known_as_the_spouse(nlp):
+    doc = nlp("Ann Carter is married to Lawrence Reagan. Ann and her husband tell Helen Day.")
+    assert owner_of(doc, "husband") == "Lawrence Reagan"
+
+
 def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
     doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
     assert owner_of(doc, "He") is None

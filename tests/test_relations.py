@@ -29,6 +29,11 @@ def test_making_friends_or_an_enemy_of_someone(nlp, text, relation_type):
     assert ("Tom Hale", relation_type, "Bob Day") in relations_of(nlp(text))
 
 
+def test_a_possessor_described_after_the_kin_noun_is_related(nlp):
+    doc = nlp("Ann Carter dines with Frank Devereaux, the son of her employer.")
+    assert ("Ann Carter's employer", "parent", "Frank Devereaux") in relations_of(doc)
+
+
 def test_kinship_noun_naming_the_target_reverses_the_direction(nlp):
     doc = nlp("John Miller meets Mary Parker. Mary Parker's son Tom Parker cries.")
     assert ("Mary Parker", "parent", "Tom Parker") in relations_of(doc)

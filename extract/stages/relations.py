@@ -270,9 +270,15 @@ def possessive_kinship_relations(
         kinship = kinship_nouns().get(description["noun"])
         described = description.get("character")
         possessor = description["possessor"]
-        # "their daughter", "Tom and Ann have a son": each of them
+        # "their daughter", "Tom and Ann have a son": each of them; a possessor described after
+        # the noun and resolved only then: the one it became ("the son of her employer")
         group = characters_of(doc[possessor], referents) if possessor is not None else []
-        possessors = group if len(group) > 1 else [description.get("possessor_character")]
+        resolved = description.get("possessor_character")
+        possessors = (
+            group
+            if len(group) > 1
+            else [resolved if resolved is not None else next(iter(group), None)]
+        )
         if kinship is None or described is None or None in possessors:
             continue
         head = doc[description["head"]]

@@ -15,6 +15,7 @@ from extract.lexicons import (
     honorifics,
     kinship_nouns,
     modality_triggers,
+    participle_verbs,
     personal_nouns,
     relation_types,
     relation_verbs,
@@ -341,9 +342,15 @@ def register_couple_ties(state: Resolution, sentence: Span) -> None:
     engaged, "asks her to marry him": lover, models/rules/unrealised_relations.tsv); a verb
     negated or only wanted ("wants to marry her") joins no one."""
     for verb in sentence:
+        # "is married to Lawrence": the participle the parser took for an adjective
+        lemma = (
+            participle_verbs().get(verb.lower_, verb.lemma_)
+            if verb.dep_ == "acomp"
+            else verb.lemma_
+        )
         rules = [
             rule
-            for rule in couple_verbs().get(verb.lemma_, ())
+            for rule in couple_verbs().get(lemma, ())
             if rule.noun is None or any(word.lemma_ == rule.noun for word in own_phrase(verb))
         ]
         if not rules or child_with_dep(verb, "neg") is not None:
