@@ -522,6 +522,12 @@ def test_a_name_modifying_a_noun_after_its_determiner_is_no_person_clue(nlp):
     assert "noun_modifier" not in name_clues(doc, smith, smith + 1)
 
 
+def test_a_name_modifying_the_object_of_a_preposition_is_no_person_clue(nlp):
+    doc = nlp("She signals in Morse code. After Morse leaves, she sleeps.")
+    clues = [name_clues(doc, token.i, token.i + 1) for token in doc if token.text == "Morse"]
+    assert "noun_modifier" in clues[0] and "noun_modifier" not in clues[1]
+
+
 def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
     doc = nlp("Suspecting Cilla Battersby was lying, Les Brown left. Irving Berlin stayed.")
     assert {"Cilla Battersby", "Les Brown", "Irving Berlin"} <= set(names(nlp, doc.text))

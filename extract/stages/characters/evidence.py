@@ -38,6 +38,7 @@ from extract.syntax import (
 OTHER_ENTITIES = {"GPE", "ORG", "LOC", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
                   "LANGUAGE"}  # fmt: skip
 PLACE_ENTITIES = {"GPE", "LOC", "FAC", "NORP"}
+CLAUSE_OPENING_PREPOSITIONS = function_words("clause_opening_preposition")  # "after Tom leaves"
 # clues only a person gives, that outweigh a name's being written as a place
 PERSON_ONLY_CLUES = frozenset(
     {
@@ -135,9 +136,10 @@ def name_clues(doc: Doc, start: int, end: int, verbs: frozenset[str] = frozenset
 
 
 def is_noun_modifier(span: Span) -> bool:
-    """A name modifying a common noun whose determiner stands before it: "his Murphy bed", "a
-    Ford truck" (not "the Smith brothers": a person noun), or a nationality modifying any noun
-    ("a Roman admiral")."""
+    """A name modifying a common noun whose determiner stands before it, or that is the object
+    of a preposition opening no clause: "his Murphy bed", "a Ford truck", "in Morse code" (not
+    "the Smith brothers": a person noun; not "after Tom leaves", a verb read as a noun), or a
+    nationality modifying any noun ("a Roman admiral")."""
     head = span.root
     noun = head.head
     nationality = head.ent_type_ == "NORP"
@@ -145,7 +147,11 @@ def is_noun_modifier(span: Span) -> bool:
         head.dep_ in ({"compound", "amod"} if nationality else {"compound"})
         and noun.pos_ == "NOUN"
         and (nationality or not is_person_noun(noun))
-        and any(child.dep_ in {"det", "poss"} and child.i < span.start for child in noun.children)
+        and (
+            any(child.dep_ in {"det", "poss"} and child.i < span.start for child in noun.children)
+            or noun.dep_ == "pobj"
+            and noun.head.lower_ not in CLAUSE_OPENING_PREPOSITIONS
+        )
     )
 
 
