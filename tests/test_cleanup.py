@@ -269,6 +269,7 @@ def test_a_list_of_actors_after_as_many_names_is_noted_name_by_name():
         ("Ravi (Sam Roe and Bob Doe) recalls it.", "Ravi recalls it."),
         ("Two painters (Sam Roe, Bob Doe) work.", "Two painters work."),
         ("Mr. and Mrs. Roe (Sam Roe and Ann Doe, respectively) work.", "Mr. and Mrs. Roe work."),
+        ("Two men (Sam Roe and an uncredited Bob Doe) drink.", "Two men drink."),
     ],
 )
 def test_a_list_of_actors_is_removed_and_noted_for_no_one(raw, text):

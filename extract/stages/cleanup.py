@@ -1352,13 +1352,16 @@ class _ActorRemover:
         """(residue end, actors) for a closed parenthetical that lists two or more full names,
         at least half of them opening with a known first name: "(Grant Withers and Loretta
         Young)", "(Evalyn Knapp, Ray Gallagher and James Cagney)", "(Ole Olsen and Chic
-        Johnson)", "(A and B, respectively)"; else None."""
+        Johnson)", "(A and B, respectively)", "(Hugh Herbert and an uncredited Hobart
+        Cavanaugh)"; else None."""
         view = _View(self.text, pos + 1, self.removals, _VIEW_LIMITS[2])
         chars = view.chars
         actors: list[str] = []
         known_first_names = 0
         at = 0
         while True:
+            if prefix := _ACTOR_PREFIX.match(chars, at):  # "and an uncredited Hobart Cavanaugh"
+                at = prefix.end()
             run_end, words = _name_run(chars, at)
             if len(words) < 2 or not _is_person_name(words):
                 return None
