@@ -528,6 +528,11 @@ def test_a_name_modifying_the_object_of_a_preposition_is_no_person_clue(nlp):
     assert "noun_modifier" in clues[0] and "noun_modifier" not in clues[1]
 
 
+def test_a_role_noun_opening_the_sentence_before_a_full_name_is_no_part_of_it(nlp):
+    text = "Schoolteacher Hildegarde Withers takes her class out. Captain Tom Hook leaves."
+    assert {"Hildegarde Withers", "Tom Hook"} <= set(names(nlp, text))
+
+
 def test_a_participle_opening_the_sentence_is_no_part_of_a_name(nlp):
     doc = nlp("Suspecting Cilla Battersby was lying, Les Brown left. Irving Berlin stayed.")
     assert {"Cilla Battersby", "Les Brown", "Irving Berlin"} <= set(names(nlp, doc.text))

@@ -20,6 +20,7 @@ from extract.lexicons import (
     is_first_name,
     name_particles,
     person_nouns,
+    role_nouns,
     surnames,
 )
 from extract.phrases import determiner_of, is_person_noun
@@ -148,6 +149,7 @@ def candidate_name_forms(
                 is_title(token)
                 or is_opening_participle(token, verbs)
                 or is_opening_modifier(token, modifiers)
+                or is_opening_role_noun(token)
             ):
                 run.append(token)
                 continue
@@ -184,6 +186,22 @@ def nicknamed_names(doc: Doc) -> list[list[Token]]:
         before = list(takewhile(is_name_token, reversed(doc[: opening.i])))[::-1]
         found.append([*before, *nickname, *after])
     return found
+
+
+def is_opening_role_noun(token: Token) -> bool:
+    """A person noun opening its sentence before a full name, capitalised only there, that is
+    no title ("Schoolteacher Hildegarde Withers takes her class", "Socialite Edith Hardy";
+    not "Captain Hook", "Widow Douglas")."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    return (
+        opens_sentence(token)
+        and not is_title(token)
+        and (token.lower_ in role_nouns() or token.lower_ in person_nouns())
+        and len(following) == 2
+        and is_first_name(following[0].text)
+        and all(is_name_token(word) for word in following)
+    )
 
 
 def is_opening_participle(token: Token, verbs: frozenset[str]) -> bool:
@@ -527,7 +545,9 @@ def is_opening_word_of_no_name(
     writes in no name elsewhere ("Wealthy Rollo Treadway"; not "Pink Barker ... Pink")."""
     first = span[0]
     if len(span) < 2 or not (
-        is_opening_participle(first, verbs) or is_opening_modifier(first, modifiers)
+        is_opening_participle(first, verbs)
+        or is_opening_modifier(first, modifiers)
+        or is_opening_role_noun(first)
     ):
         return False
     return not any(t.text == first.text and not opens_sentence(t) for t in span.doc)
