@@ -28,6 +28,13 @@ def test_shorter_name_joins_the_full_name():
     assert clusters == [[("Katniss", "Everdeen"), ("Katniss",)]]
 
 
+def test_a_short_form_said_to_be_kin_of_the_full_name_is_a_relative(nlp):
+    text = "Lon Hale leaves Jessie Peebles. Judge Peebles, Jessie's father, cleans his gun."
+    found = names(nlp, text)
+    assert "Judge Peebles" in found
+    assert "Judge Peebles" not in found["Jessie Peebles"]["aliases"]
+
+
 def test_shared_surname_keeps_relatives_apart():
     clusters = cluster_name_forms(
         [("Katniss", "Everdeen"), ("Primrose", "Everdeen"), ("Everdeen",)]

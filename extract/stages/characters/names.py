@@ -466,8 +466,9 @@ def assign_shared_forms(
 def split_titled_relatives(
     doc: Doc, mentions: list[list[tuple[int, int, NameForm]]]
 ) -> list[list[tuple[int, int, NameForm]]]:
-    """A shorter form whose title is of the other gender than the full name's first name is
-    a relative, a person of its own ("Mary McDonagh, the daughter of a Mr. McDonagh"): one
+    """A shorter form whose title is of the other gender than the full name's first name, or
+    that is said to be kin of that name, is a relative, a person of its own ("Mary McDonagh,
+    the daughter of a Mr. McDonagh", "Jessie Peebles ... Judge Peebles, Jessie's father"): one
     per form and title gender. Without a first name of known gender, the first gendered
     title sets the gender ("Mrs. Wiggs ... Mr. Wiggs" are two people)."""
     kept, relatives = [], {}
@@ -487,10 +488,23 @@ def split_titled_relatives(
                 and title in OTHER_GENDER.get(given, ())
             ):
                 relatives.setdefault((form, title), []).append((start, end, form))
+            elif len(form) < len(longest) and is_kin_of_own_name(doc[end - 1], longest):
+                relatives.setdefault((form, "kin"), []).append((start, end, form))
             else:
                 own.append((start, end, form))
         kept.append(own)
     return kept + list(relatives.values())
+
+
+def is_kin_of_own_name(name: Token, longest: NameForm) -> bool:
+    """A person noun in apposition to the name is owned by a word of the full name the name
+    would shorten ("Peebles, Jessie's father" beside "Jessie Peebles")."""
+    return any(
+        child.dep_ == "appos"
+        and is_person_noun(child)
+        and any(owner.dep_ == "poss" and owner.text in longest for owner in child.children)
+        for child in name.children
+    )
 
 
 def title_gender(doc: Doc, start: int) -> str | None:
