@@ -105,6 +105,14 @@ def test_one_said_to_be_married_to_another_is_known_as_the_spouse(nlp):
     assert owner_of(doc, "husband") == "Lawrence Reagan"
 
 
+def test_their_before_a_child_noun_is_the_couple_made_known(nlp):
+    doc = nlp(
+        "Yancey Cravat marries Sabra Venable. Years pass. After the birth of their daughter, "
+        "Donna, a gang of outlaws threatens the town."
+    )
+    assert group_owners(doc, "their") == ["Yancey Cravat", "Sabra Venable"]
+
+
 def test_pronoun_beyond_the_sentence_window_stays_unresolved(nlp):
     doc = nlp("Peter Hall sleeps. The rain falls. The wind blows. The sun rises. He wakes.")
     assert owner_of(doc, "He") is None

@@ -298,6 +298,27 @@ def resolve_group_noun(state: Resolution, noun: Token) -> None:
     mention_group(state, noun, members, "definite_group_noun")
 
 
+@GROUP_RULES.register("parents_of_the_child")
+def parents_of_the_child(state: Resolution, token: Token, excluded: set[int]) -> list[int]:
+    """ "their" before a child noun ("their daughter", "their son") is the couple the text has
+    made known whose member was met last ("Yancey marries Sabra ... the birth of their
+    daughter")."""
+    kinship = kinship_nouns().get(token.head.lemma_.lower()) if token.dep_ == "poss" else None
+    if kinship is None or kinship.type != "parent" or kinship.referent != "target":
+        return []
+    spouses = {}
+    for (role, possessor), characters in state.by_description.items():
+        if role.startswith("spouse:"):
+            for character in characters:
+                spouses.setdefault(possessor, character)
+                spouses.setdefault(character, possessor)
+    for antecedent in reversed(state.antecedents):
+        spouse = spouses.get(antecedent.character)
+        if spouse is not None and not {antecedent.character, spouse} & excluded:
+            return sorted({antecedent.character, spouse})
+    return []
+
+
 @GROUP_RULES.register("subject_and_spouse")
 def subject_and_spouse(state: Resolution, token: Token, _excluded: set[int]) -> list[int]:
     """A couple the text has made known: "His wife, Ellen, ... She lives with their son":
