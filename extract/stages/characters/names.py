@@ -534,8 +534,8 @@ def actor_noted_names(
     doc: Doc, verbs: frozenset[str] = frozenset(), modifiers: frozenset[str] = frozenset()
 ) -> list[tuple[Span, str]]:
     """(character name span, actor) for every actor parenthetical that followed a name, an
-    opening participle, adjective or adverb left out ("Wealthy Rollo Treadway (Buster
-    Keaton)": Rollo Treadway)."""
+    opening participle, adjective, adverb or role noun left out ("Wealthy Rollo Treadway
+    (Buster Keaton)": Rollo Treadway)."""
     pairs = []
     for anchor, character, actor in doc._.actor_notes or []:
         if not character:
@@ -555,8 +555,9 @@ def actor_noted_names(
 def is_opening_word_of_no_name(
     span: Span, verbs: frozenset[str], modifiers: frozenset[str]
 ) -> bool:
-    """The first word of the span is an opening participle, adjective or adverb that the text
-    writes in no name elsewhere ("Wealthy Rollo Treadway"; not "Pink Barker ... Pink")."""
+    """The first word of the span is an opening participle, adjective, adverb or role noun
+    that the text writes in no name elsewhere ("Wealthy Rollo Treadway"; not "Pink Barker
+    ... Pink")."""
     first = span[0]
     if len(span) < 2 or not (
         is_opening_participle(first, verbs)

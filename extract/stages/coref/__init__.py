@@ -21,10 +21,12 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   thanks him" --, never a creature, and a non-reflexive
   object pronoun never refers to its clause's subject, also one its verb shares: "ambushes
   her and pins her down", or one inside the verb's object: "orders a hit on him", nor the
-  subject of a causative "have": "Gordon has her brought in"; a "her" the parser took for
+  subject of a causative "have": "Gordon has her brought in", but "with him" after a verb of
+  taking may be: "takes Bess with him"; a "her" the parser took for
   the possessive of no noun is an object: "catches her red-handed")
   of the current or the two previous sentences (a subject or object pronoun of a relative
-  clause is not the noun the clause modifies: "Miller, whom he hired"; no pronoun of a
+  clause is not the noun the clause modifies: "Miller, whom he hired", though an object may be
+  the noun that owns the clause's subject: "Marky, whose father gives her away"; no pronoun of a
   quotation is its speaker: "Simonson answered, ``I think she was...''"; a subject pronoun is
   none of the people coordinated with it: "she and Berman"; a subject pronoun is
   not a person named as the object of a participle or phrase placed before it: "Forced by
@@ -37,10 +39,12 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   inherit his father's land"; for the complement of a verb with an object, that verb's:
   "Krauss asked Brown to join her band"), for a possessive opening its sentence the one
   character the same possessive meant in the sentence before ("her publicist ... Her
-  manager"), then subjects (those of main clauses before those
-  of relative clauses the pronoun is not in), then any mention, the most recent first; a
-  relative named to identify someone ranks a step lower ("Margaret, daughter of James
-  Whittle");
+  manager"), the character known to be of its gender that an earlier subject or object
+  pronoun of that gender in its sentence is, when the most salient candidate is not known to
+  be ("Hayes attempts to rape her, and she shoots him"), then subjects (those of main clauses
+  before those of relative clauses the pronoun is not in), then any mention, the most recent
+  first; a relative named to identify someone ranks a step lower ("Margaret, daughter of
+  James Whittle"), and so does kin owned through "whose" ("Melisande, whose mother ...");
 - a plural pronoun ("they", "their") goes to the last coordinated group of characters, else
   to the only two characters of the clause it is coordinated after ("Raj meets Pooja and
   they..."), of its sentence ("their") or of the sentence before (a "they" opening its
@@ -48,7 +52,9 @@ One left-to-right pass, entity-centric (a character's gender is shared by all it
   it names only one), a group noun ("the trio", "the
   couple"; models/lexicons/group_words.tsv) to the last coordinated group of its size, else,
   opening its sentence, to the characters of the sentence before when they are that many
-  ("the two" too), a counted plural ("the three men") gives its gender to the last group of
+  ("the two" too), a "their" before a child noun no pair explains to the couple the text has
+  made known ("Yancey marries Sabra ... their daughter"), a counted plural ("the three men")
+  gives its gender to the last group of
   that size, and a possessed plural of parents, children or siblings ("his children", "their
   sons") is each named character known so far as the possessor's kin of that kind;
 - "it" goes to a creature character ("the shark") of this or the previous sentence.

@@ -55,8 +55,8 @@ NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposi
 TAKING_VERBS = function_words("taking_verb")
 YES_NO_MARKERS = function_words("yes_no_marker")
 QUESTION_WORDS = function_words("question_marker")
+RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)  # "whose"
 # grammatical salience of an antecedent: subjects, then objects, then the rest
-RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 OPENING_QUOTES = function_words("opening_quote")
