@@ -6,7 +6,13 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from extract.lexicons import function_words, kinship_nouns, person_nouns, role_nouns
+from extract.lexicons import (
+    function_words,
+    kinship_nouns,
+    person_nouns,
+    relative_pronouns,
+    role_nouns,
+)
 from extract.syntax import active_subject, child_with_dep, first_conjunct, passive_subject
 
 COPULAS = function_words("copula")
@@ -16,8 +22,16 @@ APPOINTING_VERBS = function_words("appointing_verb")
 FRONTED_APPOSITION_DEPS = {"nsubj", "nsubjpass", "npadvmod", "dep"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLURAL_TAGS = {"NNS", "NNPS"}
+RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)  # "whose"
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "compound", "conj", "attr",
                 "npadvmod", "oprd"}  # fmt: skip
+
+
+def is_owned_through_relative(noun: Token) -> bool:
+    """The noun's possessor is a relative pronoun ("whose father"): the noun is kin or a thing
+    of the noun its clause modifies."""
+    possessor = child_with_dep(noun, "poss")
+    return possessor is not None and possessor.lower_ in RELATIVE_POSSESSIVES
 
 
 def is_person_noun(token: Token) -> bool:

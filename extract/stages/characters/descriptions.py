@@ -15,7 +15,6 @@ from extract.lexicons import (
     kinship_nouns,
     person_nouns,
     relation_types,
-    relative_pronouns,
     role_nouns,
     title_nouns,
 )
@@ -23,6 +22,7 @@ from extract.phrases import (
     DEFINITE,
     INDEFINITE,
     PLURAL_TAGS,
+    RELATIVE_POSSESSIVES,
     copula_subject,
     determiner_of,
     fronted_apposition_subject,
@@ -37,7 +37,6 @@ IMPLICIT_KIN_CATEGORIES = {"family", "romance"}
 TITLE_DEPS = {"compound", "amod"}  # "sister Zoya", "assistant Zafar" (taken for an adjective)
 COMPARISON_PREPOSITIONS = function_words("comparison_preposition")  # "like a child"
 NAME_CLOSERS = {",", ".", ";", "(", "who", "whom", "whose"}  # what may end a name set off
-RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)
 FACTITIVE_VERBS = function_words("factitive_verb")  # "makes an enemy of Bull"
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"}
 
@@ -340,7 +339,9 @@ def possessor_of(noun: Token) -> Token | None:
     for word in (noun, phrase, *modifiers):
         possessor = child_with_dep(word, "poss")
         if possessor is not None:
-            return relative_clause_noun(possessor) if possessor.lower_ == "whose" else possessor
+            if possessor.lower_ in RELATIVE_POSSESSIVES:
+                return relative_clause_noun(possessor)
+            return possessor
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pobj = child_with_dep(prep, "pobj")

@@ -15,9 +15,13 @@ from extract.lexicons import (
     perception_verbs,
     pronouns,
     relation_types,
-    relative_pronouns,
 )
-from extract.phrases import copula_subject, fronted_apposition_subject, person_noun_lemma
+from extract.phrases import (
+    copula_subject,
+    fronted_apposition_subject,
+    is_owned_through_relative,
+    person_noun_lemma,
+)
 from extract.rules import Registry
 from extract.stages.coref.clauses import (
     CLAUSE_MODIFIERS,
@@ -55,7 +59,6 @@ NOUN_PHRASE_ARGUMENT_PREPOSITIONS = function_words("noun_phrase_argument_preposi
 TAKING_VERBS = function_words("taking_verb")
 YES_NO_MARKERS = function_words("yes_no_marker")
 QUESTION_WORDS = function_words("question_marker")
-RELATIVE_POSSESSIVES = relative_pronouns(possessive=True)  # "whose"
 # grammatical salience of an antecedent: subjects, then objects, then the rest
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1}
 QUOTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -511,8 +514,7 @@ def salience_rank(head: Token, dep: str) -> int:
     verb = argument_verb(head)
     while verb.dep_ == "conj":
         verb = verb.head
-    possessor = child_with_dep(head, "poss")
-    if verb.dep_ == "pcomp" or possessor is not None and possessor.lower_ in RELATIVE_POSSESSIVES:
+    if verb.dep_ == "pcomp" or is_owned_through_relative(head):
         rank += len(ROLE_RANK) + 1
     return rank
 
@@ -743,12 +745,7 @@ def relative_clause_head_characters(pronoun: Token, owners: dict[int, int]) -> s
     if verb.dep_ != "relcl":
         return set()
     subject = own_subject(verb)
-    possessor = child_with_dep(subject, "poss") if subject is not None else None
-    if (
-        pronoun.dep_ in OBJECT_DEPS
-        and possessor is not None
-        and possessor.lower_ in RELATIVE_POSSESSIVES
-    ):
+    if pronoun.dep_ in OBJECT_DEPS and subject is not None and is_owned_through_relative(subject):
         return set()
     return phrase_characters(verb.head, owners)
 
